@@ -1,0 +1,46 @@
+using CivicsClass.Content.Definitions;
+using CivicsClass.Content.Handlers;
+using CivicsClass.Content.Items;
+using CivicsClass.Content.Markdown;
+using CivicsClass.Content.Migrations;
+using CivicsClass.Content.Recipes;
+using CivicsClass.Content.Recipes.Steps;
+using CivicsClass.Content.Seeds;
+using CivicsClass.Content.Settings;
+using CivicsClass.Content.Taxonomies;
+using CivicsClass.Data.Documents;
+using CivicsClass.Data.Migrations;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace CivicsClass.Content;
+
+public static class ContentModule
+{
+    public static IServiceCollection AddContent(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<IDataMigration, ContentMigrations>();
+        services.AddSingleton<IIndexProvider, ContentItemIndexProvider>();
+        services.AddSingleton<IIndexProvider, ContentTermIndexProvider>();
+        services.AddSingleton<IIndexProvider, ContentReferenceIndexProvider>();
+
+        services.AddSingleton<ContentDefinitionCache>();
+        services.AddScoped<ContentDefinitionManager>();
+        services.AddScoped<TaxonomyService>();
+        services.AddScoped<ContentItemValidator>();
+        services.AddScoped<ContentHandlerInvoker>();
+        services.AddScoped<IContentManager, ContentManager>();
+        services.AddSingleton<MarkdownRenderer>();
+        services.AddSingleton<SiteSettingsStore>();
+
+        services.AddScoped<RecipeExecutor>();
+        services.AddScoped<IRecipeStep, ContentDefinitionStep>();
+        services.AddScoped<IRecipeStep, TaxonomiesStep>();
+        services.AddScoped<IRecipeStep, RolesStep>();
+        services.AddScoped<IRecipeStep, SettingsStep>();
+        services.AddScoped<IRecipeStep, ContentStep>();
+        services.AddSingleton<SeedImporter>();
+        return services;
+    }
+}

@@ -1,0 +1,44 @@
+using CivicsClass.Data.Documents;
+
+namespace CivicsClass.Content.Definitions;
+
+/// <summary>
+/// Reads type definitions from the node's cache; once this unit of work changes one, it reads its
+/// own uncommitted view, and the cache is cleared when the change commits.
+/// </summary>
+public sealed class ContentDefinitionManager(ISession session, ContentDefinitionCache cache)
+{
+    private Dictionary<string, ContentTypeDefinition>? _changed;
+
+    public async Task<IReadOnlyCollection<ContentTypeDefinition>> ListTypesAsync(CancellationToken cancellationToken = default) =>
+        _changed?.Values ?? (IReadOnlyCollection<ContentTypeDefinition>)(await cache.GetAsync(cancellationToken)).Values.ToList();
+
+    public async Task<ContentTypeDefinition?> GetTypeAsync(string name, CancellationToken cancellationToken = default)
+    {
+        if (_changed is not null)
+        {
+            return _changed.GetValueOrDefault(name);
+        }
+
+        return (await cache.GetAsync(cancellationToken)).GetValueOrDefault(name);
+    }
+
+    /// <summary>Creates the type or replaces the stored definition of the same name.</summary>
+    public async Task SaveTypeAsync(ContentTypeDefinition definition, CancellationToken cancellationToken = default)
+    {
+        _changed ??= (await session.GetAllAsync<ContentTypeDefinition>(cancellationToken)).ToDictionary(t => t.Name, StringComparer.Ordinal);
+        if (_changed.TryGetValue(definition.Name, out var existing) && !ReferenceEquals(existing, definition))
+        {
+            definition.Id = existing.Id;
+            definition.Version = existing.Version;
+        }
+
+        await session.SaveAsync(definition, cancellationToken);
+        _changed[definition.Name] = definition;
+        session.OnCommitted(() =>
+        {
+            cache.Clear();
+            return Task.CompletedTask;
+        });
+    }
+}

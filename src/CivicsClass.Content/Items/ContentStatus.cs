@@ -1,0 +1,9 @@
+namespace CivicsClass.Content.Items;
+
+public enum ContentStatus
+{
+    Draft,
+    InReview,
+    Published,
+    Archived,
+}

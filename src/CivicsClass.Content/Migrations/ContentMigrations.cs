@@ -1,0 +1,66 @@
+using CivicsClass.Data.Migrations;
+
+namespace CivicsClass.Content.Migrations;
+
+internal sealed class ContentMigrations : IDataMigration
+{
+    public string Module => "Content";
+
+    public IReadOnlyList<MigrationStep> Steps { get; } =
+    [
+        new(1, context =>
+        {
+            var d = context.Dialect;
+            return context.ExecuteAsync($"""
+                CREATE TABLE content_item_index (
+                    document_id {d.BigInt} NOT NULL PRIMARY KEY REFERENCES document (id),
+                    content_item_id {d.Text} NOT NULL,
+                    content_item_version_id {d.Text} NOT NULL,
+                    content_type {d.Text} NOT NULL,
+                    display_text {d.Text} NOT NULL,
+                    path {d.Text} NULL,
+                    alias {d.Text} NULL,
+                    status {d.Text} NOT NULL,
+                    latest {d.Bool} NOT NULL,
+                    published {d.Bool} NOT NULL,
+                    owner {d.Text} NULL,
+                    author {d.Text} NULL,
+                    created_utc {d.Timestamp} NOT NULL,
+                    modified_utc {d.Timestamp} NOT NULL,
+                    published_utc {d.Timestamp} NULL,
+                    number {d.Int} NOT NULL);
+                CREATE UNIQUE INDEX ux_content_item_version ON content_item_index (content_item_version_id);
+                CREATE UNIQUE INDEX ux_content_item_latest ON content_item_index (content_item_id) WHERE latest = TRUE;
+                CREATE UNIQUE INDEX ux_content_item_published ON content_item_index (content_item_id) WHERE published = TRUE;
+                CREATE UNIQUE INDEX ux_content_path_published ON content_item_index (path) WHERE published = TRUE;
+                CREATE INDEX ix_content_item_id ON content_item_index (content_item_id, number);
+                CREATE INDEX ix_content_published_type ON content_item_index (content_type, published, published_utc);
+                CREATE INDEX ix_content_latest_type ON content_item_index (content_type, latest, status, modified_utc);
+                CREATE INDEX ix_content_path ON content_item_index (path);
+                CREATE INDEX ix_content_alias ON content_item_index (alias);
+                CREATE INDEX ix_content_owner ON content_item_index (owner);
+
+                CREATE TABLE content_term_index (
+                    document_id {d.BigInt} NOT NULL REFERENCES document (id),
+                    content_item_id {d.Text} NOT NULL,
+                    field {d.Text} NOT NULL,
+                    term_id {d.Text} NOT NULL,
+                    latest {d.Bool} NOT NULL,
+                    published {d.Bool} NOT NULL);
+                CREATE INDEX ix_content_term ON content_term_index (term_id, published, document_id);
+                CREATE INDEX ix_content_term_document ON content_term_index (document_id);
+
+                CREATE TABLE content_reference_index (
+                    document_id {d.BigInt} NOT NULL REFERENCES document (id),
+                    content_item_id {d.Text} NOT NULL,
+                    field {d.Text} NOT NULL,
+                    target_id {d.Text} NOT NULL,
+                    position {d.Int} NOT NULL,
+                    latest {d.Bool} NOT NULL,
+                    published {d.Bool} NOT NULL);
+                CREATE INDEX ix_content_reference_target ON content_reference_index (target_id, field, published);
+                CREATE INDEX ix_content_reference_document ON content_reference_index (document_id);
+                """);
+        }),
+    ];
+}

@@ -1,0 +1,30 @@
+using System.Text.Json.Nodes;
+using CivicsClass.Content.Settings;
+
+namespace CivicsClass.Content.Recipes.Steps;
+
+/// <summary>Merges named settings sections: <c>{ "Name": "Settings", "Settings": { "Site": {...} } }</c>.</summary>
+internal sealed class SettingsStep(SiteSettingsStore store) : IRecipeStep
+{
+    public string Name => "Settings";
+
+    public void Validate(JsonObject step, RecipeValidation validation)
+    {
+        if (step["Settings"] is not JsonObject sections)
+        {
+            validation.Error(".Settings", step.ContainsKey("Settings") ? "must be an object of named sections" : "is required");
+            return;
+        }
+
+        foreach (var (name, value) in sections)
+        {
+            if (value is not JsonObject)
+            {
+                validation.Error($".Settings.{name}", "a settings section must be an object");
+            }
+        }
+    }
+
+    public Task ExecuteAsync(JsonObject step, RecipeStepContext context) =>
+        store.MergeAsync(context.Session, step["Settings"]!.AsObject());
+}

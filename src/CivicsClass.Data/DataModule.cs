@@ -1,0 +1,42 @@
+using CivicsClass.Data.Dialects;
+using CivicsClass.Data.Documents;
+using CivicsClass.Data.Migrations;
+using Dapper;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CivicsClass.Data;
+
+public static class DataModule
+{
+    public static IServiceCollection AddData(this IServiceCollection services, DatabaseOptions options, string contentRoot)
+    {
+        DefaultTypeMap.MatchNamesWithUnderscores = true;
+        services.AddSingleton(options);
+        services.AddSingleton<ISqlDialect>(_ => CreateDialect(options, contentRoot));
+        services.AddSingleton<IndexWriter>();
+        services.AddSingleton<IDocumentStore, DocumentStore>();
+        services.AddScoped(provider => provider.GetRequiredService<IDocumentStore>().CreateSession());
+        services.AddSingleton<IDataMigration, CoreMigrations>();
+        services.AddSingleton<MigrationRunner>();
+        return services;
+    }
+
+    public static ISqlDialect CreateDialect(DatabaseOptions options, string contentRoot)
+    {
+        if (string.Equals(options.Provider, "Postgres", StringComparison.OrdinalIgnoreCase)
+            || string.Equals(options.Provider, "PostgreSQL", StringComparison.OrdinalIgnoreCase))
+        {
+            return new PostgresDialect(options.ConnectionString
+                ?? throw new InvalidOperationException("Database:ConnectionString is required when Database:Provider is Postgres."));
+        }
+
+        if (!string.Equals(options.Provider, "Sqlite", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new InvalidOperationException($"Database:Provider '{options.Provider}' is unknown; use Sqlite or Postgres.");
+        }
+
+        var connectionString = options.ConnectionString
+            ?? $"Data Source={Path.Combine(contentRoot, "App_Data", "civicsclass.db")}";
+        return new SqliteDialect(connectionString);
+    }
+}

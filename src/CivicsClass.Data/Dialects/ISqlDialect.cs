@@ -1,0 +1,33 @@
+using System.Data.Common;
+
+namespace CivicsClass.Data.Dialects;
+
+/// <summary>
+/// What really differs between SQLite and PostgreSQL: column types in DDL, how a connection is
+/// opened and prepared, and how concurrent migrators are kept apart. Everything else is plain SQL
+/// that both understand (ON CONFLICT, RETURNING, LIMIT/OFFSET, TRUE/FALSE).
+/// </summary>
+public interface ISqlDialect
+{
+    string Name { get; }
+
+    /// <summary>A 64-bit primary key that the database assigns.</summary>
+    string IdentityColumn { get; }
+
+    string BigInt { get; }
+    string Int { get; }
+    string Text { get; }
+    string Bool { get; }
+    string Double { get; }
+
+    /// <summary>A UTC instant. SQLite keeps it as sortable ISO-8601 text.</summary>
+    string Timestamp { get; }
+
+    Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Blocks other migrators until the transaction ends.</summary>
+    Task LockForMigrationAsync(DbConnection connection, DbTransaction transaction);
+
+    /// <summary>True when the error says a unique constraint was violated.</summary>
+    bool IsUniqueViolation(DbException exception);
+}

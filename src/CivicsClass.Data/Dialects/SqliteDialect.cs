@@ -1,0 +1,66 @@
+using System.Data.Common;
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace CivicsClass.Data.Dialects;
+
+public sealed class SqliteDialect : ISqlDialect
+{
+    private const int SqliteConstraint = 19;
+    private static int s_initialised;
+
+    private readonly string _connectionString;
+
+    public SqliteDialect(string connectionString)
+    {
+        if (Interlocked.Exchange(ref s_initialised, 1) == 0)
+        {
+            SQLitePCL.Batteries_V2.Init();
+        }
+
+        var builder = new SqliteConnectionStringBuilder(connectionString) { Pooling = true };
+        if (builder.DataSource is { Length: > 0 } path && path != ":memory:")
+        {
+            var directory = Path.GetDirectoryName(Path.GetFullPath(path));
+            if (directory is not null)
+            {
+                Directory.CreateDirectory(directory);
+            }
+        }
+
+        _connectionString = builder.ToString();
+        UseWriteAheadLog();
+    }
+
+    public string Name => "sqlite";
+    public string IdentityColumn => "INTEGER PRIMARY KEY AUTOINCREMENT";
+    public string BigInt => "INTEGER";
+    public string Int => "INTEGER";
+    public string Text => "TEXT";
+    public string Bool => "INTEGER";
+    public string Double => "REAL";
+    public string Timestamp => "TEXT";
+
+    public async Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken = default)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        await connection.OpenAsync(cancellationToken);
+        // Per-connection settings: WAL makes NORMAL durable across crashes of the process.
+        await connection.ExecuteAsync("PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000;");
+        return connection;
+    }
+
+    // SQLite serialises writers; BEGIN IMMEDIATE (the default for a SqliteTransaction) already
+    // holds the write lock for the whole migration.
+    public Task LockForMigrationAsync(DbConnection connection, DbTransaction transaction) => Task.CompletedTask;
+
+    public bool IsUniqueViolation(DbException exception) =>
+        exception is SqliteException { SqliteErrorCode: SqliteConstraint };
+
+    private void UseWriteAheadLog()
+    {
+        using var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        connection.Execute("PRAGMA journal_mode = WAL;");
+    }
+}

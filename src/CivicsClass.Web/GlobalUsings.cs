@@ -1,0 +1,2 @@
+// ASP.NET Core's implicit usings bring its own ISession (HTTP session state), which this site does not use.
+global using ISession = CivicsClass.Data.Documents.ISession;

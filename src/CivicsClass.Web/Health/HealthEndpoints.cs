@@ -1,0 +1,27 @@
+using CivicsClass.Data.Dialects;
+using Dapper;
+
+namespace CivicsClass.Web.Health;
+
+public static class HealthEndpoints
+{
+    public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/healthz", CheckAsync).WithName("Health").WithSummary("The database answers.").ExcludeFromDescription();
+        return endpoints;
+    }
+
+    private static async Task<IResult> CheckAsync(ISqlDialect dialect, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var connection = await dialect.OpenConnectionAsync(cancellationToken);
+            await connection.ExecuteScalarAsync<int>(new CommandDefinition("SELECT 1", cancellationToken: cancellationToken));
+            return TypedResults.Ok(new { status = "healthy", database = dialect.Name });
+        }
+        catch (Exception exception) when (exception is System.Data.Common.DbException or TimeoutException or InvalidOperationException)
+        {
+            return TypedResults.Json(new { status = "unhealthy", database = dialect.Name, error = "数据库暂时无法连接。" }, statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+    }
+}

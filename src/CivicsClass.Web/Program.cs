@@ -1,0 +1,30 @@
+using CivicsClass.Content;
+using CivicsClass.Data;
+using CivicsClass.Web.Accounts;
+using CivicsClass.Web.Health;
+using CivicsClass.Web.Setup;
+
+var builder = WebApplication.CreateBuilder(args);
+if (builder.Configuration["Logging:Format"] == "json")
+{
+    builder.Logging.ClearProviders().AddJsonConsole(o => o.IncludeScopes = true);
+}
+
+var database = builder.Configuration.GetSection("Database").Get<DatabaseOptions>() ?? new DatabaseOptions();
+builder.Services.AddData(database, builder.Environment.ContentRootPath);
+builder.Services.AddContent();
+builder.Services.AddAccounts();
+builder.Services.AddSetup(builder.Configuration);
+
+var app = builder.Build();
+if (SiteCommands.IsCommand(args))
+{
+    return await SiteCommands.RunAsync(app, args);
+}
+
+await app.SetUpSiteAsync();
+app.MapHealth();
+await app.RunAsync();
+return 0;
+
+public partial class Program;

@@ -1,0 +1,55 @@
+using CivicsClass.Content.Recipes;
+using CivicsClass.Content.Seeds;
+using CivicsClass.Data.Migrations;
+
+namespace CivicsClass.Web.Setup;
+
+/// <summary>
+/// Commands run instead of the web server: <c>import DIR</c> imports seed files and <c>recipe FILE</c>
+/// applies a recipe. Both report problems with their place and exit non-zero when something failed.
+/// </summary>
+internal static class SiteCommands
+{
+    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "import" or "recipe";
+
+    public static async Task<int> RunAsync(WebApplication app, string[] args)
+    {
+        var services = app.Services;
+        await services.GetRequiredService<MigrationRunner>().RunAsync();
+        if (args.Length < 2)
+        {
+            Console.Error.WriteLine($"usage: {args[0]} {(args[0] == "import" ? "SEEDS_FOLDER" : "RECIPE_FILE")}");
+            return 2;
+        }
+
+        switch (args[0])
+        {
+            case "import":
+                var report = await services.GetRequiredService<SeedImporter>().ImportAsync(args[1]);
+                Console.WriteLine($"Imported {report.ImportedCount}, unchanged {report.UnchangedCount}, errors {report.Errors.Count}.");
+                foreach (var (type, count) in report.Imported)
+                {
+                    Console.WriteLine($"  {type}: {count}");
+                }
+
+                foreach (var error in report.Errors)
+                {
+                    Console.Error.WriteLine(error);
+                }
+
+                return report.Errors.Count == 0 ? 0 : 1;
+            default:
+                try
+                {
+                    await services.GetRequiredService<SiteSetup>().ApplyRecipeAsync(Path.GetFullPath(args[1]));
+                    Console.WriteLine($"Recipe {args[1]} applied.");
+                    return 0;
+                }
+                catch (RecipeException exception)
+                {
+                    Console.Error.WriteLine(exception.Message);
+                    return 1;
+                }
+        }
+    }
+}

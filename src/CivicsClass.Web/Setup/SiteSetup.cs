@@ -1,0 +1,104 @@
+using System.Security.Cryptography;
+using CivicsClass.Content.Recipes;
+using CivicsClass.Content.Seeds;
+using CivicsClass.Data.Documents;
+using CivicsClass.Data.Migrations;
+using CivicsClass.Web.Accounts;
+
+namespace CivicsClass.Web.Setup;
+
+/// <summary>
+/// Brings a site to life: migrations on every start; on the first, the recipe, the seeds and a
+/// first administrator. Each step is recorded, and each is safe to repeat if a start is cut short.
+/// </summary>
+public sealed class SiteSetup(
+    IServiceScopeFactory scopes,
+    MigrationRunner migrations,
+    SeedImporter seeds,
+    SetupOptions options,
+    IHostEnvironment environment,
+    TimeProvider clock,
+    ILogger<SiteSetup> logger)
+{
+    public const string AdministratorRole = "Administrator";
+
+    public async Task<SetupResult> RunAsync(CancellationToken cancellationToken = default)
+    {
+        await migrations.RunAsync(cancellationToken);
+        var state = await GetStateAsync();
+        if (state.RecipeAppliedUtc is null)
+        {
+            await ApplyRecipeAsync(options.Recipe, cancellationToken);
+            state.RecipeAppliedUtc = clock.GetUtcNow().UtcDateTime;
+            await SaveStateAsync(state);
+        }
+
+        SeedImportReport? report = null;
+        if (options.ImportSeeds && state.SeedsImportedUtc is null)
+        {
+            var directory = SitePaths.Find(environment.ContentRootPath, options.Seeds);
+            if (directory is null)
+            {
+                logger.LogWarning("No seeds folder '{Seeds}' found above {ContentRoot}; the site starts without demo content", options.Seeds, environment.ContentRootPath);
+            }
+            else
+            {
+                report = await seeds.ImportAsync(directory, cancellationToken);
+            }
+
+            state.SeedsImportedUtc = clock.GetUtcNow().UtcDateTime;
+            await SaveStateAsync(state);
+        }
+
+        var password = await EnsureAdministratorAsync();
+        return new SetupResult(report, password is null ? null : options.AdminUserName, password);
+    }
+
+    public async Task ApplyRecipeAsync(string recipe, CancellationToken cancellationToken = default)
+    {
+        var path = SitePaths.Find(environment.ContentRootPath, recipe)
+            ?? throw new FileNotFoundException($"Recipe '{recipe}' was not found from {environment.ContentRootPath} upwards.");
+        await using var scope = scopes.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<RecipeExecutor>().ExecuteFileAsync(path, cancellationToken);
+    }
+
+    private async Task<string?> EnsureAdministratorAsync()
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserStore>();
+        if (await users.CountAsync() > 0)
+        {
+            return null;
+        }
+
+        var password = string.IsNullOrEmpty(options.AdminPassword) ? GeneratePassword() : options.AdminPassword;
+        await users.CreateAsync(options.AdminUserName, "管理员", password, [AdministratorRole]);
+        await scope.ServiceProvider.GetRequiredService<ISession>().SaveChangesAsync();
+        return password;
+    }
+
+    private async Task<SetupState> GetStateAsync()
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var session = scope.ServiceProvider.GetRequiredService<ISession>();
+        return (await session.GetAllAsync<SetupState>()).FirstOrDefault() ?? new SetupState();
+    }
+
+    private async Task SaveStateAsync(SetupState state)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var session = scope.ServiceProvider.GetRequiredService<ISession>();
+        await session.SaveAsync(state);
+        await session.SaveChangesAsync();
+    }
+
+    // Letters and digits that cannot be misread, with a symbol and digit so any password policy accepts it.
+    private static string GeneratePassword()
+    {
+        const string alphabet = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+        var chars = RandomNumberGenerator.GetItems(alphabet.AsSpan(), 14);
+        return new string(chars) + "-" + RandomNumberGenerator.GetInt32(10, 99);
+    }
+}
+
+public sealed record SetupResult(SeedImportReport? Seeds, string? AdministratorUserName, string? AdministratorPassword);

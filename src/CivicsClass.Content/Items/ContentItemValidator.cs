@@ -249,18 +249,20 @@ internal sealed partial class ContentItemValidator(ContentDefinitionManager defi
         }
     }
 
-    private static async Task ValidateReferencesAsync(IReadOnlyList<string> ids, IReadOnlyList<string>? allowedTypes, string member, string label,
+    private async Task ValidateReferencesAsync(IReadOnlyList<string> ids, IReadOnlyList<string>? allowedTypes, string member, string label,
         ISession session, ContentValidationResult result)
     {
-        const string sql = "SELECT content_item_id, content_type, display_text FROM content_item_index WHERE content_item_id IN @ids AND latest = TRUE";
         if (ids.Count == 0)
         {
             return;
         }
 
+        var sql = $"SELECT content_item_id, content_type, display_text FROM content_item_index WHERE {session.Dialect.InList("content_item_id", "ids")} AND latest = TRUE";
         var (connection, transaction) = await session.GetConnectionAsync();
         var found = (await connection.QueryAsync<ReferenceRow>(sql, new { ids = ids.Distinct().ToArray() }, transaction))
             .ToDictionary(r => r.ContentItemId);
+        var typeNames = (await definitions.ListTypesAsync()).ToDictionary(t => t.Name, t => t.DisplayName);
+        string Display(string type) => typeNames.GetValueOrDefault(type) ?? type;
         foreach (var id in ids)
         {
             if (!found.TryGetValue(id, out var target))
@@ -269,7 +271,7 @@ internal sealed partial class ContentItemValidator(ContentDefinitionManager defi
             }
             else if (allowedTypes is { Count: > 0 } && !allowedTypes.Contains(target.ContentType))
             {
-                result.Fail(member, $"“{label}”只能选择 {string.Join("、", allowedTypes)} 类型的内容，《{target.DisplayText}》是 {target.ContentType}。");
+                result.Fail(member, $"“{label}”只能选择 {string.Join("、", allowedTypes.Select(Display))} 类型的内容，《{target.DisplayText}》是 {Display(target.ContentType)}。");
             }
         }
     }

@@ -156,11 +156,12 @@ internal sealed class ContentManager(
         }
 
         var scope = options ?? VersionOptions.Published;
+        var ids = session.Dialect.InList("i.content_item_id", "ids");
         var where = scope.Kind switch
         {
-            "latest" => "i.content_item_id IN @ids AND i.latest = TRUE",
-            "version" => "i.content_item_id IN @ids AND i.content_item_version_id = @versionId",
-            _ => "i.content_item_id IN @ids AND i.published = TRUE",
+            "latest" => $"{ids} AND i.latest = TRUE",
+            "version" => $"{ids} AND i.content_item_version_id = @versionId",
+            _ => $"{ids} AND i.published = TRUE",
         };
         var items = await session.QueryAsync<ContentItem>("content_item_index", where,
             new { ids = contentItemIds.Distinct().ToArray(), versionId = scope.VersionId });
@@ -179,7 +180,7 @@ internal sealed class ContentManager(
 
     public async Task<ContentPage> QueryAsync(ContentQuery query)
     {
-        var (where, parameters) = ContentQuerySql.Build(query);
+        var (where, parameters) = ContentQuerySql.Build(query, session.Dialect);
         var total = await session.CountAsync("content_item_index", where, parameters);
         if (total == 0)
         {

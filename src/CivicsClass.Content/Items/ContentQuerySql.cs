@@ -5,7 +5,7 @@ namespace CivicsClass.Content.Items;
 /// <summary>Turns a <see cref="ContentQuery"/> into a parameterised condition on <c>content_item_index i</c>.</summary>
 internal static class ContentQuerySql
 {
-    public static (string Where, DynamicParameters Parameters) Build(ContentQuery query)
+    public static (string Where, DynamicParameters Parameters) Build(ContentQuery query, Data.Dialects.ISqlDialect dialect)
     {
         var scope = query.Latest ? "latest" : "published";
         var conditions = new List<string> { $"i.{scope} = TRUE" };
@@ -18,7 +18,7 @@ internal static class ContentQuerySql
 
         if (query.ContentTypes is { Count: > 0 })
         {
-            conditions.Add("i.content_type IN @contentTypes");
+            conditions.Add(dialect.InList("i.content_type", "contentTypes"));
             parameters.Add("contentTypes", query.ContentTypes.ToArray());
         }
 

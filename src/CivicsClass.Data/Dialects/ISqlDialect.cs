@@ -23,10 +23,15 @@ public interface ISqlDialect
     /// <summary>A UTC instant. SQLite keeps it as sortable ISO-8601 text.</summary>
     string Timestamp { get; }
 
+    /// <summary>A condition that <paramref name="column"/> is one of the list bound to <paramref name="parameter"/>.</summary>
+    string InList(string column, string parameter);
+
     Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken = default);
 
     /// <summary>Blocks other migrators until the transaction ends.</summary>
     Task LockForMigrationAsync(DbConnection connection, DbTransaction transaction);
+
+    Task<bool> TableExistsAsync(DbConnection connection, string table);
 
     /// <summary>True when the error says a unique constraint was violated.</summary>
     bool IsUniqueViolation(DbException exception);

@@ -25,11 +25,17 @@ public sealed class PostgresDialect : ISqlDialect, IAsyncDisposable
     public string Double => "DOUBLE PRECISION";
     public string Timestamp => "TIMESTAMPTZ";
 
+    // Npgsql binds a list as one array parameter.
+    public string InList(string column, string parameter) => $"{column} = ANY(@{parameter})";
+
     public async Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken = default) =>
         await _dataSource.OpenConnectionAsync(cancellationToken);
 
     public Task LockForMigrationAsync(DbConnection connection, DbTransaction transaction) =>
         connection.ExecuteAsync("SELECT pg_advisory_xact_lock(@key)", new { key = MigrationLockKey }, transaction);
+
+    public async Task<bool> TableExistsAsync(DbConnection connection, string table) =>
+        await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = @table", new { table }) > 0;
 
     public bool IsUniqueViolation(DbException exception) =>
         exception is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };

@@ -41,6 +41,9 @@ public sealed class SqliteDialect : ISqlDialect
     public string Double => "REAL";
     public string Timestamp => "TEXT";
 
+    // Dapper expands the list into one parameter per value.
+    public string InList(string column, string parameter) => $"{column} IN @{parameter}";
+
     public async Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken = default)
     {
         var connection = new SqliteConnection(_connectionString);
@@ -53,6 +56,9 @@ public sealed class SqliteDialect : ISqlDialect
     // SQLite serialises writers; BEGIN IMMEDIATE (the default for a SqliteTransaction) already
     // holds the write lock for the whole migration.
     public Task LockForMigrationAsync(DbConnection connection, DbTransaction transaction) => Task.CompletedTask;
+
+    public async Task<bool> TableExistsAsync(DbConnection connection, string table) =>
+        await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = @table", new { table }) > 0;
 
     public bool IsUniqueViolation(DbException exception) =>
         exception is SqliteException { SqliteErrorCode: SqliteConstraint };

@@ -49,9 +49,15 @@ public sealed class MigrationRunner(ISqlDialect dialect, IEnumerable<IDataMigrat
         return count;
     }
 
+    /// <summary>The last step applied per module; empty before the first run.</summary>
     public async Task<IReadOnlyDictionary<string, int>> AppliedAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await dialect.OpenConnectionAsync(cancellationToken);
+        if (!await dialect.TableExistsAsync(connection, "migration_record"))
+        {
+            return new Dictionary<string, int>();
+        }
+
         var rows = await connection.QueryAsync<MigrationRecord>("SELECT module, step FROM migration_record");
         return rows.ToDictionary(r => r.Module, r => r.Step);
     }

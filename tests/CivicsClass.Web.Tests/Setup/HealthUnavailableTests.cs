@@ -1,0 +1,27 @@
+using System.Net;
+using CivicsClass.Testing;
+using Xunit;
+
+namespace CivicsClass.Web.Tests.Setup;
+
+public sealed class HealthUnavailableTests
+{
+    [Fact]
+    public async Task Healthz_DatabaseGone_Answers503WithChineseMessage()
+    {
+        await using var database = await new Sqlite().CreateAsync();
+        await using var factory = new SiteFactory(database, new Dictionary<string, string?> { ["Setup:ImportSeeds"] = "false" });
+        using var client = factory.CreateClient();
+        var path = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(database.Options.ConnectionString).DataSource;
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(Path.GetDirectoryName(path)!, recursive: true);
+        File.WriteAllText(Path.GetDirectoryName(path)!, "not a folder");
+
+        var response = await client.GetAsync("/healthz");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Contains("数据库暂时无法连接", await response.Content.ReadAsStringAsync());
+        File.Delete(Path.GetDirectoryName(path)!);
+    }
+
+}

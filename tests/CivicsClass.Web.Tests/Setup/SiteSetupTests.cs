@@ -1,0 +1,76 @@
+using System.Net;
+using System.Text.Json;
+using CivicsClass.Content.Items;
+using CivicsClass.Data.Dialects;
+using CivicsClass.Testing;
+using CivicsClass.Web.Accounts;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit;
+
+namespace CivicsClass.Web.Tests.Setup;
+
+public abstract class SiteSetupTests<TProvider> where TProvider : IDatabaseProvider, new()
+{
+    [SkippableFact]
+    public async Task FirstStart_EmptyDatabase_AppliesRecipeImportsSeedsAndCreatesAdministrator()
+    {
+        await using var database = await new TProvider().CreateAsync();
+        await using var factory = new SiteFactory(database);
+        using var client = factory.CreateClient();
+
+        await using var scope = factory.Services.CreateAsyncScope();
+        var contentManager = scope.ServiceProvider.GetRequiredService<IContentManager>();
+        var lessons = await contentManager.QueryAsync(new ContentQuery { ContentType = "Lesson", Take = 100 });
+        var anyuan = await contentManager.GetByPathAsync("lessons/anyuan-great-strike-1922");
+        var users = scope.ServiceProvider.GetRequiredService<UserStore>();
+        var admin = await users.FindByNameAsync("admin");
+
+        Assert.Equal(new TProvider().Name, factory.Services.GetRequiredService<ISqlDialect>().Name);
+        Assert.Equal(30, lessons.Total);
+        Assert.NotNull(anyuan);
+        Assert.NotNull(admin);
+        Assert.Contains("Administrator", admin.Roles);
+        Assert.True(users.CheckPassword(admin, SiteFactory.AdminPassword));
+        Assert.False(users.CheckPassword(admin, "wrong password"));
+        Assert.DoesNotContain(SiteFactory.AdminPassword, admin.PasswordHash);
+    }
+
+    [SkippableFact]
+    public async Task SecondStart_SameDatabase_ChangesNothing()
+    {
+        await using var database = await new TProvider().CreateAsync();
+        await using (var first = new SiteFactory(database))
+        {
+            first.CreateClient().Dispose();
+        }
+
+        await using var second = new SiteFactory(database);
+        second.CreateClient().Dispose();
+
+        await using var scope = second.Services.CreateAsyncScope();
+        var contentManager = scope.ServiceProvider.GetRequiredService<IContentManager>();
+        var lessons = await contentManager.QueryAsync(new ContentQuery { ContentType = "Lesson", Latest = true, Take = 100 });
+        Assert.Equal(30, lessons.Total);
+        Assert.All(lessons.Items, l => Assert.Equal(1, l.Number));
+        Assert.Equal(1, await scope.ServiceProvider.GetRequiredService<UserStore>().CountAsync());
+    }
+
+    [SkippableFact]
+    public async Task Healthz_DatabaseUp_ReportsHealthy()
+    {
+        await using var database = await new TProvider().CreateAsync();
+        await using var factory = new SiteFactory(database, new Dictionary<string, string?> { ["Setup:ImportSeeds"] = "false" });
+        using var client = factory.CreateClient();
+
+        var response = await client.GetAsync("/healthz");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("healthy", body.RootElement.GetProperty("status").GetString());
+        Assert.Equal(new TProvider().Name, body.RootElement.GetProperty("database").GetString());
+    }
+}
+
+public sealed class SqliteSiteSetupTests : SiteSetupTests<Sqlite>;
+
+public sealed class PostgresSiteSetupTests : SiteSetupTests<Postgres>;

@@ -1,0 +1,26 @@
+using CivicsClass.Testing;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace CivicsClass.Web.Tests;
+
+/// <summary>The whole site over a throw-away database, as <c>dotnet run</c> would start it.</summary>
+public sealed class SiteFactory(TestDatabase database, IReadOnlyDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
+{
+    public const string AdminPassword = "Test-Admin-Password-1";
+
+    public TestDatabase Database => database;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:Provider", database.Options.Provider);
+        builder.UseSetting("Database:ConnectionString", database.Options.ConnectionString);
+        builder.UseSetting("Setup:AdminPassword", AdminPassword);
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+}

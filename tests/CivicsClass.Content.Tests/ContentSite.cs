@@ -2,7 +2,7 @@ using CivicsClass.Content.Fields;
 using CivicsClass.Content.Items;
 using CivicsClass.Content.Parts;
 using CivicsClass.Content.Recipes;
-using CivicsClass.Content.Recipes.Steps;
+using CivicsClass.Content.Taxonomies;
 using CivicsClass.Data.Documents;
 using CivicsClass.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,7 +20,7 @@ internal static class ContentSite
         return site;
     }
 
-    public static string Term(string taxonomy, string name) => TaxonomiesStep.TermId(taxonomy, name);
+    public static string Term(string taxonomy, string name) => TaxonomyService.TermId(taxonomy, name);
 
     public static async Task<ContentItem> CreateLecturerAsync(TestSite site, string slug, string name = "示例讲师")
     {

@@ -51,11 +51,19 @@ internal sealed class ContentManager(
         SyncDisplayText(item);
         await EnsureValidAsync(item);
 
+        // A first version published at once is written once, already published.
+        if (publish)
+        {
+            item.Published = true;
+            item.Status = ContentStatus.Published;
+            item.PublishedUtc ??= now;
+        }
+
         await session.SaveAsync(item);
         await handlers.InvokeAsync(item, session, (h, c) => h.CreatedAsync(c), "Created");
         if (publish)
         {
-            await PublishCoreAsync(item, now);
+            await handlers.InvokeAsync(item, session, (h, c) => h.PublishedAsync(c), "Published");
         }
 
         return item;

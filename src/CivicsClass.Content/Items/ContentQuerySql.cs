@@ -36,7 +36,8 @@ internal static class ContentQuerySql
 
         for (var n = 0; n < query.TermIds.Count; n++)
         {
-            conditions.Add($"EXISTS (SELECT 1 FROM content_term_index t{n} WHERE t{n}.document_id = i.document_id AND t{n}.term_id = @term{n})");
+            // Uncorrelated, so the database reads the term's rows once instead of once per candidate.
+            conditions.Add($"i.document_id IN (SELECT t{n}.document_id FROM content_term_index t{n} WHERE t{n}.term_id = @term{n} AND t{n}.{scope} = TRUE)");
             parameters.Add($"term{n}", query.TermIds[n]);
         }
 
@@ -49,7 +50,7 @@ internal static class ContentQuerySql
         if (query.ReferencedId is not null)
         {
             var field = query.ReferenceField is null ? "" : " AND r.field = @referenceField";
-            conditions.Add($"EXISTS (SELECT 1 FROM content_reference_index r WHERE r.document_id = i.document_id AND r.target_id = @referencedId{field})");
+            conditions.Add($"i.document_id IN (SELECT r.document_id FROM content_reference_index r WHERE r.target_id = @referencedId{field} AND r.{scope} = TRUE)");
             parameters.Add("referencedId", query.ReferencedId);
             parameters.Add("referenceField", query.ReferenceField);
         }

@@ -47,7 +47,8 @@ internal sealed class ContentMigrations : IDataMigration
                     term_id {d.Text} NOT NULL,
                     latest {d.Bool} NOT NULL,
                     published {d.Bool} NOT NULL);
-                CREATE INDEX ix_content_term ON content_term_index (term_id, published, document_id);
+                CREATE INDEX ix_content_term_published ON content_term_index (term_id, published, document_id);
+                CREATE INDEX ix_content_term_latest ON content_term_index (term_id, latest, document_id);
                 CREATE INDEX ix_content_term_document ON content_term_index (document_id);
 
                 CREATE TABLE content_reference_index (
@@ -58,7 +59,8 @@ internal sealed class ContentMigrations : IDataMigration
                     position {d.Int} NOT NULL,
                     latest {d.Bool} NOT NULL,
                     published {d.Bool} NOT NULL);
-                CREATE INDEX ix_content_reference_target ON content_reference_index (target_id, field, published);
+                CREATE INDEX ix_content_reference_target ON content_reference_index (target_id, field, published, document_id);
+                CREATE INDEX ix_content_reference_container ON content_reference_index (content_item_id, field, published, target_id);
                 CREATE INDEX ix_content_reference_document ON content_reference_index (document_id);
                 """);
         }),

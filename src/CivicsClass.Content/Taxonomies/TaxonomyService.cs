@@ -42,6 +42,9 @@ public sealed class TaxonomyService
     /// <summary>Forgets what this unit of work read, after it changed a taxonomy.</summary>
     public void Forget(string alias) => _terms.Remove(alias);
 
+    /// <summary>A new term's id derives from the taxonomy and its name, so the same recipe gives the same ids on every site.</summary>
+    public static string TermId(string alias, string name) => ContentIds.FromKey($"term:{alias}:{name}");
+
     public static IEnumerable<TaxonomyTerm> Flatten(IEnumerable<TaxonomyTerm> terms) =>
         terms.SelectMany(t => Flatten(t.Children).Prepend(t));
 }

@@ -9,7 +9,6 @@ namespace CivicsClass.Content.Recipes.Steps;
 /// <summary>
 /// Creates taxonomies and adds missing terms, matched by name, so re-running adds nothing twice:
 /// <c>{ "Name": "Taxonomies", "Taxonomies": [{ "Alias": "Theme", "DisplayName": "主题", "Terms": ["…", { "Name": "…", "Children": [...] }] }] }</c>.
-/// Term ids derive from the alias and name, so the same recipe gives the same ids on every site.
 /// </summary>
 internal sealed class TaxonomiesStep(IContentManager contentManager, ContentDefinitionManager definitions, TaxonomyService taxonomies) : IRecipeStep
 {
@@ -64,8 +63,6 @@ internal sealed class TaxonomiesStep(IContentManager contentManager, ContentDefi
         }
     }
 
-    public static string TermId(string alias, string name) => ContentIds.FromKey($"term:{alias}:{name}");
-
     private static bool Merge(string alias, List<TaxonomyTerm> terms, JsonArray incoming)
     {
         var changed = false;
@@ -75,7 +72,7 @@ internal sealed class TaxonomiesStep(IContentManager contentManager, ContentDefi
             var term = terms.FirstOrDefault(t => t.Name == name);
             if (term is null)
             {
-                term = new TaxonomyTerm { Id = TermId(alias, name), Name = name };
+                term = new TaxonomyTerm { Id = TaxonomyService.TermId(alias, name), Name = name };
                 terms.Add(term);
                 changed = true;
             }

@@ -24,6 +24,7 @@ public static class ContentModule
         services.AddSingleton<IIndexProvider, ContentItemIndexProvider>();
         services.AddSingleton<IIndexProvider, ContentTermIndexProvider>();
         services.AddSingleton<IIndexProvider, ContentReferenceIndexProvider>();
+        services.AddSingleton<IIndexProvider, ContentFieldIndexProvider>();
 
         services.AddSingleton<ContentDefinitionCache>();
         services.AddScoped<ContentDefinitionManager>();

@@ -1,8 +1,10 @@
 using CivicsClass.Content;
 using CivicsClass.Data;
 using CivicsClass.Web.Accounts;
+using CivicsClass.Web.Api;
 using CivicsClass.Web.Health;
 using CivicsClass.Web.Setup;
+using CivicsClass.Web.Site;
 
 var builder = WebApplication.CreateBuilder(args);
 if (builder.Configuration["Logging:Format"] == "json")
@@ -15,6 +17,8 @@ builder.Services.AddData(database, builder.Environment.ContentRootPath);
 builder.Services.AddContent();
 builder.Services.AddAccounts();
 builder.Services.AddSetup(builder.Configuration);
+builder.Services.AddSite();
+builder.Services.AddApi();
 
 var app = builder.Build();
 if (SiteCommands.IsCommand(args))
@@ -23,7 +27,10 @@ if (SiteCommands.IsCommand(args))
 }
 
 await app.SetUpSiteAsync();
+app.UseSite();
 app.MapHealth();
+app.MapApi();
+app.MapSite();
 await app.RunAsync();
 return 0;
 

@@ -32,5 +32,55 @@ internal static class ContentFieldReader
         }
     }
 
+    /// <summary>The scalar values of an item's text, number, boolean and date fields.</summary>
+    public static IEnumerable<(string Field, string? Text, decimal? Number, DateTime? Date)> Values(ContentItem item)
+    {
+        if (item.Content[item.ContentType] is not JsonObject fields)
+        {
+            yield break;
+        }
+
+        foreach (var (name, value) in fields)
+        {
+            if (value is not JsonObject field)
+            {
+                continue;
+            }
+
+            if (field["Text"] is JsonValue text && text.TryGetValue<string>(out var single))
+            {
+                yield return (name, single, null, null);
+            }
+
+            if (field["Values"] is JsonArray values)
+            {
+                foreach (var entry in values.OfType<JsonValue>())
+                {
+                    if (entry.TryGetValue<string>(out var many))
+                    {
+                        yield return (name, many, null, null);
+                    }
+                }
+            }
+
+            if (field["Value"] is JsonValue scalar)
+            {
+                switch (scalar.GetValueKind())
+                {
+                    case JsonValueKind.Number:
+                        yield return (name, null, scalar.GetValue<decimal>(), null);
+                        break;
+                    case JsonValueKind.True or JsonValueKind.False:
+                        yield return (name, null, scalar.GetValue<bool>() ? 1 : 0, null);
+                        break;
+                    case JsonValueKind.String when DateTime.TryParse(scalar.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture,
+                        System.Globalization.DateTimeStyles.AdjustToUniversal | System.Globalization.DateTimeStyles.AssumeUniversal, out var date):
+                        yield return (name, null, null, DateTime.SpecifyKind(date, DateTimeKind.Utc));
+                        break;
+                }
+            }
+        }
+    }
+
     public static T? Deserialize<T>(this JsonObject node) => node.Deserialize<T>(DocumentJson.Options);
 }

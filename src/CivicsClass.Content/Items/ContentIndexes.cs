@@ -15,6 +15,20 @@ public sealed record ContentTermIndex(string ContentItemId, string Field, string
 /// <summary>One row per item a version points at: list children (field <c>ListPart</c>) and picker fields.</summary>
 public sealed record ContentReferenceIndex(string ContentItemId, string Field, string TargetId, int Position, bool Latest, bool Published);
 
+/// <summary>One row per value of a text, number, yes/no or date field, for filters such as format, length or "featured".</summary>
+public sealed record ContentFieldIndex(string ContentItemId, string ContentType, string Field, string? TextValue, decimal? NumberValue, DateTime? DateValue,
+    bool Latest, bool Published);
+
+internal sealed class ContentFieldIndexProvider : IndexProvider<ContentItem, ContentFieldIndex>
+{
+    public override string Table => "content_field_index";
+
+    protected override IEnumerable<ContentFieldIndex> Map(ContentItem item) =>
+        item.Latest || item.Published
+            ? ContentFieldReader.Values(item).Select(v => new ContentFieldIndex(item.ContentItemId, item.ContentType, v.Field, v.Text, v.Number, v.Date, item.Latest, item.Published))
+            : [];
+}
+
 internal sealed class ContentItemIndexProvider : IndexProvider<ContentItem, ContentItemIndex>
 {
     public override string Table => "content_item_index";

@@ -189,7 +189,7 @@ internal sealed class ContentManager(
     public async Task<ContentPage> QueryAsync(ContentQuery query)
     {
         var (where, parameters) = ContentQuerySql.Build(query, session.Dialect);
-        var total = await session.CountAsync("content_item_index", where, parameters);
+        var total = query.IncludeTotal ? await session.CountAsync("content_item_index", where, parameters) : -1;
         if (total == 0)
         {
             return new ContentPage(0, []);
@@ -197,7 +197,7 @@ internal sealed class ContentManager(
 
         var items = await session.QueryAsync<ContentItem>("content_item_index", where, parameters,
             ContentQuerySql.OrderBy(query), query.Skip, query.Take);
-        return new ContentPage(total, items);
+        return new ContentPage(total < 0 ? items.Count : total, items);
     }
 
     public async Task<ContentValidationResult> ValidateAsync(ContentItem item)

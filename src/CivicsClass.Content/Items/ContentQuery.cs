@@ -19,7 +19,19 @@ public sealed record ContentQuery
     public string? ReferencedId { get; init; }
     public string? ReferenceField { get; init; }
 
+    /// <summary>Items whose text field has one of the values (OR within a filter, AND across filters).</summary>
+    public IReadOnlyList<FieldFilter> Fields { get; init; } = [];
+
     public ContentOrder OrderBy { get; init; } = ContentOrder.PublishedDescending;
+    /// <summary>With <see cref="ContentOrder.DateFieldAscending"/> or <see cref="ContentOrder.NumberFieldAscending"/>: the field to sort by.</summary>
+    public string? OrderField { get; init; }
+
+    /// <summary>Items whose title contains this text (case-insensitive for Latin letters).</summary>
+    public string? TitleContains { get; init; }
+
+    /// <summary>When false the page is read without counting all matches (Total is then the page's size).</summary>
+    public bool IncludeTotal { get; init; } = true;
+
     public int Skip { get; init; }
     public int Take { get; init; } = 20;
 }
@@ -31,6 +43,18 @@ public enum ContentOrder
     CreatedDescending,
     TitleAscending,
     ContainerPosition,
+    DateFieldAscending,
+    NumberFieldAscending,
+}
+
+/// <summary>A field filter: <see cref="Texts"/> matches any of the texts; the bounds are inclusive.</summary>
+public sealed record FieldFilter(string Field)
+{
+    public IReadOnlyList<string> Texts { get; init; } = [];
+    public decimal? Minimum { get; init; }
+    public decimal? Maximum { get; init; }
+    public DateTime? From { get; init; }
+    public DateTime? Until { get; init; }
 }
 
 public sealed record ContentPage(int Total, IReadOnlyList<ContentItem> Items);

@@ -34,11 +34,37 @@ internal static class ContentQuerySql
             parameters.Add("owner", query.Owner);
         }
 
+        if (!string.IsNullOrWhiteSpace(query.TitleContains))
+        {
+            // LIKE wildcards typed by a person are matched literally.
+            var escaped = query.TitleContains.Trim().ToLowerInvariant().Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
+            conditions.Add("LOWER(i.display_text) LIKE @title ESCAPE '\\'");
+            parameters.Add("title", $"%{escaped}%");
+        }
+
         for (var n = 0; n < query.TermIds.Count; n++)
         {
             // Uncorrelated, so the database reads the term's rows once instead of once per candidate.
             conditions.Add($"i.document_id IN (SELECT t{n}.document_id FROM content_term_index t{n} WHERE t{n}.term_id = @term{n} AND t{n}.{scope} = TRUE)");
             parameters.Add($"term{n}", query.TermIds[n]);
+        }
+
+        for (var n = 0; n < query.Fields.Count; n++)
+        {
+            var filter = query.Fields[n];
+            var parts = new List<string> { $"f{n}.field = @field{n}", $"f{n}.{scope} = TRUE" };
+            parameters.Add($"field{n}", filter.Field);
+            if (filter.Texts.Count > 0)
+            {
+                parts.Add(dialect.InList($"f{n}.text_value", $"texts{n}"));
+                parameters.Add($"texts{n}", filter.Texts.ToArray());
+            }
+
+            AddBound(parts, parameters, $"f{n}.number_value >= @min{n}", $"min{n}", filter.Minimum);
+            AddBound(parts, parameters, $"f{n}.number_value <= @max{n}", $"max{n}", filter.Maximum);
+            AddBound(parts, parameters, $"f{n}.date_value >= @from{n}", $"from{n}", filter.From);
+            AddBound(parts, parameters, $"f{n}.date_value <= @until{n}", $"until{n}", filter.Until);
+            conditions.Add($"i.document_id IN (SELECT f{n}.document_id FROM content_field_index f{n} WHERE {string.Join(" AND ", parts)})");
         }
 
         if (query.ContainerId is not null)
@@ -55,11 +81,29 @@ internal static class ContentQuerySql
             parameters.Add("referenceField", query.ReferenceField);
         }
 
+        if (query.OrderField is not null)
+        {
+            parameters.Add("orderField", query.OrderField);
+        }
+
         return (string.Join(" AND ", conditions), parameters);
+    }
+
+    private static void AddBound(List<string> parts, DynamicParameters parameters, string condition, string name, object? value)
+    {
+        if (value is not null)
+        {
+            parts.Add(condition);
+            parameters.Add(name, value is DateTime time ? DateTime.SpecifyKind(time, DateTimeKind.Utc) : value);
+        }
     }
 
     public static string OrderBy(ContentQuery query) => query.OrderBy switch
     {
+        ContentOrder.NumberFieldAscending when query.OrderField is not null =>
+            $"(SELECT MIN(o.number_value) FROM content_field_index o WHERE o.document_id = i.document_id AND o.field = @orderField), i.published_utc DESC, i.document_id DESC",
+        ContentOrder.DateFieldAscending when query.OrderField is not null =>
+            $"(SELECT MIN(o.date_value) FROM content_field_index o WHERE o.document_id = i.document_id AND o.field = @orderField), i.document_id",
         ContentOrder.ModifiedDescending => "i.modified_utc DESC, i.document_id DESC",
         ContentOrder.CreatedDescending => "i.created_utc DESC, i.document_id DESC",
         ContentOrder.TitleAscending => "i.display_text, i.document_id",

@@ -62,6 +62,21 @@ internal sealed class ContentMigrations : IDataMigration
                 CREATE INDEX ix_content_reference_target ON content_reference_index (target_id, field, published, document_id);
                 CREATE INDEX ix_content_reference_container ON content_reference_index (content_item_id, field, published, target_id);
                 CREATE INDEX ix_content_reference_document ON content_reference_index (document_id);
+
+                CREATE TABLE content_field_index (
+                    document_id {d.BigInt} NOT NULL REFERENCES document (id),
+                    content_item_id {d.Text} NOT NULL,
+                    content_type {d.Text} NOT NULL,
+                    field {d.Text} NOT NULL,
+                    text_value {d.Text} NULL,
+                    number_value {d.Double} NULL,
+                    date_value {d.Timestamp} NULL,
+                    latest {d.Bool} NOT NULL,
+                    published {d.Bool} NOT NULL);
+                CREATE INDEX ix_content_field_text ON content_field_index (content_type, field, text_value, published, document_id);
+                CREATE INDEX ix_content_field_number ON content_field_index (content_type, field, number_value, published, document_id);
+                CREATE INDEX ix_content_field_date ON content_field_index (content_type, field, date_value, published, document_id);
+                CREATE INDEX ix_content_field_document ON content_field_index (document_id);
                 """);
         }),
     ];

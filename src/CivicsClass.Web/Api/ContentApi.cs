@@ -1,0 +1,101 @@
+using CivicsClass.Content.Definitions;
+using CivicsClass.Content.Items;
+using CivicsClass.Content.Markdown;
+using CivicsClass.Content.Parts;
+using CivicsClass.Web.Site;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace CivicsClass.Web.Api;
+
+/// <summary>Published content for the mobile app: lists by type with the catalogue's filters, and one item with its rendered body.</summary>
+public static class ContentApi
+{
+    public const int MaxPageSize = 50;
+
+    public static RouteGroupBuilder MapContentApi(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/content").WithTags("Content");
+        group.MapGet("/{type}", ListAsync).WithName("ListContent").WithSummary("Published items of a type, newest first, filtered by taxonomy terms.");
+        group.MapGet("/item/{id}", GetAsync).WithName("GetContentItem").WithSummary("A published item with its Markdown body rendered to HTML.");
+        return group;
+    }
+
+    public sealed record ContentListItem(string Id, string Type, string Title, string? Summary, string Url, string? Cover);
+
+    public sealed record ContentList(int Total, IReadOnlyList<ContentListItem> Items);
+
+    public sealed record ContentDetail(string Id, string Type, string Title, string? Summary, string Url, string? Cover, DateTime? PublishedUtc,
+        string BodyHtml, IReadOnlyDictionary<string, IReadOnlyList<string>> Terms);
+
+    private static async Task<Results<Ok<ContentList>, NotFound<ProblemDetails>, BadRequest<ProblemDetails>>> ListAsync(
+        string type, int? page, int? size, string? theme, string? region, string? industry, string? audience,
+        IContentManager contentManager, ContentDefinitionManager definitions, TermCache terms)
+    {
+        var definition = (await definitions.ListTypesAsync()).FirstOrDefault(t => t.Creatable && string.Equals(t.Name, type, StringComparison.OrdinalIgnoreCase));
+        if (definition is null)
+        {
+            return TypedResults.NotFound(Problem(StatusCodes.Status404NotFound, $"没有“{type}”这种内容类型。"));
+        }
+
+        var pageSize = size ?? 20;
+        if (pageSize is < 1 or > MaxPageSize || page is < 1)
+        {
+            return TypedResults.BadRequest(Problem(StatusCodes.Status400BadRequest, $"page 从 1 开始；size 应在 1 到 {MaxPageSize} 之间。"));
+        }
+
+        var taxonomies = await terms.GetAsync();
+        var termIds = new List<string>();
+        foreach (var (taxonomy, value) in new[] { ("Theme", theme), ("Region", region), ("Industry", industry), ("Audience", audience) })
+        {
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                continue;
+            }
+
+            var term = taxonomies.GetValueOrDefault(taxonomy)?.ByName(value.Trim());
+            if (term is null)
+            {
+                return TypedResults.Ok(new ContentList(0, []));
+            }
+
+            termIds.Add(term.Id);
+        }
+
+        var result = await contentManager.QueryAsync(new ContentQuery
+        {
+            ContentType = definition.Name, TermIds = termIds, Skip = ((page ?? 1) - 1) * pageSize, Take = pageSize,
+        });
+        return TypedResults.Ok(new ContentList(result.Total, result.Items.Select(ToListItem).ToList()));
+    }
+
+    private static async Task<Results<Ok<ContentDetail>, NotFound<ProblemDetails>>> GetAsync(
+        string id, IContentManager contentManager, MarkdownRenderer markdown, CardFactory cards)
+    {
+        var item = await contentManager.GetAsync(id);
+        if (item is null || item.ContentType == Content.Taxonomies.TaxonomyService.ContentType)
+        {
+            return TypedResults.NotFound(Problem(StatusCodes.Status404NotFound, "内容不存在或尚未发布。"));
+        }
+
+        var summary = ToListItem(item);
+        var terms = new Dictionary<string, IReadOnlyList<string>>();
+        foreach (var (field, taxonomy) in new[] { ("Themes", "Theme"), ("Regions", "Region"), ("Industries", "Industry"), ("Audiences", "Audience") })
+        {
+            var names = await cards.TermNamesAsync(item, field, taxonomy);
+            if (names.Count > 0)
+            {
+                terms[taxonomy.ToLowerInvariant()] = names;
+            }
+        }
+
+        return TypedResults.Ok(new ContentDetail(summary.Id, summary.Type, summary.Title, summary.Summary, summary.Url, summary.Cover, item.PublishedUtc,
+            markdown.ToHtml(item.Get<MarkdownBodyPart>(nameof(MarkdownBodyPart))?.Markdown), terms));
+    }
+
+    private static ContentListItem ToListItem(ContentItem item) => new(
+        item.ContentItemId, item.ContentType, item.DisplayText, item.Get<SummaryPart>(nameof(SummaryPart))?.Summary,
+        CardFactory.UrlOf(item), item.Get<MediaPart>(nameof(MediaPart))?.Cover);
+
+    private static ProblemDetails Problem(int status, string detail) => new() { Status = status, Title = detail, Detail = detail };
+}

@@ -1,0 +1,73 @@
+using CivicsClass.Content.Definitions;
+using CivicsClass.Content.Fields;
+using CivicsClass.Content.Items;
+using CivicsClass.Content.Parts;
+using CivicsClass.Theme.Models;
+
+namespace CivicsClass.Web.Site;
+
+/// <summary>
+/// Turns content items into cards. The people and places cards mention (a lesson's lecturer, an
+/// event's venue) are fetched for a whole list in one query, never one per card.
+/// </summary>
+public sealed class CardFactory(IContentManager contentManager, ContentDefinitionManager definitions, TermCache terms)
+{
+    public static string UrlOf(ContentItem item) =>
+        item.Get<AutoroutePart>(nameof(AutoroutePart))?.Path is { Length: > 0 } path ? "/" + path : $"/api/v1/content/item/{item.ContentItemId}";
+
+    public async Task<ContentCard> CardAsync(ContentItem item) => (await CardsAsync([item]))[0];
+
+    public async Task<IReadOnlyList<ContentCard>> CardsAsync(IReadOnlyList<ContentItem> items)
+    {
+        var referenced = items.SelectMany(i => new[] { FirstPicked(i, "Lecturer"), FirstPicked(i, "Venue") }).OfType<string>().Distinct().ToList();
+        var related = (await contentManager.GetManyAsync(referenced)).ToDictionary(i => i.ContentItemId);
+        var taxonomies = await terms.GetAsync();
+        var types = (await definitions.ListTypesAsync()).ToDictionary(t => t.Name, t => t.DisplayName);
+
+        string? TermName(ContentItem item, string field, string taxonomy) =>
+            item.Field<TaxonomyField>(field)?.TermIds.Select(id => taxonomies.GetValueOrDefault(taxonomy)?.Name(id)).OfType<string>().FirstOrDefault();
+        string? Title(string? id) => id is not null && related.TryGetValue(id, out var target) ? target.DisplayText : null;
+
+        return items.Select(item =>
+        {
+            var summary = item.Get<SummaryPart>(nameof(SummaryPart))?.Summary;
+            var (byline, badge) = item.ContentType switch
+            {
+                "Lesson" => (Title(FirstPicked(item, "Lecturer")), TermName(item, "Themes", "Theme")),
+                "Lecturer" => (item.Field<TextField>("Employer")?.Text, TermName(item, "Category", "LecturerCategory")),
+                "Venue" => (TermName(item, "Regions", "Region"), TermName(item, "Kind", "VenueKind")),
+                "Event" => (Title(FirstPicked(item, "Venue")), null),
+                _ => ((string?)null, (string?)null),
+            };
+            var date = item.ContentType == "Event" ? item.Field<DateTimeField>("StartsAt")?.Value : item.PublishedUtc;
+            return new ContentCard(
+                item.ContentItemId,
+                item.ContentType,
+                types.GetValueOrDefault(item.ContentType) ?? item.ContentType,
+                item.DisplayText,
+                string.IsNullOrWhiteSpace(summary) ? null : summary,
+                UrlOf(item),
+                Cover: item.Get<MediaPart>(nameof(MediaPart))?.Cover,
+                Byline: byline,
+                DurationMinutes: item.Field<NumericField>("Duration")?.Value is { } minutes ? (int)minutes : null,
+                Format: item.Field<TextField>("Format")?.Text,
+                Date: date,
+                Badge: badge);
+        }).ToList();
+    }
+
+    public async Task<IReadOnlyList<TermLink>> TermLinksAsync(ContentItem item, string field, string taxonomy, string filterKey)
+    {
+        var taxonomies = await terms.GetAsync();
+        var names = item.Field<TaxonomyField>(field)?.TermIds.Select(id => taxonomies.GetValueOrDefault(taxonomy)?.Name(id)).OfType<string>() ?? [];
+        return names.Select(name => new TermLink(name, $"/lessons?{filterKey}={Uri.EscapeDataString(name)}")).ToList();
+    }
+
+    public async Task<IReadOnlyList<string>> TermNamesAsync(ContentItem item, string field, string taxonomy)
+    {
+        var taxonomies = await terms.GetAsync();
+        return item.Field<TaxonomyField>(field)?.TermIds.Select(id => taxonomies.GetValueOrDefault(taxonomy)?.Name(id)).OfType<string>().ToList() ?? [];
+    }
+
+    public static string? FirstPicked(ContentItem item, string field) => item.Field<ContentPickerField>(field)?.ContentItemIds.FirstOrDefault();
+}

@@ -1,0 +1,159 @@
+using CivicsClass.Content.Fields;
+using CivicsClass.Content.Items;
+using CivicsClass.Content.Markdown;
+using CivicsClass.Content.Parts;
+using CivicsClass.Content.Settings;
+using CivicsClass.Theme.Models;
+
+namespace CivicsClass.Web.Site;
+
+/// <summary>Builds each content type's detail page model, fetching what it shows in a few batched queries.</summary>
+public sealed class DetailPageBuilder(
+    IContentManager contentManager,
+    CardFactory cards,
+    MarkdownRenderer markdown,
+    SiteSettingsStore settings,
+    ISession session,
+    TimeProvider clock)
+{
+    public const string DefaultTiles = "https://tile.openstreetmap.org/{z}/{x}/{y}.png";
+
+    public async Task<PageViewModel> BuildAsync(ContentItem item, IReadOnlyList<int?>? quizAnswers = null) => item.ContentType switch
+    {
+        "Lesson" => await LessonAsync(item, quizAnswers),
+        "Course" => await CourseAsync(item),
+        "Lecturer" => await LecturerAsync(item),
+        "Venue" => await VenueAsync(item),
+        "Topic" => await TopicAsync(item),
+        "Event" => await EventAsync(item),
+        _ => throw new InvalidOperationException($"No detail page for {item.ContentType}."),
+    };
+
+    private async Task<LessonViewModel> LessonAsync(ContentItem lesson, IReadOnlyList<int?>? answers)
+    {
+        var course = (await contentManager.QueryAsync(new ContentQuery
+        {
+            ContentType = "Course", ReferencedId = lesson.ContentItemId, ReferenceField = nameof(ListPart), Take = 1, IncludeTotal = false,
+        })).Items.FirstOrDefault();
+        var siblings = course?.Part<ListPart>().ContentItemIds ?? [];
+        var position = siblings.IndexOf(lesson.ContentItemId);
+        var previousId = position > 0 ? siblings[position - 1] : null;
+        var nextId = position >= 0 && position < siblings.Count - 1 ? siblings[position + 1] : null;
+        var firstTheme = lesson.Field<TaxonomyField>("Themes")?.TermIds.FirstOrDefault();
+        var related = firstTheme is null ? [] : (await contentManager.QueryAsync(new ContentQuery
+        {
+            ContentType = "Lesson", TermIds = [firstTheme], Take = 5, IncludeTotal = false,
+        })).Items.Where(i => i.ContentItemId != lesson.ContentItemId).Take(4).ToList();
+        var ids = new[] { CardFactory.FirstPicked(lesson, "Lecturer"), CardFactory.FirstPicked(lesson, "Venue"), previousId, nextId }.OfType<string>().ToList();
+        var linked = (await contentManager.GetManyAsync(ids)).ToDictionary(i => i.ContentItemId);
+
+        var all = await cards.CardsAsync([lesson, .. linked.Values, .. related, .. course is null ? Array.Empty<ContentItem>() : [course]]);
+        ContentCard? Card(string? id) => id is null ? null : all.FirstOrDefault(c => c.Id == id);
+        var card = all[0];
+        var player = lesson.Part<MediaPlayerPart>();
+        var quiz = lesson.Part<QuizPart>().Questions;
+        var url = card.Url + "/quiz";
+        QuizView? quizView = quiz.Count == 0 ? null : new QuizView(url,
+            quiz.Select((q, n) => new QuizQuestionView(n + 1, q.Question, q.Options)).ToList(),
+            answers is null ? null : quiz.Select((q, n) => new QuizResultView(n + 1, q.Question, q.Options, n < answers.Count ? answers[n] : null, q.Answer, q.Explanation)).ToList());
+        return new LessonViewModel(
+            Meta(card, "article"),
+            card,
+            markdown.ToHtml(lesson.Part<MarkdownBodyPart>().Markdown),
+            Card(CardFactory.FirstPicked(lesson, "Lecturer")),
+            Card(CardFactory.FirstPicked(lesson, "Venue")),
+            await cards.TermLinksAsync(lesson, "Themes", "Theme", "theme"),
+            await cards.TermLinksAsync(lesson, "Audiences", "Audience", "audience"),
+            player.VideoUrl, player.AudioUrl,
+            course is null ? null : Card(course.ContentItemId),
+            Card(previousId), Card(nextId),
+            all.Where(c => related.Any(r => r.ContentItemId == c.Id)).ToList(),
+            quizView);
+    }
+
+    private async Task<CourseViewModel> CourseAsync(ContentItem course)
+    {
+        var lessons = await contentManager.GetManyAsync(course.Part<ListPart>().ContentItemIds);
+        var all = await cards.CardsAsync([course, .. lessons]);
+        return new CourseViewModel(Meta(all[0]), all[0], markdown.ToHtml(course.Part<MarkdownBodyPart>().Markdown), all.Skip(1).ToList(),
+            all.Skip(1).Sum(l => l.DurationMinutes ?? 0), await cards.TermLinksAsync(course, "Themes", "Theme", "theme"));
+    }
+
+    private async Task<LecturerViewModel> LecturerAsync(ContentItem lecturer)
+    {
+        var lessons = await contentManager.QueryAsync(new ContentQuery
+        {
+            ContentType = "Lesson", ReferencedId = lecturer.ContentItemId, ReferenceField = "Lecturer", Take = 50, IncludeTotal = false,
+        });
+        var all = await cards.CardsAsync([lecturer, .. lessons.Items]);
+        var honours = lecturer.Field<TextField>("Honours");
+        return new LecturerViewModel(Meta(all[0], "profile"), all[0], markdown.ToHtml(lecturer.Part<MarkdownBodyPart>().Markdown),
+            (await cards.TermNamesAsync(lecturer, "Category", "LecturerCategory")).FirstOrDefault(),
+            honours?.Values ?? (honours?.Text is { } one ? [one] : []),
+            lecturer.Field<TextField>("Employer")?.Text,
+            await cards.TermNamesAsync(lecturer, "Industries", "Industry"),
+            await cards.TermNamesAsync(lecturer, "Regions", "Region"),
+            all.Skip(1).ToList());
+    }
+
+    private async Task<VenueViewModel> VenueAsync(ContentItem venue)
+    {
+        var lessons = await contentManager.QueryAsync(new ContentQuery
+        {
+            ContentType = "Lesson", ReferencedId = venue.ContentItemId, ReferenceField = "Venue", Take = 50, IncludeTotal = false,
+        });
+        var events = await contentManager.QueryAsync(new ContentQuery
+        {
+            ContentType = "Event", ReferencedId = venue.ContentItemId, ReferenceField = "Venue",
+            Fields = [new FieldFilter("StartsAt") { From = clock.GetUtcNow().UtcDateTime }],
+            OrderBy = ContentOrder.DateFieldAscending, OrderField = "StartsAt", Take = 10, IncludeTotal = false,
+        });
+        var all = await cards.CardsAsync([venue, .. lessons.Items, .. events.Items]);
+        var point = venue.Part<GeoPointPart>();
+        var card = all[0];
+        return new VenueViewModel(Meta(card), card, markdown.ToHtml(venue.Part<MarkdownBodyPart>().Markdown),
+            (await cards.TermNamesAsync(venue, "Kind", "VenueKind")).FirstOrDefault(),
+            (await cards.TermNamesAsync(venue, "Regions", "Region")).FirstOrDefault(),
+            venue.Field<TextField>("Address")?.Text,
+            venue.Field<TextField>("OpeningHours")?.Text,
+            point.Latitude is { } lat && point.Longitude is { } lng ? new MapMarker(lat, lng, card.Title, card.Url) : null,
+            await MapAsync(),
+            venue.Part<MediaPart>().Gallery,
+            all.Where(c => c.Type == "Lesson").ToList(),
+            all.Where(c => c.Type == "Event").ToList());
+    }
+
+    private async Task<TopicViewModel> TopicAsync(ContentItem topic)
+    {
+        var items = await contentManager.GetManyAsync(topic.Part<ListPart>().ContentItemIds);
+        var all = await cards.CardsAsync([topic, .. items]);
+        return new TopicViewModel(Meta(all[0]), all[0], markdown.ToHtml(topic.Part<MarkdownBodyPart>().Markdown), all.Skip(1).ToList());
+    }
+
+    private async Task<EventViewModel> EventAsync(ContentItem item)
+    {
+        var ids = new[] { CardFactory.FirstPicked(item, "Venue"), CardFactory.FirstPicked(item, "Lecturer"), CardFactory.FirstPicked(item, "Recording") }.OfType<string>().ToList();
+        var linked = await contentManager.GetManyAsync(ids);
+        var all = await cards.CardsAsync([item, .. linked]);
+        ContentCard? Card(string field) => CardFactory.FirstPicked(item, field) is { } id ? all.Skip(1).FirstOrDefault(c => c.Id == id) : null;
+        var starts = item.Field<DateTimeField>("StartsAt")?.Value ?? item.PublishedUtc ?? item.CreatedUtc;
+        var ends = item.Field<DateTimeField>("EndsAt")?.Value;
+        return new EventViewModel(Meta(all[0]), all[0], markdown.ToHtml(item.Part<MarkdownBodyPart>().Markdown), starts, ends,
+            (ends ?? starts) < clock.GetUtcNow().UtcDateTime, Card("Venue"), Card("Lecturer"), Card("Recording"),
+            await cards.TermLinksAsync(item, "Themes", "Theme", "theme"));
+    }
+
+    public async Task<MapSettings> MapAsync()
+    {
+        var map = (await settings.GetAsync(session)).Section<MapOptions>("Map");
+        return new MapSettings(string.IsNullOrWhiteSpace(map.TileUrl) ? DefaultTiles : map.TileUrl, map.Attribution ?? "© OpenStreetMap contributors");
+    }
+
+    private static PageMeta Meta(ContentCard card, string type = "website") => new(card.Title, card.Summary, card.Url, card.Cover, type);
+
+    private sealed class MapOptions
+    {
+        public string? TileUrl { get; set; }
+        public string? Attribution { get; set; }
+    }
+}

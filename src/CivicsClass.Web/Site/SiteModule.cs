@@ -1,0 +1,72 @@
+using System.Globalization;
+using System.IO.Compression;
+using CivicsClass.Content.Handlers;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.ResponseCompression;
+
+namespace CivicsClass.Web.Site;
+
+public static class SiteModule
+{
+    public const string CachePolicy = "site";
+    public const string CacheTag = "content";
+
+    public static IServiceCollection AddSite(this IServiceCollection services)
+    {
+        services.AddControllersWithViews().AddApplicationPart(typeof(Theme.SiteText).Assembly);
+        services.AddLocalization();
+        services.Configure<RequestLocalizationOptions>(options =>
+        {
+            var cultures = CultureController.Supported.Select(c => new CultureInfo(c)).ToList();
+            options.DefaultRequestCulture = new RequestCulture("zh-CN");
+            options.SupportedCultures = cultures;
+            options.SupportedUICultures = cultures;
+            options.RequestCultureProviders = [new CookieRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()];
+        });
+        services.AddOutputCache(options => options.AddPolicy(CachePolicy, policy => policy
+            .Expire(TimeSpan.FromMinutes(10))
+            .SetVaryByQuery("*")
+            .VaryByValue(context => new KeyValuePair<string, string>("culture", CultureInfo.CurrentUICulture.Name))
+            .Tag(CacheTag)));
+        services.AddResponseCompression(options =>
+        {
+            options.EnableForHttps = true;
+            options.Providers.Add<BrotliCompressionProvider>();
+            options.Providers.Add<GzipCompressionProvider>();
+            options.MimeTypes = ResponseCompressionDefaults.MimeTypes.Concat(["application/atom+xml", "image/svg+xml"]);
+        });
+        services.Configure<BrotliCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
+        services.Configure<GzipCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
+
+        services.AddSingleton<TermCache>();
+        services.AddScoped<CardFactory>();
+        services.AddScoped<DetailPageBuilder>();
+        services.AddScoped<IContentHandler, ContentCacheHandler>();
+        services.AddScoped<IContentHandler, TermCacheHandler>();
+        return services;
+    }
+
+    /// <summary>The site's middleware, in order: compression, errors, localisation, cache.</summary>
+    public static WebApplication UseSite(this WebApplication app)
+    {
+        app.UseResponseCompression();
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/error");
+        }
+
+        app.UseStatusCodePagesWithReExecute("/not-found");
+        app.UseRequestLocalization();
+        app.UseOutputCache();
+        return app;
+    }
+
+    public static IEndpointRouteBuilder MapSite(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapStaticAssets();
+        endpoints.MapControllers().WithStaticAssets();
+        endpoints.MapGet("/error", () => Results.Problem(title: "服务器出错了，请稍后再试。", statusCode: StatusCodes.Status500InternalServerError))
+            .ExcludeFromDescription();
+        return endpoints;
+    }
+}

@@ -1,0 +1,66 @@
+using CivicsClass.Content.Handlers;
+using CivicsClass.Content.Items;
+using CivicsClass.Content.Parts;
+using CivicsClass.Content.Taxonomies;
+using CivicsClass.Data.Documents;
+
+namespace CivicsClass.Web.Site;
+
+/// <summary>
+/// The published taxonomies' terms, read in one query and kept until a taxonomy is published
+/// again, so a page can name every term it shows without going back to the database.
+/// </summary>
+public sealed class TermCache(IDocumentStore store)
+{
+    private volatile IReadOnlyDictionary<string, Taxonomy>? _taxonomies;
+
+    public async Task<IReadOnlyDictionary<string, Taxonomy>> GetAsync()
+    {
+        if (_taxonomies is { } cached)
+        {
+            return cached;
+        }
+
+        await using var session = store.CreateSession();
+        var items = await session.QueryAsync<ContentItem>("content_item_index", "i.content_type = @type AND i.published = TRUE",
+            new { type = TaxonomyService.ContentType });
+        var loaded = items.Where(i => i.Get<AliasPart>(nameof(AliasPart)) is not null).ToDictionary(
+            i => i.Part<AliasPart>().Alias,
+            i => new Taxonomy(i.Part<AliasPart>().Alias, i.DisplayText, TaxonomyService.Flatten(i.Part<TaxonomyPart>().Terms).ToList()));
+        _taxonomies = loaded;
+        return loaded;
+    }
+
+    public void Clear() => _taxonomies = null;
+
+    public sealed record Taxonomy(string Alias, string DisplayName, IReadOnlyList<TaxonomyTerm> Terms)
+    {
+        private readonly Dictionary<string, TaxonomyTerm> _byId = Terms.ToDictionary(t => t.Id);
+
+        public string? Name(string termId) => _byId.GetValueOrDefault(termId)?.Name;
+
+        public TaxonomyTerm? ByName(string name) => Terms.FirstOrDefault(t => t.Name == name);
+    }
+}
+
+/// <summary>Forgets cached terms when a taxonomy changes, once the change is committed.</summary>
+internal sealed class TermCacheHandler(TermCache cache) : IContentHandler
+{
+    public Task PublishedAsync(ContentContext context) => ClearAsync(context);
+
+    public Task UnpublishedAsync(ContentContext context) => ClearAsync(context);
+
+    private Task ClearAsync(ContentContext context)
+    {
+        if (context.ContentItem.ContentType == TaxonomyService.ContentType)
+        {
+            context.Session.OnCommitted(() =>
+            {
+                cache.Clear();
+                return Task.CompletedTask;
+            });
+        }
+
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,46 @@
+namespace CivicsClass.Theme.Models;
+
+public sealed record QuizQuestionView(int Number, string Question, IReadOnlyList<string> Options);
+
+/// <summary>A graded answer; shown only after the server graded the submission.</summary>
+public sealed record QuizResultView(int Number, string Question, IReadOnlyList<string> Options, int? Chosen, int Answer, string? Explanation)
+{
+    public bool Correct => Chosen == Answer;
+}
+
+public sealed record QuizView(string ActionUrl, IReadOnlyList<QuizQuestionView> Questions, IReadOnlyList<QuizResultView>? Results = null)
+{
+    public int Score => Results?.Count(r => r.Correct) ?? 0;
+}
+
+public sealed record LessonViewModel(
+    PageMeta Meta,
+    ContentCard Lesson,
+    string BodyHtml,
+    ContentCard? Lecturer,
+    ContentCard? Venue,
+    IReadOnlyList<TermLink> Themes,
+    IReadOnlyList<TermLink> Audiences,
+    string? VideoUrl,
+    string? AudioUrl,
+    ContentCard? Course,
+    ContentCard? Previous,
+    ContentCard? Next,
+    IReadOnlyList<ContentCard> Related,
+    QuizView? Quiz) : PageViewModel(Meta);
+
+public sealed record CourseViewModel(PageMeta Meta, ContentCard Course, string IntroductionHtml, IReadOnlyList<ContentCard> Lessons, int TotalMinutes,
+    IReadOnlyList<TermLink> Themes) : PageViewModel(Meta);
+
+public sealed record LecturerViewModel(PageMeta Meta, ContentCard Lecturer, string BiographyHtml, string? Category, IReadOnlyList<string> Honours,
+    string? Employer, IReadOnlyList<string> Industries, IReadOnlyList<string> Regions, IReadOnlyList<ContentCard> Lessons) : PageViewModel(Meta);
+
+public sealed record VenueViewModel(PageMeta Meta, ContentCard Venue, string HistoryHtml, string? Kind, string? Region, string? Address, string? OpeningHours,
+    MapMarker? Location, MapSettings Map, IReadOnlyList<string> Photos, IReadOnlyList<ContentCard> Lessons, IReadOnlyList<ContentCard> UpcomingEvents) : PageViewModel(Meta);
+
+public sealed record TopicViewModel(PageMeta Meta, ContentCard Topic, string IntroductionHtml, IReadOnlyList<ContentCard> Items) : PageViewModel(Meta);
+
+public sealed record EventViewModel(PageMeta Meta, ContentCard Event, string DescriptionHtml, DateTime StartsUtc, DateTime? EndsUtc, bool IsPast,
+    ContentCard? Venue, ContentCard? Lecturer, ContentCard? Recording, IReadOnlyList<TermLink> Themes) : PageViewModel(Meta);
+
+public sealed record NotFoundViewModel(PageMeta Meta, IReadOnlyList<ContentCard> Suggestions) : PageViewModel(Meta);

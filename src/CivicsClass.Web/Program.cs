@@ -7,6 +7,7 @@ using CivicsClass.Web.Setup;
 using CivicsClass.Web.Site;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.WebHost.UseStaticWebAssets(); // the theme's assets when run from a build in any environment; a no-op once published
 if (builder.Configuration["Logging:Format"] == "json")
 {
     builder.Logging.ClearProviders().AddJsonConsole(o => o.IncludeScopes = true);

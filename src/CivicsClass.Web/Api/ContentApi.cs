@@ -28,20 +28,20 @@ public static class ContentApi
     public sealed record ContentDetail(string Id, string Type, string Title, string? Summary, string Url, string? Cover, DateTime? PublishedUtc,
         string BodyHtml, IReadOnlyDictionary<string, IReadOnlyList<string>> Terms);
 
-    private static async Task<Results<Ok<ContentList>, NotFound<ProblemDetails>, BadRequest<ProblemDetails>>> ListAsync(
+    private static async Task<Results<Ok<ContentList>, ProblemHttpResult>> ListAsync(
         string type, int? page, int? size, string? theme, string? region, string? industry, string? audience,
         IContentManager contentManager, ContentDefinitionManager definitions, TermCache terms)
     {
         var definition = (await definitions.ListTypesAsync()).FirstOrDefault(t => t.Creatable && string.Equals(t.Name, type, StringComparison.OrdinalIgnoreCase));
         if (definition is null)
         {
-            return TypedResults.NotFound(Problem(StatusCodes.Status404NotFound, $"没有“{type}”这种内容类型。"));
+            return Problem(StatusCodes.Status404NotFound, $"没有“{type}”这种内容类型。");
         }
 
         var pageSize = size ?? 20;
         if (pageSize is < 1 or > MaxPageSize || page is < 1)
         {
-            return TypedResults.BadRequest(Problem(StatusCodes.Status400BadRequest, $"page 从 1 开始；size 应在 1 到 {MaxPageSize} 之间。"));
+            return Problem(StatusCodes.Status400BadRequest, $"page 从 1 开始；size 应在 1 到 {MaxPageSize} 之间。");
         }
 
         var taxonomies = await terms.GetAsync();
@@ -69,13 +69,13 @@ public static class ContentApi
         return TypedResults.Ok(new ContentList(result.Total, result.Items.Select(ToListItem).ToList()));
     }
 
-    private static async Task<Results<Ok<ContentDetail>, NotFound<ProblemDetails>>> GetAsync(
+    private static async Task<Results<Ok<ContentDetail>, ProblemHttpResult>> GetAsync(
         string id, IContentManager contentManager, MarkdownRenderer markdown, CardFactory cards)
     {
         var item = await contentManager.GetAsync(id);
         if (item is null || item.ContentType == Content.Taxonomies.TaxonomyService.ContentType)
         {
-            return TypedResults.NotFound(Problem(StatusCodes.Status404NotFound, "内容不存在或尚未发布。"));
+            return Problem(StatusCodes.Status404NotFound, "内容不存在或尚未发布。");
         }
 
         var summary = ToListItem(item);
@@ -97,5 +97,5 @@ public static class ContentApi
         item.ContentItemId, item.ContentType, item.DisplayText, item.Get<SummaryPart>(nameof(SummaryPart))?.Summary,
         CardFactory.UrlOf(item), item.Get<MediaPart>(nameof(MediaPart))?.Cover);
 
-    private static ProblemDetails Problem(int status, string detail) => new() { Status = status, Title = detail, Detail = detail };
+    private static ProblemHttpResult Problem(int status, string detail) => TypedResults.Problem(detail: detail, title: detail, statusCode: status);
 }

@@ -14,6 +14,8 @@ public static class SiteModule
     public static IServiceCollection AddSite(this IServiceCollection services)
     {
         services.AddControllersWithViews().AddApplicationPart(typeof(Theme.SiteText).Assembly);
+        // Chinese text is written as it is, not as numeric entities (which would triple a page's size).
+        services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddLocalization();
         services.Configure<RequestLocalizationOptions>(options =>
         {
@@ -61,9 +63,37 @@ public static class SiteModule
         return app;
     }
 
+    /// <summary>
+    /// A fingerprinted address never changes its bytes, so browsers may keep it for a year without
+    /// asking again. MapStaticAssets is documented to say so but sends no-cache (dotnet/aspnetcore#65463).
+    /// </summary>
+    private static void CacheFingerprintedAssetsForever(EndpointBuilder endpoint)
+    {
+        var descriptor = endpoint.Metadata.OfType<Microsoft.AspNetCore.StaticAssets.StaticAssetDescriptor>().FirstOrDefault();
+        var fingerprint = descriptor?.Properties.FirstOrDefault(p => p.Name == "fingerprint")?.Value;
+        if (descriptor is null || string.IsNullOrEmpty(fingerprint) || !descriptor.Route.Contains(fingerprint, StringComparison.Ordinal) || endpoint.RequestDelegate is not { } next)
+        {
+            return;
+        }
+
+        endpoint.RequestDelegate = context =>
+        {
+            context.Response.OnStarting(() =>
+            {
+                if (context.Response.StatusCode == StatusCodes.Status200OK)
+                {
+                    context.Response.Headers.CacheControl = "public, max-age=31536000, immutable";
+                }
+
+                return Task.CompletedTask;
+            });
+            return next(context);
+        };
+    }
+
     public static IEndpointRouteBuilder MapSite(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapStaticAssets();
+        endpoints.MapStaticAssets().Add(CacheFingerprintedAssetsForever);
         endpoints.MapControllers().WithStaticAssets();
         endpoints.MapGet("/error", () => Results.Problem(title: "服务器出错了，请稍后再试。", statusCode: StatusCodes.Status500InternalServerError))
             .ExcludeFromDescription();

@@ -12,6 +12,9 @@ say() { printf '==> %s\n' "$*"; }
 pg_bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1; }
 missing=()
 [ -x "$(pg_bin)/initdb" ] || missing+=(postgresql)
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+# Chinese glyphs for the browser tests' screenshots.
+[ -d /usr/share/fonts/opentype/noto ] || missing+=(fonts-noto-cjk)
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" -ne 0 ]; then
     echo "test.sh: missing Debian packages: ${missing[*]} (run as root, or install them)" >&2
@@ -65,7 +68,8 @@ say "starting PostgreSQL $("$(pg_bin)/postgres" --version | awk '{print $3}') on
   start >/dev/null || { cat "$pgdata/server.log" >&2; exit 1; }
 
 export CIVICS_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=civics;Database=postgres;Maximum Pool Size=40;Timeout=30"
-export CIVICS_REQUIRE_POSTGRES=1
+export CIVICS_REQUIRE_POSTGRES=1 CIVICS_REQUIRE_BROWSER=1
+export CIVICS_E2E_ARTIFACTS="${TEST_ARTIFACTS:-$root/TestResults}/screenshots"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
 # --- Build once, then every test project ---------------------------------------------------

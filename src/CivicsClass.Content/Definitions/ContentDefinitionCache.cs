@@ -1,27 +1,23 @@
+using CivicsClass.Data.Caching;
 using CivicsClass.Data.Documents;
 
 namespace CivicsClass.Content.Definitions;
 
-/// <summary>
-/// The committed type definitions, held by a node until a definition changes. It can always be
-/// rebuilt from the database, so clearing it is the whole eviction story.
-/// </summary>
-public sealed class ContentDefinitionCache(IDocumentStore store)
+/// <summary>The committed type definitions, held by a node until a definition changes or a minute passes.</summary>
+public sealed class ContentDefinitionCache
 {
-    private volatile IReadOnlyDictionary<string, ContentTypeDefinition>? _types;
+    private readonly RebuildableCache<IReadOnlyDictionary<string, ContentTypeDefinition>> _cache;
 
-    public async Task<IReadOnlyDictionary<string, ContentTypeDefinition>> GetAsync(CancellationToken cancellationToken = default)
+    public ContentDefinitionCache(IDocumentStore store, TimeProvider clock)
     {
-        if (_types is { } types)
+        _cache = new(async () =>
         {
-            return types;
-        }
-
-        await using var session = store.CreateSession();
-        var loaded = (await session.GetAllAsync<ContentTypeDefinition>(cancellationToken)).ToDictionary(t => t.Name, StringComparer.Ordinal);
-        _types = loaded;
-        return loaded;
+            await using var session = store.CreateSession();
+            return (await session.GetAllAsync<ContentTypeDefinition>()).ToDictionary(t => t.Name, StringComparer.Ordinal);
+        }, clock, TimeSpan.FromMinutes(1));
     }
 
-    public void Clear() => _types = null;
+    public Task<IReadOnlyDictionary<string, ContentTypeDefinition>> GetAsync(CancellationToken cancellationToken = default) => _cache.GetAsync();
+
+    public void Clear() => _cache.Clear();
 }

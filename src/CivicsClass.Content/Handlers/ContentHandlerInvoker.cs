@@ -18,14 +18,20 @@ internal sealed class ContentHandlerInvoker(IEnumerable<IContentHandler> handler
     public async Task InvokeAsync(ContentItem item, ISession session, Func<IContentHandler, ContentContext, Task> handle, string eventName)
     {
         var context = new ContentContext(item, session);
+        var (_, transaction) = await session.BeginWriteAsync();
         foreach (var handler in handlers)
         {
+            // A savepoint per handler: on PostgreSQL a failed statement would otherwise doom the
+            // whole transaction, and the content change with it.
+            await transaction.SaveAsync("content_handler");
             try
             {
                 await handle(handler, context);
+                await transaction.ReleaseAsync("content_handler");
             }
             catch (Exception exception) when (exception is not Data.Documents.ConcurrencyException)
             {
+                await transaction.RollbackAsync("content_handler");
                 logger.LogError(exception, "{Handler} failed on {Event} of {ContentItemId}", handler.GetType().Name, eventName, item.ContentItemId);
             }
         }

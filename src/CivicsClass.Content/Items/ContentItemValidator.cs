@@ -73,9 +73,12 @@ internal sealed partial class ContentItemValidator(ContentDefinitionManager defi
             return;
         }
 
-        if (!PathPattern().IsMatch(path) || path.Length > 200)
+        var prefix = type.Part(nameof(AutoroutePart))!.Settings.Prefix?.Trim('/');
+        var slug = string.IsNullOrEmpty(prefix) ? path : path.StartsWith(prefix + "/", StringComparison.Ordinal) ? path[(prefix.Length + 1)..] : null;
+        if (slug is null || !SlugPattern().IsMatch(slug) || path.Length > 200)
         {
-            result.Fail("AutoroutePart.Path", $"地址“{path}”只能包含字母、数字、汉字、连字符和斜杠，且不超过 200 个字符。");
+            var shape = string.IsNullOrEmpty(prefix) ? "" : $"“{prefix}/”加上";
+            result.Fail("AutoroutePart.Path", $"地址“{path}”应是{shape}由字母、数字、汉字和连字符组成的名字，且不超过 200 个字符。");
             return;
         }
 
@@ -276,8 +279,8 @@ internal sealed partial class ContentItemValidator(ContentDefinitionManager defi
         }
     }
 
-    [GeneratedRegex(@"^[\p{L}\p{N}][\p{L}\p{N}\-_/]*$")]
-    private static partial Regex PathPattern();
+    [GeneratedRegex(@"^[\p{L}\p{N}][\p{L}\p{N}\-_]*$")]
+    private static partial Regex SlugPattern();
 
     private sealed class ReferenceRow
     {

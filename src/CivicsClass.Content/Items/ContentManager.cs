@@ -120,6 +120,11 @@ internal sealed class ContentManager(
     {
         var latest = await GetAsync(contentItemId, VersionOptions.Latest)
             ?? throw new InvalidOperationException($"Content item {contentItemId} does not exist.");
+        if (latest.Published)
+        {
+            throw new ContentValidationException([new ContentValidationError(nameof(ContentItem.Status), "这个版本已经发布；修改后再提交审核。")]);
+        }
+
         await EnsureValidAsync(latest);
         latest.Status = ContentStatus.InReview;
         await session.SaveAsync(latest);
@@ -196,8 +201,17 @@ internal sealed class ContentManager(
         }
 
         var items = await session.QueryAsync<ContentItem>("content_item_index", where, parameters,
-            ContentQuerySql.OrderBy(query), query.Skip, query.Take);
+            ContentQuerySql.OrderBy(query, session.Dialect), query.Skip, query.Take);
         return new ContentPage(total < 0 ? items.Count : total, items);
+    }
+
+    public async Task<IReadOnlyList<ContentAddress>> ListAddressesAsync(IReadOnlyList<string> contentTypes, int limit)
+    {
+        var sql = "SELECT i.path, i.modified_utc FROM content_item_index i "
+            + $"WHERE i.published = TRUE AND i.path IS NOT NULL AND {session.Dialect.InList("i.content_type", "types")} "
+            + "ORDER BY i.published_utc DESC NULLS LAST, i.document_id DESC LIMIT @limit";
+        var (connection, transaction) = await session.GetConnectionAsync();
+        return (await Dapper.SqlMapper.QueryAsync<ContentAddress>(connection, sql, new { types = contentTypes.ToArray(), limit }, transaction)).ToList();
     }
 
     public async Task<ContentValidationResult> ValidateAsync(ContentItem item)
@@ -219,6 +233,11 @@ internal sealed class ContentManager(
         if (current is not null && current.ContentItemVersionId != item.ContentItemVersionId)
         {
             current.Published = false;
+            if (current.Latest)
+            {
+                current.Status = ContentStatus.Draft;
+            }
+
             await session.SaveAsync(current);
         }
 

@@ -57,4 +57,10 @@ public sealed record FieldFilter(string Field)
     public DateTime? Until { get; init; }
 }
 
+public sealed class ContentAddress
+{
+    public string Path { get; init; } = "";
+    public DateTime ModifiedUtc { get; init; }
+}
+
 public sealed record ContentPage(int Total, IReadOnlyList<ContentItem> Items);

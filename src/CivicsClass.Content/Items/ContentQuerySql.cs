@@ -98,17 +98,17 @@ internal static class ContentQuerySql
         }
     }
 
-    public static string OrderBy(ContentQuery query) => query.OrderBy switch
+    public static string OrderBy(ContentQuery query, Data.Dialects.ISqlDialect dialect) => query.OrderBy switch
     {
         ContentOrder.NumberFieldAscending when query.OrderField is not null =>
-            $"(SELECT MIN(o.number_value) FROM content_field_index o WHERE o.document_id = i.document_id AND o.field = @orderField), i.published_utc DESC, i.document_id DESC",
+            $"(SELECT MIN(o.number_value) FROM content_field_index o WHERE o.document_id = i.document_id AND o.field = @orderField) NULLS LAST, i.published_utc DESC NULLS LAST, i.document_id DESC",
         ContentOrder.DateFieldAscending when query.OrderField is not null =>
-            $"(SELECT MIN(o.date_value) FROM content_field_index o WHERE o.document_id = i.document_id AND o.field = @orderField), i.document_id",
+            $"(SELECT MIN(o.date_value) FROM content_field_index o WHERE o.document_id = i.document_id AND o.field = @orderField) NULLS LAST, i.document_id",
         ContentOrder.ModifiedDescending => "i.modified_utc DESC, i.document_id DESC",
         ContentOrder.CreatedDescending => "i.created_utc DESC, i.document_id DESC",
-        ContentOrder.TitleAscending => "i.display_text, i.document_id",
+        ContentOrder.TitleAscending => $"{dialect.BinaryText("i.display_text")}, i.document_id",
         ContentOrder.ContainerPosition when query.ContainerId is not null =>
             $"(SELECT MIN(r.position) FROM content_reference_index r WHERE r.content_item_id = @containerId AND r.field = 'ListPart' AND r.target_id = i.content_item_id AND r.{(query.Latest ? "latest" : "published")} = TRUE)",
-        _ => "i.published_utc DESC, i.document_id DESC",
+        _ => "i.published_utc DESC NULLS LAST, i.document_id DESC",
     };
 }

@@ -45,6 +45,9 @@ public interface IContentManager
 
     Task<ContentPage> QueryAsync(ContentQuery query);
 
+    /// <summary>The addresses of published items of these types, read from the index alone (for sitemaps).</summary>
+    Task<IReadOnlyList<ContentAddress>> ListAddressesAsync(IReadOnlyList<string> contentTypes, int limit);
+
     /// <summary>Runs the same checks as a save, without saving.</summary>
     Task<ContentValidationResult> ValidateAsync(ContentItem item);
 }

@@ -23,6 +23,9 @@ public interface ISqlDialect
     /// <summary>A UTC instant. SQLite keeps it as sortable ISO-8601 text.</summary>
     string Timestamp { get; }
 
+    /// <summary>Text compared by code point on both databases (SQLite's default), not by PostgreSQL's locale.</summary>
+    string BinaryText(string column);
+
     /// <summary>A condition that <paramref name="column"/> is one of the list bound to <paramref name="parameter"/>.</summary>
     string InList(string column, string parameter);
 

@@ -25,6 +25,8 @@ public sealed class PostgresDialect : ISqlDialect, IAsyncDisposable
     public string Double => "DOUBLE PRECISION";
     public string Timestamp => "TIMESTAMPTZ";
 
+    public string BinaryText(string column) => $"{column} COLLATE \"C\"";
+
     // Npgsql binds a list as one array parameter.
     public string InList(string column, string parameter) => $"{column} = ANY(@{parameter})";
 

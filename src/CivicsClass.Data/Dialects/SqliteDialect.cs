@@ -41,6 +41,8 @@ public sealed class SqliteDialect : ISqlDialect
     public string Double => "REAL";
     public string Timestamp => "TEXT";
 
+    public string BinaryText(string column) => column;
+
     // Dapper expands the list into one parameter per value.
     public string InList(string column, string parameter) => $"{column} IN @{parameter}";
 

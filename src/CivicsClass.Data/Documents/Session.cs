@@ -5,7 +5,7 @@ using Dapper;
 
 namespace CivicsClass.Data.Documents;
 
-internal sealed class Session(ISqlDialect dialect, IndexWriter indexWriter) : ISession
+internal sealed class Session(ISqlDialect dialect, IndexWriter indexWriter, Microsoft.Extensions.Logging.ILogger logger) : ISession
 {
     private DbConnection? _connection;
     private DbTransaction? _transaction;
@@ -126,24 +126,36 @@ internal sealed class Session(ISqlDialect dialect, IndexWriter indexWriter) : IS
         _afterCommit.Clear();
         foreach (var action in actions)
         {
-            await action();
+            // The data is committed: a failing follow-up (cache eviction) is logged, and the rest still run.
+            try
+            {
+                await action();
+            }
+            catch (Exception exception)
+            {
+                Microsoft.Extensions.Logging.LoggerExtensions.LogError(logger, exception, "An action after commit failed");
+            }
         }
     }
 
     public async ValueTask DisposeAsync()
     {
         _afterCommit.Clear();
-        if (_transaction is not null)
+        try
         {
-            await _transaction.RollbackAsync();
-            await _transaction.DisposeAsync();
-            _transaction = null;
+            if (_transaction is not null)
+            {
+                await _transaction.DisposeAsync(); // rolls back what was not committed
+            }
         }
-
-        if (_connection is not null)
+        finally
         {
-            await _connection.DisposeAsync();
-            _connection = null;
+            _transaction = null;
+            if (_connection is not null)
+            {
+                await _connection.DisposeAsync();
+                _connection = null;
+            }
         }
     }
 

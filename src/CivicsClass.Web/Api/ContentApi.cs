@@ -12,6 +12,7 @@ namespace CivicsClass.Web.Api;
 public static class ContentApi
 {
     public const int MaxPageSize = 50;
+    public const int MaxPage = 10_000;
 
     public static RouteGroupBuilder MapContentApi(this RouteGroupBuilder api)
     {
@@ -39,9 +40,9 @@ public static class ContentApi
         }
 
         var pageSize = size ?? 20;
-        if (pageSize is < 1 or > MaxPageSize || page is < 1)
+        if (pageSize is < 1 or > MaxPageSize || page is < 1 or > MaxPage)
         {
-            return Problem(StatusCodes.Status400BadRequest, $"page 从 1 开始；size 应在 1 到 {MaxPageSize} 之间。");
+            return Problem(StatusCodes.Status400BadRequest, $"page 应在 1 到 {MaxPage} 之间；size 应在 1 到 {MaxPageSize} 之间。");
         }
 
         var taxonomies = await terms.GetAsync();

@@ -81,7 +81,7 @@ public sealed class CatalogueController(IContentManager contentManager, CardFact
             .Append(new FilterGroup("format", text["FilterFormat"], s_formats.Select(f => new FilterOption(f, f, f == format)).ToList()))
             .Append(new FilterGroup("length", text["FilterLength"], s_lengths.Select(l => new FilterOption(l.Value, text[l.Label], l.Value == length)).ToList()))
             .ToList();
-        var current = Request.Query.ToDictionary(p => p.Key, p => p.Value.ToString());
+        var current = Request.Query.Where(p => SiteModule.QueryKeys.Contains(p.Key)).ToDictionary(p => p.Key, p => p.Value.ToString());
         var active = current.Where(p => p.Key is not ("page" or "sort") && !string.IsNullOrWhiteSpace(p.Value))
             .Select(p => (Label(p.Key, p.Value, filters), LinkWith(current, p.Key, null)))
             .ToList();

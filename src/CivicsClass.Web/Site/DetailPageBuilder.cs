@@ -53,7 +53,7 @@ public sealed class DetailPageBuilder(
         var player = lesson.Part<MediaPlayerPart>();
         var quiz = lesson.Part<QuizPart>().Questions;
         var url = card.Url + "/quiz";
-        QuizView? quizView = quiz.Count == 0 ? null : new QuizView(url,
+        QuizView? quizView = quiz.Count == 0 ? null : new QuizView(card.Url, url,
             quiz.Select((q, n) => new QuizQuestionView(n + 1, q.Question, q.Options)).ToList(),
             answers is null ? null : quiz.Select((q, n) => new QuizResultView(n + 1, q.Question, q.Options, n < answers.Count ? answers[n] : null, q.Answer, q.Explanation)).ToList());
         return new LessonViewModel(

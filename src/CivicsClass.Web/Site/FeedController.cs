@@ -8,7 +8,10 @@ using Microsoft.Extensions.Localization;
 
 namespace CivicsClass.Web.Site;
 
-/// <summary><c>/sitemap.xml</c> for search engines and an Atom feed of new lessons at <c>/feed.xml</c>.</summary>
+/// <summary>
+/// <c>/sitemap.xml</c> for search engines (addresses read from the index, up to the format's 50 000)
+/// and an Atom feed of new lessons at <c>/feed.xml</c>.
+/// </summary>
 [OutputCache(PolicyName = SiteModule.CachePolicy)]
 public sealed class FeedController(IContentManager contentManager, IStringLocalizer<SiteText> text) : Controller
 {
@@ -18,7 +21,7 @@ public sealed class FeedController(IContentManager contentManager, IStringLocali
     [HttpGet("/sitemap.xml")]
     public async Task<IActionResult> Sitemap()
     {
-        var items = await contentManager.QueryAsync(new ContentQuery { ContentTypes = s_types, Take = SitemapLimit, IncludeTotal = false });
+        var items = await contentManager.ListAddressesAsync(s_types, SitemapLimit - 4);
         var origin = $"{Request.Scheme}://{Request.Host}";
         return Xml(writer =>
         {
@@ -30,10 +33,10 @@ public sealed class FeedController(IContentManager contentManager, IStringLocali
                 writer.WriteEndElement();
             }
 
-            foreach (var item in items.Items)
+            foreach (var item in items)
             {
                 writer.WriteStartElement("url");
-                writer.WriteElementString("loc", origin + CardFactory.UrlOf(item));
+                writer.WriteElementString("loc", origin + "/" + item.Path);
                 writer.WriteElementString("lastmod", item.ModifiedUtc.ToString("yyyy-MM-dd"));
                 writer.WriteEndElement();
             }

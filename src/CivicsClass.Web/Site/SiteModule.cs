@@ -11,6 +11,9 @@ public static class SiteModule
     public const string CachePolicy = "site";
     public const string CacheTag = "content";
 
+    /// <summary>The query keys pages read; others (tracking tags, junk) neither vary the cache nor reach a page.</summary>
+    public static readonly string[] QueryKeys = ["theme", "region", "industry", "audience", "format", "length", "sort", "q", "page", "category"];
+
     public static IServiceCollection AddSite(this IServiceCollection services)
     {
         services.AddControllersWithViews().AddApplicationPart(typeof(Theme.SiteText).Assembly);
@@ -27,7 +30,7 @@ public static class SiteModule
         });
         services.AddOutputCache(options => options.AddPolicy(CachePolicy, policy => policy
             .Expire(TimeSpan.FromMinutes(10))
-            .SetVaryByQuery("*")
+            .SetVaryByQuery(QueryKeys)
             .VaryByValue(context => new KeyValuePair<string, string>("culture", CultureInfo.CurrentUICulture.Name))
             .Tag(CacheTag)));
         services.AddResponseCompression(options =>

@@ -8,30 +8,26 @@ namespace CivicsClass.Web.Site;
 
 /// <summary>
 /// The published taxonomies' terms, read in one query and kept until a taxonomy is published
-/// again, so a page can name every term it shows without going back to the database.
+/// again (or a minute passes), so a page can name every term it shows without going back to the database.
 /// </summary>
-public sealed class TermCache(IDocumentStore store)
+public sealed class TermCache(IDocumentStore store, TimeProvider clock)
 {
-    private volatile IReadOnlyDictionary<string, Taxonomy>? _taxonomies;
+    private readonly Data.Caching.RebuildableCache<IReadOnlyDictionary<string, Taxonomy>> _cache = new(() => LoadAsync(store), clock, TimeSpan.FromMinutes(1));
 
-    public async Task<IReadOnlyDictionary<string, Taxonomy>> GetAsync()
+    public Task<IReadOnlyDictionary<string, Taxonomy>> GetAsync() => _cache.GetAsync();
+
+    public void Clear() => _cache.Clear();
+
+    private static async Task<IReadOnlyDictionary<string, Taxonomy>> LoadAsync(IDocumentStore store)
     {
-        if (_taxonomies is { } cached)
-        {
-            return cached;
-        }
-
         await using var session = store.CreateSession();
         var items = await session.QueryAsync<ContentItem>("content_item_index", "i.content_type = @type AND i.published = TRUE",
             new { type = TaxonomyService.ContentType });
         var loaded = items.Where(i => i.Get<AliasPart>(nameof(AliasPart)) is not null).ToDictionary(
             i => i.Part<AliasPart>().Alias,
             i => new Taxonomy(i.Part<AliasPart>().Alias, i.DisplayText, TaxonomyService.Flatten(i.Part<TaxonomyPart>().Terms).ToList()));
-        _taxonomies = loaded;
         return loaded;
     }
-
-    public void Clear() => _taxonomies = null;
 
     public sealed record Taxonomy(string Alias, string DisplayName, IReadOnlyList<TaxonomyTerm> Terms)
     {

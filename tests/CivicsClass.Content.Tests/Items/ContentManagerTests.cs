@@ -167,6 +167,46 @@ public abstract class ContentManagerTests<TProvider> where TProvider : IDatabase
     }
 
     [SkippableFact]
+    public async Task SubmitForReview_PublishedVersion_IsRefused()
+    {
+        await using var site = await ContentSite.CreateAsync(new TProvider());
+        var lecturer = await ContentSite.CreateLecturerAsync(site, "wang");
+        var lesson = await ContentSite.CreateLessonAsync(site, "已发布", "yifabu", lecturer.ContentItemId);
+
+        var exception = await Assert.ThrowsAsync<ContentValidationException>(() =>
+            ContentSite.WithManagerAsync(site, async m => { await m.SubmitForReviewAsync(lesson.ContentItemId); return 0; }));
+
+        Assert.Contains("已经发布", exception.Errors.Single().Message);
+    }
+
+    [SkippableFact]
+    public async Task Handler_WhoseSqlFails_DoesNotLoseTheContentChange()
+    {
+        await using var site = await TestSite.CreateAsync(new TProvider(), services =>
+            Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddScoped<Handlers.IContentHandler, BrokenSqlHandler>(services));
+        await using (var scope = site.CreateScope())
+        {
+            await Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions
+                .GetRequiredService<CivicsClass.Content.Recipes.RecipeExecutor>(scope.ServiceProvider).ExecuteFileAsync(RepositoryPaths.Recipe);
+        }
+
+        var lecturer = await ContentSite.CreateLecturerAsync(site, "wang");
+        var lesson = await ContentSite.CreateLessonAsync(site, "照常发布", "zhaochang", lecturer.ContentItemId);
+
+        var published = await ContentSite.WithManagerAsync(site, m => m.GetAsync(lesson.ContentItemId));
+        Assert.Equal("照常发布", published!.DisplayText);
+    }
+
+    private sealed class BrokenSqlHandler : Handlers.IContentHandler
+    {
+        public async Task PublishedAsync(Handlers.ContentContext context)
+        {
+            var (connection, transaction) = await context.Session.BeginWriteAsync();
+            await Dapper.SqlMapper.ExecuteAsync(connection, "INSERT INTO no_such_table (x) VALUES (1)", transaction: transaction);
+        }
+    }
+
+    [SkippableFact]
     public async Task Query_Paging_ReturnsTotalAndPage()
     {
         await using var site = await ContentSite.CreateAsync(new TProvider());

@@ -89,6 +89,22 @@ public abstract class ContentValidationTests<TProvider> where TProvider : IDatab
         Assert.Equal(1, (await ContentSite.WithManagerAsync(site, m => m.QueryAsync(new ContentQuery { ContentType = "Lesson", Latest = true }))).Total);
     }
 
+    [SkippableTheory]
+    [InlineData("lecturers/wang2")]
+    [InlineData("lessons/a/b")]
+    [InlineData("lessons/")]
+    [InlineData("anyuan")]
+    public async Task Create_AddressOutsideItsTypesSection_IsRefused(string path)
+    {
+        await using var site = await ContentSite.CreateAsync(new TProvider());
+        var lecturer = await ContentSite.CreateLecturerAsync(site, "wang");
+
+        var exception = await RefusedAsync(site, lecturer.ContentItemId, l => l.Apply(new AutoroutePart { Path = path }));
+
+        Assert.Equal("AutoroutePart.Path", Assert.Single(exception.Errors).Member);
+        Assert.Contains("“lessons/”", exception.Errors[0].Message);
+    }
+
     [SkippableFact]
     public async Task Create_QuizAnswerOutOfRange_IsRefused()
     {

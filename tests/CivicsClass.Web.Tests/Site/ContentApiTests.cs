@@ -45,6 +45,7 @@ public abstract class ContentApiTests<TProvider>(SiteHost<TProvider> host) : ICl
     [SkippableTheory]
     [InlineData("/api/v1/content/lesson?size=500", HttpStatusCode.BadRequest)]
     [InlineData("/api/v1/content/lesson?page=0", HttpStatusCode.BadRequest)]
+    [InlineData("/api/v1/content/lesson?size=50&page=50000000", HttpStatusCode.BadRequest)]
     [InlineData("/api/v1/content/podcast", HttpStatusCode.NotFound)]
     [InlineData("/api/v1/content/taxonomy", HttpStatusCode.NotFound)]
     [InlineData("/api/v1/content/item/nope", HttpStatusCode.NotFound)]

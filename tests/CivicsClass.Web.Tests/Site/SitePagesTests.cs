@@ -57,12 +57,14 @@ public abstract class SitePagesTests<TProvider>(SiteHost<TProvider> host) : ICla
         var shortOnes = await GetAsync("/lessons?length=short");
         var search = await GetAsync("/lessons?q=" + Uri.EscapeDataString("安源"));
         var unknown = await GetAsync("/lessons?theme=" + Uri.EscapeDataString("不存在的主题"));
+        var junk = await GetAsync("/lessons?notice=" + Uri.EscapeDataString("本站已迁移"));
 
         Assert.Contains("/lessons/anyuan-great-strike-1922", region);
         Assert.InRange(Count(shortOnes), 0, 29);
         Assert.Contains("/lessons/anyuan-great-strike-1922", search);
         Assert.Equal(1, Count(search));
         Assert.Contains("共 0 节课", unknown);
+        Assert.DoesNotContain("本站已迁移", junk);
     }
 
     [SkippableFact]
@@ -108,6 +110,8 @@ public abstract class SitePagesTests<TProvider>(SiteHost<TProvider> host) : ICla
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Matches("答对 \\d / \\d 题", html);
         Assert.Contains("quiz-explanation", html);
+        Assert.Contains("href=\"/lessons/anyuan-great-strike-1922#quiz-title\"", html);
+        Assert.Contains("name=\"returnUrl\" value=\"/lessons/anyuan-great-strike-1922\"", html);
     }
 
     [SkippableFact]

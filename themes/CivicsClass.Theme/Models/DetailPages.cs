@@ -8,7 +8,7 @@ public sealed record QuizResultView(int Number, string Question, IReadOnlyList<s
     public bool Correct => Chosen == Answer;
 }
 
-public sealed record QuizView(string ActionUrl, IReadOnlyList<QuizQuestionView> Questions, IReadOnlyList<QuizResultView>? Results = null)
+public sealed record QuizView(string LessonUrl, string ActionUrl, IReadOnlyList<QuizQuestionView> Questions, IReadOnlyList<QuizResultView>? Results = null)
 {
     public int Score => Results?.Count(r => r.Correct) ?? 0;
 }

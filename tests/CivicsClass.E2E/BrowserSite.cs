@@ -1,0 +1,77 @@
+using CivicsClass.Testing;
+using CivicsClass.Web.Tests;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace CivicsClass.E2E;
+
+/// <summary>
+/// The seeded site on a real Kestrel port and Debian's Chromium driven by Playwright (never a
+/// downloaded browser). Shared by the tests of a class; each test opens its own browser context.
+/// </summary>
+public sealed class BrowserSite : IAsyncDisposable
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private TestDatabase? _database;
+    private SiteFactory? _factory;
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+
+    public string BaseAddress { get; private set; } = "";
+
+    public async Task<IBrowser> StartAsync()
+    {
+        await _gate.WaitAsync();
+        try
+        {
+            if (_browser is not null)
+            {
+                return _browser;
+            }
+
+            Xunit.Skip.IfNot(File.Exists(ChromiumPath) || Environment.GetEnvironmentVariable("CIVICS_REQUIRE_BROWSER") == "1",
+                $"{ChromiumPath} is missing (./test.sh installs Debian's chromium).");
+            _database = await new Sqlite().CreateAsync();
+            _factory = new SiteFactory(_database);
+            _factory.UseKestrel(0);
+            _factory.StartServer();
+            BaseAddress = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
+                .First().Replace("[::]", "127.0.0.1").Replace("0.0.0.0", "127.0.0.1");
+            _playwright = await Playwright.CreateAsync();
+            _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+            {
+                ExecutablePath = ChromiumPath,
+                Headless = true,
+                Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"],
+            });
+            return _browser;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_browser is not null)
+        {
+            await _browser.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+        if (_factory is not null)
+        {
+            await _factory.DisposeAsync();
+        }
+
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
+    }
+}

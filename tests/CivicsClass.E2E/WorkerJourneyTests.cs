@@ -1,0 +1,150 @@
+using Microsoft.Playwright;
+using Xunit;
+
+namespace CivicsClass.E2E;
+
+/// <summary>
+/// A worker on a phone (and on a desktop) goes home → catalogue → filters by theme → opens a lesson
+/// → answers the quiz → opens the lecturer → opens the venue. Screenshots of each step are kept.
+/// </summary>
+public sealed class WorkerJourneyTests(BrowserSite site) : IClassFixture<BrowserSite>
+{
+    private static readonly string s_artefacts = Environment.GetEnvironmentVariable("CIVICS_E2E_ARTIFACTS")
+        ?? Path.Combine(AppContext.BaseDirectory, "screenshots");
+
+    [SkippableTheory]
+    [InlineData("phone", 375, 740)]
+    [InlineData("desktop", 1280, 900)]
+    public async Task Worker_StudiesALessonAndVisitsItsLecturerAndVenue(string device, int width, int height)
+    {
+        var browser = await site.StartAsync();
+        await using var context = await browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+            Locale = "zh-CN",
+            IsMobile = device == "phone",
+            HasTouch = device == "phone",
+        });
+        var page = await context.NewPageAsync();
+        var problems = Watch(page);
+
+        await page.GotoAsync(site.BaseAddress + "/");
+        await Assert.That(page, "中国工人大思政课", device, "1-home");
+
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "主导航" }).GetByRole(AriaRole.Link, new() { Name = "课程" }).ClickAsync();
+        await page.WaitForURLAsync(url => url.EndsWith("/lessons", StringComparison.Ordinal));
+        await Assert.That(page, "共 30 节课", device, "2-catalogue");
+
+        await page.GetByLabel("主题").SelectOptionAsync("工运历史");
+        await page.GetByRole(AriaRole.Button, new() { Name = "筛选" }).ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("theme=", StringComparison.Ordinal));
+        Xunit.Assert.Contains("theme=", page.Url);
+        await Assert.That(page, "工运历史 ✕", device, "3-filtered");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "安源路矿工人大罢工" }).First.ClickAsync();
+        await page.WaitForURLAsync(url => url.EndsWith("/lessons/anyuan-great-strike-1922", StringComparison.Ordinal));
+        await Assert.That(page, "课后小测", device, "4-lesson");
+
+        var questions = page.Locator("fieldset.quiz-question");
+        var count = await questions.CountAsync();
+        for (var i = 0; i < count; i++)
+        {
+            await questions.Nth(i).Locator("label.quiz-option").First.ClickAsync();
+        }
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "提交答案" }).ClickAsync();
+        await page.WaitForURLAsync(url => url.EndsWith("/quiz", StringComparison.Ordinal));
+        await Assert.That(page, $"/ {count} 题", device, "5-quiz-graded");
+
+        await page.GetByRole(AriaRole.Complementary, new() { Name = "讲师" }).GetByRole(AriaRole.Link).ClickAsync();
+        await page.WaitForURLAsync(url => url.EndsWith("/lecturers/chen-zhiyuan", StringComparison.Ordinal));
+        await Assert.That(page, "主讲课程", device, "6-lecturer");
+
+        await page.GotoAsync(site.BaseAddress + "/venues/anyuan-memorial");
+        await Assert.That(page, "场馆里的思政课", device, "7-venue");
+        await page.Locator(".map.map-live").WaitForAsync(new() { Timeout = 10_000 });
+
+        Xunit.Assert.Empty(problems);
+    }
+
+    [SkippableFact]
+    public async Task Phone_NoPageScrollsSideways()
+    {
+        var browser = await site.StartAsync();
+        await using var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 375, Height = 740 }, Locale = "zh-CN" });
+        var page = await context.NewPageAsync();
+        var problems = Watch(page);
+
+        foreach (var path in new[] { "/", "/lessons", "/lessons/laodong-hetong-jichu", "/courses/gongyun-bainian", "/lecturers", "/lecturers/wang-haitao",
+                     "/venues", "/venues/tieren-memorial", "/topics/changguan-li-de-sizhengke", "/events/labour-law-qa-2026-12", "/not-a-page" })
+        {
+            await page.GotoAsync(site.BaseAddress + path);
+            var overflow = await page.EvaluateAsync<int>("document.documentElement.scrollWidth - window.innerWidth");
+            Xunit.Assert.True(overflow <= 0, $"{path} is {overflow}px wider than the phone");
+        }
+
+        Xunit.Assert.DoesNotContain(problems, p => !p.Contains("/not-a-page", StringComparison.Ordinal));
+    }
+
+    [SkippableFact]
+    public async Task Keyboard_SkipLinkAndVisibleFocus()
+    {
+        var browser = await site.StartAsync();
+        await using var context = await browser.NewContextAsync(new BrowserNewContextOptions { Locale = "zh-CN" });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(site.BaseAddress + "/lessons");
+
+        await page.Keyboard.PressAsync("Tab");
+        var first = await page.EvaluateAsync<string>("document.activeElement.textContent.trim()");
+        await page.Keyboard.PressAsync("Enter");
+        var focused = await page.EvaluateAsync<string>("document.activeElement.id");
+        await page.Keyboard.PressAsync("Tab");
+        var outline = await page.EvaluateAsync<string>("getComputedStyle(document.activeElement).outlineStyle");
+
+        Xunit.Assert.Equal("跳到正文", first);
+        Xunit.Assert.Equal("main", focused);
+        Xunit.Assert.NotEqual("none", outline);
+    }
+
+    /// <summary>
+    /// Console errors and failed requests, except map tiles: this machine has no route to a tile
+    /// server, and a venue page must stay useful without one.
+    /// </summary>
+    private static List<string> Watch(IPage page)
+    {
+        var problems = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error" && !message.Text.Contains("Failed to load resource", StringComparison.Ordinal))
+            {
+                problems.Add("console: " + message.Text);
+            }
+        };
+        page.PageError += (_, error) => problems.Add("script: " + error);
+        page.RequestFailed += (_, request) =>
+        {
+            if (!request.Url.Contains("tile.openstreetmap.org", StringComparison.Ordinal))
+            {
+                problems.Add($"request failed: {request.Url} {request.Failure}");
+            }
+        };
+        page.Response += (_, response) =>
+        {
+            if (response.Status >= 400 && !response.Url.Contains("tile.openstreetmap.org", StringComparison.Ordinal))
+            {
+                problems.Add($"{response.Status}: {response.Url}");
+            }
+        };
+        return problems;
+    }
+
+    private static class Assert
+    {
+        public static async Task That(IPage page, string text, string device, string step)
+        {
+            await page.GetByText(text).First.WaitForAsync(new() { Timeout = 10_000 });
+            Directory.CreateDirectory(s_artefacts);
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(s_artefacts, $"{device}-{step}.png"), FullPage = true });
+        }
+    }
+}

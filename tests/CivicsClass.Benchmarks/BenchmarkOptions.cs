@@ -1,6 +1,6 @@
 namespace CivicsClass.Benchmarks;
 
-internal sealed record BenchmarkOptions(string Command, int Items, int Queries, string? Postgres, bool SqliteOnly)
+internal sealed record BenchmarkOptions(string Command, int Items, int Queries, string? Postgres, bool SqliteOnly, int Seconds, int Connections)
 {
     public static BenchmarkOptions Parse(string[] args)
     {
@@ -10,6 +10,8 @@ internal sealed record BenchmarkOptions(string Command, int Items, int Queries, 
             int.TryParse(Value("--items"), out var items) ? items : 10_000,
             int.TryParse(Value("--queries"), out var queries) ? queries : 3_000,
             Value("--postgres") ?? Environment.GetEnvironmentVariable("CIVICS_TEST_POSTGRES"),
-            args.Contains("--sqlite-only"));
+            args.Contains("--sqlite-only"),
+            int.TryParse(Value("--seconds"), out var seconds) ? seconds : 8,
+            int.TryParse(Value("--connections"), out var connections) ? connections : 32);
     }
 }

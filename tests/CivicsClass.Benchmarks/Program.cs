@@ -1,14 +1,26 @@
-using CivicsClass.Benchmarks;
 using CivicsClass.Benchmarks.Content;
+using CivicsClass.Benchmarks.Site;
 
-// Speed figures, each beside a ceiling measured in the same run: this machine is shared and noisy.
-var options = BenchmarkOptions.Parse(args);
-switch (options.Command)
+namespace CivicsClass.Benchmarks;
+
+/// <summary>Speed figures, each beside a ceiling measured in the same run: this machine is shared and noisy.</summary>
+internal static class BenchmarkMain
 {
-    case "content":
-        await ContentBenchmark.RunAsync(options);
-        return 0;
-    default:
-        Console.Error.WriteLine("usage: content [--items N] [--queries N] [--postgres CONNECTION_STRING] [--sqlite-only]");
-        return 2;
+    public static async Task<int> Main(string[] args)
+    {
+        var options = BenchmarkOptions.Parse(args);
+        switch (options.Command)
+        {
+            case "content":
+                await ContentBenchmark.RunAsync(options);
+                return 0;
+            case "site":
+                await SiteBenchmark.RunAsync(options);
+                return 0;
+            default:
+                Console.Error.WriteLine("usage: content [--items N] [--queries N] [--postgres CONNECTION_STRING] [--sqlite-only]");
+                Console.Error.WriteLine("       site [--seconds N] [--connections N]");
+                return 2;
+        }
+    }
 }

@@ -34,6 +34,9 @@ public interface ISqlDialect
     /// <summary>Blocks other migrators until the transaction ends.</summary>
     Task LockForMigrationAsync(DbConnection connection, DbTransaction transaction);
 
+    /// <summary>After a bulk write (setup, import): fold the write-ahead log back and refresh the planner's statistics.</summary>
+    Task TidyAfterBulkWriteAsync(CancellationToken cancellationToken = default);
+
     Task<bool> TableExistsAsync(DbConnection connection, string table);
 
     /// <summary>True when the error says a unique constraint was violated.</summary>

@@ -36,6 +36,13 @@ public sealed class PostgresDialect : ISqlDialect, IAsyncDisposable
     public Task LockForMigrationAsync(DbConnection connection, DbTransaction transaction) =>
         connection.ExecuteAsync("SELECT pg_advisory_xact_lock(@key)", new { key = MigrationLockKey }, transaction);
 
+    public async Task TidyAfterBulkWriteAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken);
+        // Dapper would take a one-word command for a stored procedure's name.
+        await connection.ExecuteAsync("ANALYZE", commandType: System.Data.CommandType.Text);
+    }
+
     public async Task<bool> TableExistsAsync(DbConnection connection, string table) =>
         await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = @table", new { table }) > 0;
 

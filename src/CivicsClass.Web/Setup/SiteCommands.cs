@@ -26,6 +26,7 @@ internal static class SiteCommands
         {
             case "import":
                 var report = await services.GetRequiredService<SeedImporter>().ImportAsync(args[1]);
+                await services.GetRequiredService<Data.Dialects.ISqlDialect>().TidyAfterBulkWriteAsync();
                 Console.WriteLine($"Imported {report.ImportedCount}, unchanged {report.UnchangedCount}, errors {report.Errors.Count}.");
                 foreach (var (type, count) in report.Imported)
                 {

@@ -17,6 +17,7 @@ public sealed class SiteSetup(
     SeedImporter seeds,
     SetupOptions options,
     IHostEnvironment environment,
+    Data.Dialects.ISqlDialect dialect,
     TimeProvider clock,
     ILogger<SiteSetup> logger)
 {
@@ -51,6 +52,11 @@ public sealed class SiteSetup(
         }
 
         var password = await EnsureAdministratorAsync();
+        if (report is not null)
+        {
+            await dialect.TidyAfterBulkWriteAsync(cancellationToken);
+        }
+
         return new SetupResult(report, password is null ? null : options.AdminUserName, password);
     }
 

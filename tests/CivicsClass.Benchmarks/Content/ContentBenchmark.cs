@@ -203,7 +203,7 @@ internal static class ContentBenchmark
         using var document = System.Text.Json.JsonDocument.Parse(await connection.QuerySingleAsync<string>(sql, new { path = $"lessons/bench-{i}" }));
     }
 
-    private static string FindRoot()
+    public static string FindRoot()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
         {

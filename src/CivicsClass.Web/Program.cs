@@ -1,5 +1,6 @@
 using CivicsClass.Content;
 using CivicsClass.Data;
+using CivicsClass.Search;
 using CivicsClass.Web.Accounts;
 using CivicsClass.Web.Api;
 using CivicsClass.Web.Health;
@@ -16,6 +17,7 @@ if (builder.Configuration["Logging:Format"] == "json")
 var database = builder.Configuration.GetSection("Database").Get<DatabaseOptions>() ?? new DatabaseOptions();
 builder.Services.AddData(database, builder.Environment.ContentRootPath);
 builder.Services.AddContent();
+builder.Services.AddSearch();
 builder.Services.AddAccounts();
 builder.Services.AddSetup(builder.Configuration);
 builder.Services.AddSite();

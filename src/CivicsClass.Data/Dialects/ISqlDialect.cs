@@ -37,6 +37,9 @@ public interface ISqlDialect
     /// <summary>After a bulk write (setup, import): fold the write-ahead log back and refresh the planner's statistics.</summary>
     Task TidyAfterBulkWriteAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>The database answers (and, for SQLite, its file is still there).</summary>
+    Task<bool> IsReachableAsync(CancellationToken cancellationToken = default);
+
     Task<bool> TableExistsAsync(DbConnection connection, string table);
 
     /// <summary>True when the error says a unique constraint was violated.</summary>

@@ -43,6 +43,12 @@ public sealed class PostgresDialect : ISqlDialect, IAsyncDisposable
         await connection.ExecuteAsync("ANALYZE", commandType: System.Data.CommandType.Text);
     }
 
+    public async Task<bool> IsReachableAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<int>("SELECT 1") == 1;
+    }
+
     public async Task<bool> TableExistsAsync(DbConnection connection, string table) =>
         await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = @table", new { table }) > 0;
 

@@ -67,6 +67,19 @@ public sealed class SqliteDialect : ISqlDialect
         await connection.ExecuteAsync("PRAGMA optimize; PRAGMA wal_checkpoint(TRUNCATE);");
     }
 
+    // A pooled connection keeps answering from a file that was deleted under it.
+    public async Task<bool> IsReachableAsync(CancellationToken cancellationToken = default)
+    {
+        var path = new SqliteConnectionStringBuilder(_connectionString).DataSource;
+        if (path != ":memory:" && !File.Exists(path))
+        {
+            return false;
+        }
+
+        await using var connection = await OpenConnectionAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<int>("SELECT 1") == 1;
+    }
+
     public async Task<bool> TableExistsAsync(DbConnection connection, string table) =>
         await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = @table", new { table }) > 0;
 

@@ -18,7 +18,9 @@ public static class ApiModule
     public static IEndpointRouteBuilder MapApi(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapOpenApi();
-        endpoints.MapGroup("/api/v1").MapContentApi();
+        var v1 = endpoints.MapGroup("/api/v1");
+        v1.MapContentApi();
+        v1.MapSearchApi();
         return endpoints;
     }
 }

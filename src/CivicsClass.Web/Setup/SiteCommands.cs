@@ -10,15 +10,36 @@ namespace CivicsClass.Web.Setup;
 /// </summary>
 internal static class SiteCommands
 {
-    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "import" or "recipe";
+    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "import" or "recipe" or "search";
+
+    /// <summary>Queues every published item and indexes the queue, drawing a progress bar.</summary>
+    private static async Task<int> RebuildSearchAsync(IServiceProvider services)
+    {
+        var indexer = services.GetRequiredService<Search.Indexing.SearchIndexer>();
+        var total = await indexer.QueueAllAsync();
+        var progress = new Progress<int>(done =>
+        {
+            var filled = total == 0 ? 20 : Math.Min(20, done * 20 / total);
+            Console.Write($"\r[{new string('#', filled)}{new string('.', 20 - filled)}] {done}/{total}");
+        });
+        var indexed = await indexer.ProcessPendingAsync(progress);
+        await services.GetRequiredService<Data.Dialects.ISqlDialect>().TidyAfterBulkWriteAsync();
+        Console.WriteLine($"\nSearch index rebuilt: {indexed} items.");
+        return 0;
+    }
 
     public static async Task<int> RunAsync(WebApplication app, string[] args)
     {
         var services = app.Services;
         await services.GetRequiredService<MigrationRunner>().RunAsync();
-        if (args.Length < 2)
+        if (args is ["search", "rebuild"])
         {
-            Console.Error.WriteLine($"usage: {args[0]} {(args[0] == "import" ? "SEEDS_FOLDER" : "RECIPE_FILE")}");
+            return await RebuildSearchAsync(services);
+        }
+
+        if (args.Length < 2 || args[0] == "search")
+        {
+            Console.Error.WriteLine($"usage: {args[0]} {args[0] switch { "import" => "SEEDS_FOLDER", "search" => "rebuild", _ => "RECIPE_FILE" }}");
             return 2;
         }
 

@@ -12,7 +12,7 @@ public static class SiteModule
     public const string CacheTag = "content";
 
     /// <summary>The query keys pages read; others (tracking tags, junk) neither vary the cache nor reach a page.</summary>
-    public static readonly string[] QueryKeys = ["theme", "region", "industry", "audience", "format", "length", "sort", "q", "page", "category"];
+    public static readonly string[] QueryKeys = ["theme", "region", "industry", "audience", "format", "length", "sort", "q", "page", "category", "type"];
 
     public static IServiceCollection AddSite(this IServiceCollection services)
     {

@@ -18,7 +18,7 @@ public abstract class SitePagesTests<TProvider>(SiteHost<TProvider> host) : ICla
         Assert.Contains("最新课程", html);
         Assert.Contains("/lecturers/wang-haitao", html);
         Assert.Contains("/venues/", html);
-        Assert.Contains("name=\"q\"", html);
+        Assert.Contains("action=\"/search\"", html);
         Assert.Contains("<html lang=\"zh-CN\">", html);
     }
 

@@ -102,6 +102,15 @@ T = {
  "VenuesDescription": ("红色工运旧址、纪念馆和工人文化宫：场馆里的思政课。", "Labour-history sites, memorials and workers' cultural palaces."),
  "VenueRegion": ("按地区", "By region"),
  "LessonsCount": ("{0} 节课", "{0} lessons"),
+ "SearchTitle": ("搜索", "Search"),
+ "SearchTitleFor": ("搜索：{0}", "Search: {0}"),
+ "SearchFound": ("找到 {0} 条结果（{1} 毫秒）", "{0} results ({1} ms)"),
+ "SearchAnyMatch": ("没有同时包含所有词的结果，下面是包含其中一部分词的结果。", "Nothing has all the words; these have some of them."),
+ "SearchFacets": ("按类别筛选", "Narrow the results"),
+ "SearchResults": ("搜索结果", "Results"),
+ "SearchNothing": ("没有找到相关内容。换个说法试试，或者用拼音、更短的词。", "Nothing found. Try other words, pinyin or a shorter word."),
+ "DidYouMean": ("您是不是要找：", "Did you mean:"),
+ "FacetType": ("类型", "Type"),
 }
 here = os.path.dirname(os.path.abspath(__file__))
 def write(path, index):

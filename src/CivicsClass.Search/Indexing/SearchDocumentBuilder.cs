@@ -1,0 +1,83 @@
+using CivicsClass.Content.Fields;
+using CivicsClass.Content.Items;
+using CivicsClass.Content.Markdown;
+using CivicsClass.Content.Parts;
+using CivicsClass.Search.Analysis;
+
+namespace CivicsClass.Search.Indexing;
+
+/// <summary>
+/// What of an item is searched: title, summary, body text without Markdown syntax, and the names it
+/// carries (lecturer, venue, taxonomy terms), which also become filters
+/// (<c>type_lesson</c>, <c>theme_{termId}</c>, <c>lecturer_{name}</c>).
+/// </summary>
+public sealed class SearchDocumentBuilder(IContentManager contentManager, MarkdownRenderer markdown, Content.Taxonomies.TaxonomyService taxonomies,
+    Data.Documents.ISession session, Analyzer analyzer)
+{
+    public static readonly IReadOnlyList<string> IndexedTypes = ["Lesson", "Course", "Lecturer", "Venue", "Topic", "Event"];
+
+    private static readonly (string Field, string Taxonomy, string Filter)[] s_termFields =
+    [
+        ("Themes", "Theme", "theme"), ("Regions", "Region", "region"), ("Industries", "Industry", "industry"),
+        ("Audiences", "Audience", "audience"), ("Category", "LecturerCategory", "category"), ("Kind", "VenueKind", "kind"),
+    ];
+
+    public async Task<(SearchDocument Document, IndexedTokens Tokens)> BuildAsync(ContentItem item)
+    {
+        var names = new List<string>();
+        var filters = new List<string> { "type_" + item.ContentType.ToLowerInvariant() };
+        foreach (var (field, taxonomy, filter) in s_termFields)
+        {
+            var ids = item.Field<TaxonomyField>(field)?.TermIds ?? [];
+            if (ids.Count == 0)
+            {
+                continue;
+            }
+
+            var terms = await taxonomies.GetTermsAsync(taxonomy, session);
+            foreach (var id in ids)
+            {
+                filters.Add($"{filter}_{id}");
+                if (terms.TryGetValue(id, out var term))
+                {
+                    names.Add(term.Name);
+                }
+            }
+        }
+
+        var people = new[] { item.Field<ContentPickerField>("Lecturer"), item.Field<ContentPickerField>("Venue") }
+            .SelectMany(f => f?.ContentItemIds ?? []).ToList();
+        foreach (var linked in await contentManager.GetManyAsync(people))
+        {
+            names.Add(linked.DisplayText);
+            if (linked.ContentType == "Lecturer")
+            {
+                filters.Add(LecturerFilter(linked.DisplayText));
+            }
+        }
+
+        if (item.ContentType == "Lecturer")
+        {
+            filters.Add(LecturerFilter(item.DisplayText));
+        }
+
+        var summary = item.Get<SummaryPart>(nameof(SummaryPart))?.Summary ?? "";
+        var body = markdown.ToPlainText(item.Get<MarkdownBodyPart>(nameof(MarkdownBodyPart))?.Markdown);
+        var path = item.Get<AutoroutePart>(nameof(AutoroutePart))?.Path;
+        var document = new SearchDocument(item.ContentItemId, item.ContentType, item.DisplayText, summary, body,
+            string.IsNullOrEmpty(path) ? "" : "/" + path, item.PublishedUtc, names, filters.Distinct().ToList());
+
+        var title = analyzer.Analyze(item.DisplayText, withPinyin: true);
+        var nameTokens = analyzer.Analyze(string.Join(' ', names), withPinyin: true);
+        var text = analyzer.Analyze(summary + "\n" + body);
+        var tokens = new IndexedTokens(
+            title.WordText,
+            string.Join(' ', new[] { title.RecallText, nameTokens.WordText, nameTokens.RecallText }.Where(s => s.Length > 0)),
+            text.WordText,
+            text.RecallText);
+        return (document, tokens);
+    }
+
+    /// <summary>Lecturers are filtered by name: <c>lecturer:王海涛</c>.</summary>
+    public string LecturerFilter(string name) => "lecturer_" + analyzer.Normaliser.Normalise(name).Replace(" ", "", StringComparison.Ordinal);
+}

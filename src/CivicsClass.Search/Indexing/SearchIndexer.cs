@@ -1,0 +1,139 @@
+using CivicsClass.Content.Items;
+using CivicsClass.Data.Documents;
+using CivicsClass.Search.Backends;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace CivicsClass.Search.Indexing;
+
+/// <summary>
+/// Works through the search queue: at start (replaying what a crash left), when a publish wakes it,
+/// and every few seconds. A batch's index writes and its removal from the queue commit together.
+/// </summary>
+public sealed class SearchIndexer(IServiceScopeFactory scopes, ILogger<SearchIndexer> logger) : BackgroundService
+{
+    private const int BatchSize = 100;
+    private readonly SemaphoreSlim _wake = new(0, 1);
+
+    public void Wake()
+    {
+        if (_wake.CurrentCount == 0)
+        {
+            try
+            {
+                _wake.Release();
+            }
+            catch (SemaphoreFullException)
+            {
+                // Already awake.
+            }
+        }
+    }
+
+    /// <summary>Indexes everything queued; returns how many items it indexed or removed.</summary>
+    public async Task<int> ProcessPendingAsync(IProgress<int>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var done = 0;
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var services = scope.ServiceProvider;
+            var session = services.GetRequiredService<ISession>();
+            var ids = await SearchQueue.ClaimAsync(session, BatchSize);
+            if (ids.Count == 0)
+            {
+                break;
+            }
+
+            var index = services.GetRequiredService<ISearchIndex>();
+            var builder = services.GetRequiredService<SearchDocumentBuilder>();
+            var published = (await services.GetRequiredService<IContentManager>().GetManyAsync(ids)).ToDictionary(i => i.ContentItemId);
+            foreach (var id in ids)
+            {
+                if (published.TryGetValue(id, out var item) && SearchDocumentBuilder.IndexedTypes.Contains(item.ContentType))
+                {
+                    var (document, tokens) = await builder.BuildAsync(item);
+                    await index.UpsertAsync(session, document, tokens);
+                }
+                else
+                {
+                    await index.DeleteAsync(session, id);
+                }
+            }
+
+            await session.SaveChangesAsync(cancellationToken);
+            done += ids.Count;
+            progress?.Report(done);
+        }
+
+        return done;
+    }
+
+    /// <summary>
+    /// Indexes until the queue is empty, including batches another worker (or node) has claimed but
+    /// not yet committed; throws when that takes longer than <paramref name="timeout"/>.
+    /// </summary>
+    public async Task DrainAsync(TimeSpan timeout, CancellationToken cancellationToken = default)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            await ProcessPendingAsync(cancellationToken: cancellationToken);
+            await using var scope = scopes.CreateAsyncScope();
+            if (await SearchQueue.PendingAsync(scope.ServiceProvider.GetRequiredService<ISession>()) == 0)
+            {
+                return;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException("The search queue did not empty in time.");
+            }
+
+            await Task.Delay(50, cancellationToken);
+        }
+    }
+
+    /// <summary>Queues every published item of the indexed types, for a full rebuild.</summary>
+    public async Task<int> QueueAllAsync(CancellationToken cancellationToken = default)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var session = scope.ServiceProvider.GetRequiredService<ISession>();
+        var (connection, _) = await session.GetConnectionAsync(cancellationToken);
+        var ids = (await Dapper.SqlMapper.QueryAsync<string>(connection,
+            $"SELECT content_item_id FROM content_item_index WHERE published = TRUE AND {session.Dialect.InList("content_type", "types")} ORDER BY document_id",
+            new { types = SearchDocumentBuilder.IndexedTypes.ToArray() })).ToList();
+        await SearchQueue.EnqueueAsync(session, ids, DateTime.UtcNow);
+        await session.SaveChangesAsync(cancellationToken);
+        return ids.Count;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                var count = await ProcessPendingAsync(cancellationToken: stoppingToken);
+                if (count > 0)
+                {
+                    logger.LogInformation("Indexed {Count} items", count);
+                }
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                logger.LogError(exception, "Search indexing failed; the queue is kept and retried");
+            }
+
+            try
+            {
+                await _wake.WaitAsync(TimeSpan.FromSeconds(5), stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+}

@@ -1,0 +1,53 @@
+using CivicsClass.Data.Migrations;
+
+namespace CivicsClass.Search;
+
+internal sealed class SearchMigrations : IDataMigration
+{
+    public string Module => "Search";
+
+    public IReadOnlyList<MigrationStep> Steps { get; } =
+    [
+        new(1, async context =>
+        {
+            var d = context.Dialect;
+            await context.ExecuteAsync($"""
+                CREATE TABLE search_document (
+                    id {d.IdentityColumn},
+                    content_item_id {d.Text} NOT NULL UNIQUE,
+                    content_type {d.Text} NOT NULL,
+                    title {d.Text} NOT NULL,
+                    summary {d.Text} NOT NULL,
+                    body {d.Text} NOT NULL,
+                    url {d.Text} NOT NULL,
+                    published_utc {d.Timestamp} NULL);
+                CREATE TABLE search_queue (
+                    id {d.IdentityColumn},
+                    content_item_id {d.Text} NOT NULL,
+                    enqueued_utc {d.Timestamp} NOT NULL);
+                CREATE TABLE search_miss (
+                    query {d.Text} NOT NULL PRIMARY KEY,
+                    times {d.Int} NOT NULL,
+                    last_utc {d.Timestamp} NOT NULL);
+                """);
+            if (d.Name == "sqlite")
+            {
+                // The tokens are analysed by us and joined by spaces; unicode61 only splits on them.
+                await context.ExecuteAsync("""
+                    CREATE VIRTUAL TABLE search_fts USING fts5(
+                        title, title_recall, body, body_recall, filters,
+                        tokenize = 'unicode61 remove_diacritics 0', prefix = '2 3 4');
+                    """);
+            }
+            else
+            {
+                await context.ExecuteAsync("""
+                    ALTER TABLE search_document ADD COLUMN tokens tsvector NOT NULL DEFAULT ''::tsvector;
+                    ALTER TABLE search_document ADD COLUMN filters text[] NOT NULL DEFAULT '{}';
+                    CREATE INDEX ix_search_tokens ON search_document USING GIN (tokens);
+                    CREATE INDEX ix_search_filters ON search_document USING GIN (filters);
+                    """);
+            }
+        }),
+    ];
+}

@@ -1,0 +1,180 @@
+using System.Diagnostics;
+using CivicsClass.Content.Taxonomies;
+using CivicsClass.Data.Documents;
+using CivicsClass.Search.Analysis;
+using CivicsClass.Search.Backends;
+using CivicsClass.Search.Indexing;
+using Dapper;
+
+namespace CivicsClass.Search.Querying;
+
+/// <summary>
+/// Runs a search as a person means it: parse, resolve field filters, look for all words and fall
+/// back to any word when that finds nothing, count facets, highlight, record queries that found
+/// nothing for editors, and offer suggestions.
+/// </summary>
+public sealed class SearchService(
+    QueryParser parser,
+    ISearchIndex index,
+    ISession session,
+    Highlighter highlighter,
+    TaxonomyService taxonomies,
+    SearchDocumentBuilder documents,
+    TimeProvider clock)
+{
+    public const int MaxPageSize = 50;
+
+    private static readonly (string Facet, string Field, string Taxonomy)[] s_facets =
+        [("theme", "Themes", "Theme"), ("region", "Regions", "Region"), ("industry", "Industries", "Industry")];
+
+    public async Task<SearchResult> SearchAsync(SearchRequest request)
+    {
+        var watch = Stopwatch.StartNew();
+        var query = parser.Parse(request.Query);
+        var filters = await FiltersAsync(query, request);
+        var size = Math.Clamp(request.Size, 1, MaxPageSize);
+        var page = Math.Clamp(request.Page, 1, 1000);
+        if (filters is null || (!query.HasTerms && filters.Count == 0))
+        {
+            return SearchResult.Empty(query, watch.ElapsedMilliseconds);
+        }
+
+        var hits = await index.SearchAsync(session, query, filters, (page - 1) * size, size);
+        var anyMatch = false;
+        if (hits.Total == 0 && query.CanWiden)
+        {
+            hits = await index.SearchAsync(session, query.AnyMatch(), filters, (page - 1) * size, size);
+            anyMatch = hits.Total > 0;
+        }
+
+        if (hits.Total == 0 && query.HasTerms)
+        {
+            await RecordMissAsync(QueryParser.Clean(request.Query));
+        }
+
+        var needles = query.Groups.SelectMany(g => g).SelectMany(a => a.Terms).Concat(query.Highlights).ToList();
+        var results = hits.Hits.Select(h => new SearchHit(h.ContentItemId, h.ContentType, h.Title, highlighter.Highlight(h.Title, needles), h.Url,
+            highlighter.Snippet(string.IsNullOrEmpty(h.Body) ? h.Summary : SnippetSource(h, needles), needles), Math.Round(h.Score, 4))).ToList();
+        return new SearchResult(hits.Total, watch.ElapsedMilliseconds, results, await FacetsAsync(hits), anyMatch, query, page, size);
+    }
+
+    public async Task<IReadOnlyList<Suggestion>> SuggestAsync(string? prefix, int take = 8)
+    {
+        var cleaned = parser.Parse(prefix).Groups.SelectMany(g => g).SelectMany(a => a.Terms).LastOrDefault();
+        if (cleaned is null)
+        {
+            return [];
+        }
+
+        var hits = await index.SuggestAsync(session, cleaned, Math.Clamp(take, 1, 20));
+        return hits.Select(h => new Suggestion(h.Title, h.Url, h.ContentType)).ToList();
+    }
+
+    public async Task<IReadOnlyList<(string Query, int Times)>> MissesAsync(int take = 50)
+    {
+        var (connection, transaction) = await session.GetConnectionAsync();
+        return (await connection.QueryAsync<(string, int)>("SELECT query, times FROM search_miss ORDER BY times DESC, last_utc DESC LIMIT @take", new { take }, transaction)).ToList();
+    }
+
+    private static string SnippetSource(IndexHit hit, List<string> needles) =>
+        needles.Any(n => hit.Summary.Contains(n, StringComparison.OrdinalIgnoreCase)) || !needles.Any(n => hit.Body.Contains(n, StringComparison.OrdinalIgnoreCase))
+            ? hit.Summary
+            : hit.Body;
+
+    /// <summary>Filters as index tokens; null when a filter names something that does not exist (nothing can match).</summary>
+    private async Task<List<string>?> FiltersAsync(SearchQuery query, SearchRequest request)
+    {
+        var wanted = query.Filters.ToDictionary(p => p.Key, p => p.Value.ToList());
+        foreach (var (field, value) in new[] { ("type", request.Type), ("theme", request.Theme), ("region", request.Region), ("industry", request.Industry) })
+        {
+            if (!string.IsNullOrWhiteSpace(value))
+            {
+                wanted.TryAdd(field, []);
+                wanted[field].Add(value.Trim());
+            }
+        }
+
+        var filters = new List<string>();
+        foreach (var (field, values) in wanted)
+        {
+            foreach (var value in values.Distinct())
+            {
+                switch (field)
+                {
+                    case "type":
+                        filters.Add("type_" + value.ToLowerInvariant());
+                        break;
+                    case "lecturer":
+                        filters.Add(documents.LecturerFilter(value));
+                        break;
+                    default:
+                        var taxonomy = s_facets.First(f => f.Facet == field).Taxonomy;
+                        var term = await taxonomies.FindTermByNameAsync(taxonomy, value, session);
+                        if (term is null)
+                        {
+                            return null;
+                        }
+
+                        filters.Add($"{field}_{term.Id}");
+                        break;
+                }
+            }
+        }
+
+        return filters;
+    }
+
+    private async Task<IReadOnlyDictionary<string, IReadOnlyDictionary<string, int>>> FacetsAsync(IndexHits hits)
+    {
+        var facets = new Dictionary<string, IReadOnlyDictionary<string, int>>
+        {
+            ["type"] = hits.Types.OrderByDescending(p => p.Value).ToDictionary(p => p.Key.ToLowerInvariant(), p => p.Value),
+        };
+        foreach (var (facet, field, taxonomy) in s_facets)
+        {
+            var terms = await taxonomies.GetTermsAsync(taxonomy, session);
+            facets[facet] = hits.Terms.Where(t => t.Field == field && terms.ContainsKey(t.TermId))
+                .GroupBy(t => terms[t.TermId].Name)
+                .OrderByDescending(g => g.Sum(t => t.Count))
+                .ToDictionary(g => g.Key, g => g.Sum(t => t.Count));
+        }
+
+        return facets;
+    }
+
+    private async Task RecordMissAsync(string query)
+    {
+        if (query.Length == 0)
+        {
+            return;
+        }
+
+        const string sql = """
+            INSERT INTO search_miss (query, times, last_utc) VALUES (@query, 1, @now)
+            ON CONFLICT (query) DO UPDATE SET times = search_miss.times + 1, last_utc = excluded.last_utc
+            """;
+        var (connection, transaction) = await session.BeginWriteAsync();
+        await connection.ExecuteAsync(sql, new { query, now = clock.GetUtcNow().UtcDateTime }, transaction);
+        await session.SaveChangesAsync();
+    }
+}
+
+public sealed record SearchRequest(string? Query, string? Type = null, string? Theme = null, string? Region = null, string? Industry = null, int Page = 1, int Size = 10);
+
+public sealed record SearchHit(string Id, string Type, string Title, string TitleHtml, string Url, string Snippet, double Score);
+
+public sealed record Suggestion(string Title, string Url, string Type);
+
+public sealed record SearchResult(
+    int Total,
+    long TookMs,
+    IReadOnlyList<SearchHit> Hits,
+    IReadOnlyDictionary<string, IReadOnlyDictionary<string, int>> Facets,
+    bool AnyMatch,
+    SearchQuery Query,
+    int Page,
+    int Size)
+{
+    public static SearchResult Empty(SearchQuery query, long tookMs) =>
+        new(0, tookMs, [], new Dictionary<string, IReadOnlyDictionary<string, int>>(), false, query, 1, 10);
+}

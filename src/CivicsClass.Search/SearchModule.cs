@@ -28,6 +28,7 @@ public static class SearchModule
         services.AddScoped<SearchDocumentBuilder>();
         services.AddScoped<SearchService>();
         services.AddSingleton<SearchIndexer>();
+        services.AddSingleton<CorpusIndexer>();
         services.AddHostedService(provider => provider.GetRequiredService<SearchIndexer>());
         services.AddScoped<IContentHandler, SearchIndexingHandler>();
         return services;

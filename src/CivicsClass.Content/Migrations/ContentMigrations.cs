@@ -50,6 +50,7 @@ internal sealed class ContentMigrations : IDataMigration
                 CREATE INDEX ix_content_term_published ON content_term_index (term_id, published, document_id);
                 CREATE INDEX ix_content_term_latest ON content_term_index (term_id, latest, document_id);
                 CREATE INDEX ix_content_term_document ON content_term_index (document_id);
+                CREATE INDEX ix_content_term_item ON content_term_index (content_item_id, published, field, term_id);
 
                 CREATE TABLE content_reference_index (
                     document_id {d.BigInt} NOT NULL REFERENCES document (id),

@@ -9,7 +9,7 @@ namespace CivicsClass.Search.Backends;
 /// <summary>SQLite FTS5 with BM25, the title weighted ten times the body.</summary>
 internal sealed class SqliteSearchIndex : ISearchIndex
 {
-    private const string Rank = "bm25(search_fts, 10.0, 4.0, 1.0, 0.5, 0.0)";
+    // The table's rank is configured as bm25 with the title weighted ten times the body (see the migration).
     private const string TextColumns = "{title title_recall body body_recall}";
 
     public async Task UpsertAsync(ISession session, SearchDocument document, IndexedTokens tokens)
@@ -23,7 +23,8 @@ internal sealed class SqliteSearchIndex : ISearchIndex
             """;
         const string replace = """
             DELETE FROM search_fts WHERE rowid = @id;
-            INSERT INTO search_fts (rowid, title, title_recall, body, body_recall, filters) VALUES (@id, @titleWords, @titleRecall, @bodyWords, @bodyRecall, @filters);
+            INSERT INTO search_fts (rowid, title, title_recall, body, body_recall, filters, content_type, content_item_id)
+            VALUES (@id, @titleWords, @titleRecall, @bodyWords, @bodyRecall, @filters, @contentType, @contentItemId);
             """;
         var (connection, transaction) = await session.BeginWriteAsync();
         var id = await connection.ExecuteScalarAsync<long>(upsert, document, transaction);
@@ -35,6 +36,8 @@ internal sealed class SqliteSearchIndex : ISearchIndex
             bodyWords = tokens.BodyWords,
             bodyRecall = tokens.BodyRecall,
             filters = string.Join(' ', document.Filters),
+            contentType = document.ContentType,
+            contentItemId = document.ContentItemId,
         }, transaction);
     }
 
@@ -56,9 +59,9 @@ internal sealed class SqliteSearchIndex : ISearchIndex
             return new IndexHits(0, [], new Dictionary<string, int>(), []);
         }
 
-        const string from = "FROM search_fts JOIN search_document d ON d.id = search_fts.rowid WHERE search_fts MATCH @match";
         var (connection, transaction) = await session.GetConnectionAsync();
-        var types = (await connection.QueryAsync<(string Type, long Count)>($"SELECT d.content_type, COUNT(*) {from} GROUP BY d.content_type", new { match }, transaction))
+        var types = (await connection.QueryAsync<(string Type, long Count)>(
+                "SELECT content_type, COUNT(*) FROM search_fts WHERE search_fts MATCH @match GROUP BY content_type", new { match }, transaction))
             .ToDictionary(r => r.Type, r => (int)r.Count);
         var total = types.Values.Sum();
         if (total == 0)
@@ -66,11 +69,15 @@ internal sealed class SqliteSearchIndex : ISearchIndex
             return new IndexHits(0, [], types, []);
         }
 
+        // Rank and cut inside FTS5 first; only the page's rows are joined to their documents.
         var hits = await connection.QueryAsync<IndexHit>(
-            $"SELECT d.content_item_id, d.content_type, d.title, d.summary, d.body, d.url, -{Rank} AS score {from} ORDER BY {Rank}, d.id LIMIT @take OFFSET @skip",
+            "SELECT d.content_item_id, d.content_type, d.title, d.summary, d.body, d.url, -f.rank AS score "
+            + "FROM (SELECT rowid, rank FROM search_fts WHERE search_fts MATCH @match ORDER BY rank LIMIT @take OFFSET @skip) f "
+            + "JOIN search_document d ON d.id = f.rowid ORDER BY f.rank, d.id",
             new { match, take, skip }, transaction);
         var terms = await connection.QueryAsync<TermCount>(
-            $"SELECT t.field, t.term_id, COUNT(*) AS count {from.Replace("WHERE", "JOIN content_term_index t ON t.content_item_id = d.content_item_id AND t.published = TRUE WHERE")} GROUP BY t.field, t.term_id",
+            "SELECT t.field, t.term_id, COUNT(*) AS count FROM search_fts JOIN content_term_index t ON t.content_item_id = search_fts.content_item_id AND t.published = TRUE "
+            + "WHERE search_fts MATCH @match GROUP BY t.field, t.term_id",
             new { match }, transaction);
         return new IndexHits(total, hits.ToList(), types, terms.ToList());
     }
@@ -80,7 +87,8 @@ internal sealed class SqliteSearchIndex : ISearchIndex
         var (connection, transaction) = await session.GetConnectionAsync();
         var match = "{title title_recall} : " + Quote(prefix) + "*";
         return (await connection.QueryAsync<IndexHit>(
-            $"SELECT d.content_item_id, d.content_type, d.title, '' AS summary, '' AS body, d.url, -{Rank} AS score FROM search_fts JOIN search_document d ON d.id = search_fts.rowid WHERE search_fts MATCH @match ORDER BY {Rank} LIMIT @take",
+            "SELECT d.content_item_id, d.content_type, d.title, '' AS summary, '' AS body, d.url, -f.rank AS score "
+            + "FROM (SELECT rowid, rank FROM search_fts WHERE search_fts MATCH @match ORDER BY rank LIMIT @take) f JOIN search_document d ON d.id = f.rowid ORDER BY f.rank",
             new { match, take }, transaction)).ToList();
     }
 

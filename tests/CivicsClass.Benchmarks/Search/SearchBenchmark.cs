@@ -1,0 +1,96 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+using CivicsClass.Benchmarks.Content;
+using CivicsClass.Search.Indexing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CivicsClass.Benchmarks.Search;
+
+/// <summary>
+/// Indexes N documents recombined from the corpus's sentences (fixed seed) and runs four kinds of
+/// query — two-character words, long terms, phrases, pinyin — one at a time and from 8 searchers
+/// at once, on SQLite FTS5 and, given a server, PostgreSQL. Prints documents/s, p50/p99 and memory.
+/// </summary>
+internal static partial class SearchBenchmark
+{
+    private static readonly (string Kind, string[] Queries)[] s_queries =
+    [
+        ("2-char word", ["劳模", "工会", "职工", "工匠", "技能", "维权", "驿站", "服务"]),
+        ("long term", ["产业工人队伍建设改革", "新就业形态劳动者", "中华全国总工会", "全心全意依靠工人阶级"]),
+        ("phrase", ["\"共同富裕\"", "\"工会组织\"", "\"劳动模范\"", "\"职工群众\""]),
+        ("pinyin", ["laomo", "gonghui", "gongjiang", "zhigong", "lm", "gh"]),
+    ];
+
+    public static async Task RunAsync(BenchmarkOptions options, int documents)
+    {
+        var sentences = Sentences();
+        Console.WriteLine($"search benchmark: {documents:N0} documents recombined from {sentences.Count:N0} corpus sentences");
+        foreach (var backend in options.Postgres is null || options.SqliteOnly ? ["sqlite"] : new[] { "sqlite", "postgres" })
+        {
+            await using var harness = await SearchHarness.CreateAsync(backend, options.Postgres);
+            var watch = Stopwatch.StartNew();
+            await harness.Services.GetRequiredService<CorpusIndexer>().IndexAsync(Generate(sentences, documents));
+            Console.WriteLine($"[{backend}] indexed {documents:N0} documents in {watch.Elapsed.TotalSeconds:F1} s: {documents / watch.Elapsed.TotalSeconds:F0} documents/s   {Measure.PeakMemory()}");
+
+            foreach (var (kind, queries) in s_queries)
+            {
+                await harness.SearchAsync(queries[0]);
+                var single = await Measure.RepeatAsync(200, i => harness.SearchAsync(queries[i % queries.Length]));
+                var concurrent = await ConcurrentAsync(harness, queries, searchers: 8, perSearcher: 50);
+                var total = (await harness.SearchAsync(queries[0])).Total;
+                Console.WriteLine($"  {kind,-12} 1 searcher {single}   8 searchers {concurrent}   ({queries[0]} → {total:N0} hits)");
+            }
+
+            Console.WriteLine($"  {Measure.PeakMemory()}");
+        }
+    }
+
+    private static async Task<Figures> ConcurrentAsync(SearchHarness harness, string[] queries, int searchers, int perSearcher)
+    {
+        var latencies = new ConcurrentBag<double>();
+        var watch = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, searchers).Select(s => Task.Run(async () =>
+        {
+            for (var i = 0; i < perSearcher; i++)
+            {
+                var start = Stopwatch.GetTimestamp();
+                await harness.SearchAsync(queries[(s + i) % queries.Length]);
+                latencies.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+            }
+        })));
+        var sorted = latencies.Order().ToArray();
+        return new Figures(sorted.Length / watch.Elapsed.TotalSeconds, sorted[sorted.Length / 2], sorted[(int)(sorted.Length * 0.99)]);
+    }
+
+    private static IEnumerable<CorpusDocument> Generate(IReadOnlyList<string> sentences, int count)
+    {
+        var random = new Random(20251009);
+        for (var i = 0; i < count; i++)
+        {
+            var title = sentences[random.Next(sentences.Count)];
+            title = title[..Math.Min(title.Length, 8 + random.Next(16))];
+            var body = string.Concat(Enumerable.Range(0, 6 + random.Next(9)).Select(_ => sentences[random.Next(sentences.Count)]));
+            yield return new CorpusDocument($"g{i:D6}", title, body);
+        }
+    }
+
+    private static List<string> Sentences()
+    {
+        var corpus = Path.Combine(ContentBenchmark.FindRoot(), "..", "shared", "corpus");
+        if (!Directory.Exists(corpus))
+        {
+            throw new DirectoryNotFoundException($"The source corpus is not at {corpus}.");
+        }
+
+        var text = string.Concat(Directory.GetFiles(corpus, "*.txt").Order().Select(f => string.Concat(File.ReadAllLines(f).Select(l => l.Trim()))));
+        text = SpaceBetweenChinese().Replace(text, "");
+        return SentenceEnd().Split(text).Select(s => s.Trim()).Where(s => s.Length >= 6).Select(s => s + "。").ToList();
+    }
+
+    [GeneratedRegex(@"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")]
+    private static partial Regex SpaceBetweenChinese();
+
+    [GeneratedRegex("[。！？；]")]
+    private static partial Regex SentenceEnd();
+}

@@ -109,6 +109,8 @@ internal static class ContentQuerySql
         ContentOrder.TitleAscending => $"{dialect.BinaryText("i.display_text")}, i.document_id",
         ContentOrder.ContainerPosition when query.ContainerId is not null =>
             $"(SELECT MIN(r.position) FROM content_reference_index r WHERE r.content_item_id = @containerId AND r.field = 'ListPart' AND r.target_id = i.content_item_id AND r.{(query.Latest ? "latest" : "published")} = TRUE)",
-        _ => "i.published_utc DESC NULLS LAST, i.document_id DESC",
+        // Published versions always have a publication time; drafts may not, and the two databases
+        // would put them at opposite ends, hence NULLS LAST (which costs the index order) only there.
+        _ => query.Latest ? "i.published_utc DESC NULLS LAST, i.document_id DESC" : "i.published_utc DESC, i.document_id DESC",
     };
 }

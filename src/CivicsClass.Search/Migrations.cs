@@ -33,12 +33,13 @@ internal sealed class SearchMigrations : IDataMigration
             if (d.Name == "sqlite")
             {
                 // The tokens are analysed by us and joined by spaces; unicode61 only splits on them.
-                // content_type and content_item_id ride along unindexed, so counting and facets need no join.
+                // Only tokens live in the FTS table: reading stored columns back out of FTS5 costs several
+                // times a join by rowid to search_document, so counts and facets join.
                 await context.ExecuteAsync("""
                     CREATE VIRTUAL TABLE search_fts USING fts5(
-                        title, title_recall, body, body_recall, filters, content_type UNINDEXED, content_item_id UNINDEXED,
+                        title, title_recall, body, body_recall, filters,
                         tokenize = 'unicode61 remove_diacritics 0', prefix = '2 3 4');
-                    INSERT INTO search_fts (search_fts, rank) VALUES ('rank', 'bm25(10.0, 4.0, 1.0, 0.5, 0.0, 0.0, 0.0)');
+                    INSERT INTO search_fts (search_fts, rank) VALUES ('rank', 'bm25(10.0, 4.0, 1.0, 0.5, 0.0)');
                     """);
             }
             else

@@ -32,17 +32,17 @@ public sealed class WorkerJourneyTests(BrowserSite site) : IClassFixture<Browser
         await Assert.That(page, "中国工人大思政课", device, "1-home");
 
         await page.GetByRole(AriaRole.Navigation, new() { Name = "主导航" }).GetByRole(AriaRole.Link, new() { Name = "课程" }).ClickAsync();
-        await page.WaitForURLAsync(url => url.EndsWith("/lessons", StringComparison.Ordinal));
+        await page.WaitForURLAsync(url => url.EndsWith("/lessons", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
         await Assert.That(page, "共 30 节课", device, "2-catalogue");
 
         await page.GetByLabel("主题").SelectOptionAsync("工运历史");
         await page.GetByRole(AriaRole.Button, new() { Name = "筛选" }).ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("theme=", StringComparison.Ordinal));
+        await page.WaitForURLAsync(url => url.Contains("theme=", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
         Xunit.Assert.Contains("theme=", page.Url);
         await Assert.That(page, "工运历史 ✕", device, "3-filtered");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "安源路矿工人大罢工" }).First.ClickAsync();
-        await page.WaitForURLAsync(url => url.EndsWith("/lessons/anyuan-great-strike-1922", StringComparison.Ordinal));
+        await page.WaitForURLAsync(url => url.EndsWith("/lessons/anyuan-great-strike-1922", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
         await Assert.That(page, "课后小测", device, "4-lesson");
 
         var questions = page.Locator("fieldset.quiz-question");
@@ -53,11 +53,11 @@ public sealed class WorkerJourneyTests(BrowserSite site) : IClassFixture<Browser
         }
 
         await page.GetByRole(AriaRole.Button, new() { Name = "提交答案" }).ClickAsync();
-        await page.WaitForURLAsync(url => url.EndsWith("/quiz", StringComparison.Ordinal));
+        await page.WaitForURLAsync(url => url.EndsWith("/quiz", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
         await Assert.That(page, $"/ {count} 题", device, "5-quiz-graded");
 
         await page.GetByRole(AriaRole.Complementary, new() { Name = "讲师" }).GetByRole(AriaRole.Link).ClickAsync();
-        await page.WaitForURLAsync(url => url.EndsWith("/lecturers/chen-zhiyuan", StringComparison.Ordinal));
+        await page.WaitForURLAsync(url => url.EndsWith("/lecturers/chen-zhiyuan", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
         await Assert.That(page, "主讲课程", device, "6-lecturer");
 
         await page.GotoAsync(site.BaseAddress + "/venues/anyuan-memorial");

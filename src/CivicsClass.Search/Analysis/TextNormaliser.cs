@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Text;
 
 namespace CivicsClass.Search.Analysis;
@@ -11,27 +10,53 @@ namespace CivicsClass.Search.Analysis;
 /// </summary>
 public sealed class TextNormaliser
 {
-    private readonly FrozenDictionary<char, char> _simplified;
+    // Every BMP character's normal form, worked out once: normalising is then one array read per character.
+    private readonly char[] _table = new char[char.MaxValue + 1];
 
     public TextNormaliser()
     {
-        _simplified = DataFiles.ReadTsv("t2s.tsv")
+        var simplified = DataFiles.ReadTsv("t2s.tsv")
             .Where(f => f.Length == 2 && f[0].Length == 1 && f[1].Length == 1)
-            .ToFrozenDictionary(f => f[0][0], f => f[1][0]);
+            .ToDictionary(f => f[0][0], f => f[1][0]);
+        for (var i = 0; i <= char.MaxValue; i++)
+        {
+            _table[i] = Compute((char)i, simplified);
+        }
     }
 
-    public string Normalise(string text)
-    {
-        var builder = new StringBuilder(text.Length);
-        foreach (var c in text)
+    public string Normalise(string text) =>
+        string.Create(text.Length, (text, _table), static (span, state) =>
         {
-            builder.Append(Normalise(c));
+            for (var i = 0; i < span.Length; i++)
+            {
+                span[i] = state._table[state.text[i]];
+            }
+        });
+
+    public char Normalise(char c) => _table[c];
+
+    public static bool IsCjk(char c) => c is >= '\u4E00' and <= '\u9FFF' or >= '\u3400' and <= '\u4DBF' or >= '\uF900' and <= '\uFAFF';
+
+    /// <summary>The NFKC form of a character when it is one character; noncharacters have none.</summary>
+    private static bool TryCompatible(char c, out char compatible)
+    {
+        compatible = c;
+        if (char.GetUnicodeCategory(c) is System.Globalization.UnicodeCategory.OtherNotAssigned or System.Globalization.UnicodeCategory.PrivateUse)
+        {
+            return false;
         }
 
-        return builder.ToString();
+        var form = c.ToString().Normalize(NormalizationForm.FormKC);
+        if (form.Length != 1)
+        {
+            return false;
+        }
+
+        compatible = form[0];
+        return true;
     }
 
-    public char Normalise(char c)
+    private static char Compute(char c, Dictionary<char, char> simplified)
     {
         if (c is >= '\uFF01' and <= '\uFF5E')
         {
@@ -41,22 +66,11 @@ public sealed class TextNormaliser
         {
             return ' ';
         }
-        else if (c > 0x7F && !char.IsSurrogate(c) && !IsCjk(c))
+        else if (c > 0x7F && !char.IsSurrogate(c) && !IsCjk(c) && TryCompatible(c, out var compatible))
         {
-            var compatible = c.ToString().Normalize(NormalizationForm.FormKC);
-            if (compatible.Length == 1)
-            {
-                c = compatible[0];
-            }
+            c = compatible;
         }
 
-        if (_simplified.TryGetValue(c, out var simple))
-        {
-            return simple;
-        }
-
-        return char.ToLowerInvariant(c);
+        return simplified.TryGetValue(c, out var simple) ? simple : char.ToLowerInvariant(c);
     }
-
-    public static bool IsCjk(char c) => c is >= '\u4E00' and <= '\u9FFF' or >= '\u3400' and <= '\u4DBF' or >= '\uF900' and <= '\uFAFF';
 }

@@ -23,8 +23,8 @@ internal sealed class SqliteSearchIndex : ISearchIndex
             """;
         const string replace = """
             DELETE FROM search_fts WHERE rowid = @id;
-            INSERT INTO search_fts (rowid, title, title_recall, body, body_recall, filters, content_type, content_item_id)
-            VALUES (@id, @titleWords, @titleRecall, @bodyWords, @bodyRecall, @filters, @contentType, @contentItemId);
+            INSERT INTO search_fts (rowid, title, title_recall, body, body_recall, filters)
+            VALUES (@id, @titleWords, @titleRecall, @bodyWords, @bodyRecall, @filters);
             """;
         var (connection, transaction) = await session.BeginWriteAsync();
         var id = await connection.ExecuteScalarAsync<long>(upsert, document, transaction);
@@ -36,8 +36,6 @@ internal sealed class SqliteSearchIndex : ISearchIndex
             bodyWords = tokens.BodyWords,
             bodyRecall = tokens.BodyRecall,
             filters = string.Join(' ', document.Filters),
-            contentType = document.ContentType,
-            contentItemId = document.ContentItemId,
         }, transaction);
     }
 
@@ -61,7 +59,8 @@ internal sealed class SqliteSearchIndex : ISearchIndex
 
         var (connection, transaction) = await session.GetConnectionAsync();
         var types = (await connection.QueryAsync<(string Type, long Count)>(
-                "SELECT content_type, COUNT(*) FROM search_fts WHERE search_fts MATCH @match GROUP BY content_type", new { match }, transaction))
+                "SELECT d.content_type, COUNT(*) FROM search_fts JOIN search_document d ON d.id = search_fts.rowid WHERE search_fts MATCH @match GROUP BY d.content_type",
+                new { match }, transaction))
             .ToDictionary(r => r.Type, r => (int)r.Count);
         var total = types.Values.Sum();
         if (total == 0)
@@ -76,7 +75,8 @@ internal sealed class SqliteSearchIndex : ISearchIndex
             + "JOIN search_document d ON d.id = f.rowid ORDER BY f.rank, d.id",
             new { match, take, skip }, transaction);
         var terms = await connection.QueryAsync<TermCount>(
-            "SELECT t.field, t.term_id, COUNT(*) AS count FROM search_fts JOIN content_term_index t ON t.content_item_id = search_fts.content_item_id AND t.published = TRUE "
+            "SELECT t.field, t.term_id, COUNT(*) AS count FROM search_fts JOIN search_document d ON d.id = search_fts.rowid "
+            + "JOIN content_term_index t ON t.content_item_id = d.content_item_id AND t.published = TRUE "
             + "WHERE search_fts MATCH @match GROUP BY t.field, t.term_id",
             new { match }, transaction);
         return new IndexHits(total, hits.ToList(), types, terms.ToList());

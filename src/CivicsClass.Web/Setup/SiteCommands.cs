@@ -31,6 +31,7 @@ internal static class SiteCommands
     public static async Task<int> RunAsync(WebApplication app, string[] args)
     {
         var services = app.Services;
+        var setup = services.GetRequiredService<SiteSetup>();
         await services.GetRequiredService<MigrationRunner>().RunAsync();
         if (args is ["search", "rebuild"])
         {
@@ -46,7 +47,9 @@ internal static class SiteCommands
         switch (args[0])
         {
             case "import":
-                var report = await services.GetRequiredService<SeedImporter>().ImportAsync(args[1]);
+                await setup.EnsureRecipeAsync();
+                var report = await services.GetRequiredService<SeedImporter>().ImportAsync(setup.Resolve(args[1]));
+                await services.GetRequiredService<Search.Indexing.SearchIndexer>().DrainAsync(TimeSpan.FromMinutes(10));
                 await services.GetRequiredService<Data.Dialects.ISqlDialect>().TidyAfterBulkWriteAsync();
                 Console.WriteLine($"Imported {report.ImportedCount}, unchanged {report.UnchangedCount}, errors {report.Errors.Count}.");
                 foreach (var (type, count) in report.Imported)
@@ -63,7 +66,7 @@ internal static class SiteCommands
             default:
                 try
                 {
-                    await services.GetRequiredService<SiteSetup>().ApplyRecipeAsync(Path.GetFullPath(args[1]));
+                    await setup.ApplyRecipeAsync(setup.Resolve(args[1]));
                     Console.WriteLine($"Recipe {args[1]} applied.");
                     return 0;
                 }

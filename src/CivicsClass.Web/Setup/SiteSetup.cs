@@ -25,14 +25,7 @@ public sealed class SiteSetup(
 
     public async Task<SetupResult> RunAsync(CancellationToken cancellationToken = default)
     {
-        await migrations.RunAsync(cancellationToken);
-        var state = await GetStateAsync();
-        if (state.RecipeAppliedUtc is null)
-        {
-            await ApplyRecipeAsync(options.Recipe, cancellationToken);
-            state.RecipeAppliedUtc = clock.GetUtcNow().UtcDateTime;
-            await SaveStateAsync(state);
-        }
+        var state = await EnsureRecipeAsync(cancellationToken);
 
         SeedImportReport? report = null;
         if (options.ImportSeeds && state.SeedsImportedUtc is null)
@@ -59,6 +52,25 @@ public sealed class SiteSetup(
 
         return new SetupResult(report, password is null ? null : options.AdminUserName, password);
     }
+
+    /// <summary>Migrations, then the site's recipe if it was never applied: what any command needs before it touches content.</summary>
+    public async Task<SetupState> EnsureRecipeAsync(CancellationToken cancellationToken = default)
+    {
+        await migrations.RunAsync(cancellationToken);
+        var state = await GetStateAsync();
+        if (state.RecipeAppliedUtc is null)
+        {
+            await ApplyRecipeAsync(options.Recipe, cancellationToken);
+            state.RecipeAppliedUtc = clock.GetUtcNow().UtcDateTime;
+            await SaveStateAsync(state);
+        }
+
+        return state;
+    }
+
+    /// <summary>A folder or file named relative to the working directory, else to the repository the site runs from.</summary>
+    public string Resolve(string path) =>
+        File.Exists(path) || Directory.Exists(path) ? Path.GetFullPath(path) : SitePaths.Find(environment.ContentRootPath, path) ?? path;
 
     public async Task ApplyRecipeAsync(string recipe, CancellationToken cancellationToken = default)
     {

@@ -5,6 +5,7 @@ using CivicsClass.Content.Markdown;
 using CivicsClass.Content.Migrations;
 using CivicsClass.Content.Recipes;
 using CivicsClass.Content.Recipes.Steps;
+using CivicsClass.Content.Security;
 using CivicsClass.Content.Seeds;
 using CivicsClass.Content.Settings;
 using CivicsClass.Content.Taxonomies;
@@ -34,6 +35,8 @@ public static class ContentModule
         services.AddScoped<IContentManager, ContentManager>();
         services.AddSingleton<MarkdownRenderer>();
         services.AddSingleton<SiteSettingsStore>();
+        services.AddSingleton<RoleCatalog>();
+        services.AddSingleton<IPermissionProvider, ContentPermissions>();
 
         services.AddScoped<RecipeExecutor>();
         services.AddScoped<IRecipeStep, ContentDefinitionStep>();

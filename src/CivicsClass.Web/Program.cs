@@ -18,7 +18,7 @@ var database = builder.Configuration.GetSection("Database").Get<DatabaseOptions>
 builder.Services.AddData(database, builder.Environment.ContentRootPath);
 builder.Services.AddContent();
 builder.Services.AddSearch();
-builder.Services.AddAccounts();
+builder.Services.AddAccounts(builder.Configuration);
 builder.Services.AddSetup(builder.Configuration);
 builder.Services.AddSite();
 builder.Services.AddApi();
@@ -30,7 +30,7 @@ if (SiteCommands.IsCommand(args))
 }
 
 await app.SetUpSiteAsync();
-app.UseSite();
+app.UseSite(identify: site => site.UseAccounts());
 app.MapHealth();
 app.MapApi();
 app.MapSite();

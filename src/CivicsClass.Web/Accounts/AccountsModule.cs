@@ -1,17 +1,103 @@
+using System.Threading.RateLimiting;
+using CivicsClass.Content.Security;
 using CivicsClass.Data.Documents;
 using CivicsClass.Data.Migrations;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 
 namespace CivicsClass.Web.Accounts;
 
 public static class AccountsModule
 {
-    public static IServiceCollection AddAccounts(this IServiceCollection services)
+    /// <summary>Chooses the cookie for pages and the bearer token for <c>/api</c>, so a cookie never authorises an API call (no cross-site requests).</summary>
+    public const string PageOrApiScheme = "PageOrApi";
+
+    public const string SignInRateLimit = "sign-in";
+
+    public static IServiceCollection AddAccounts(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<IDataMigration, AccountsMigrations>();
         services.AddSingleton<IIndexProvider, UserIndexProvider>();
-        services.AddSingleton<IPasswordHasher<User>, PasswordHasher<User>>();
+        services.AddSingleton<IIndexProvider, UserRoleIndexProvider>();
+        services.AddSingleton<IPermissionProvider, SitePermissions>();
+        services.AddHttpContextAccessor();
+
+        services.AddIdentityCore<User>(options =>
+            {
+                options.User.RequireUniqueEmail = false;
+                options.User.AllowedUserNameCharacters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._@+";
+                options.Password.RequiredLength = 8;
+                options.Password.RequireDigit = true;
+                options.Password.RequireLowercase = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Password.RequiredUniqueChars = 4;
+                options.Lockout.AllowedForNewUsers = true;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+            })
+            .AddUserStore<UserStore>()
+            .AddErrorDescriber<IdentityText>()
+            .AddPasswordValidator<LetterPasswordValidator>()
+            .AddClaimsPrincipalFactory<UserPrincipalFactory>()
+            .AddSignInManager();
         services.AddScoped<UserStore>();
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+
+        services.AddAuthentication(PageOrApiScheme)
+            .AddPolicyScheme(PageOrApiScheme, null, o => o.ForwardDefaultSelector = context =>
+                context.Request.Path.StartsWithSegments("/api") ? IdentityConstants.BearerScheme : IdentityConstants.ApplicationScheme)
+            .AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromHours(2))
+            .AddIdentityCookies(cookies => cookies.ApplicationCookie?.Configure(o =>
+            {
+                o.LoginPath = "/account/login";
+                o.LogoutPath = "/account/logout";
+                o.AccessDeniedPath = "/account/denied";
+                o.Cookie.Name = "civics.auth";
+                o.Cookie.SameSite = SameSiteMode.Lax;
+                o.SlidingExpiration = true;
+                o.ExpireTimeSpan = TimeSpan.FromDays(14);
+                // A missing permission is a 403 on the page asked for, not a redirect that hides it.
+                o.Events.OnRedirectToAccessDenied = context =>
+                {
+                    context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                    return Task.CompletedTask;
+                };
+            }));
+
+        services.AddSingleton<IAuthorizationPolicyProvider, PermissionPolicyProvider>();
+        services.AddSingleton<IAuthorizationHandler, PermissionHandler>();
+        services.AddAuthorization();
+        services.AddScoped<Permissions>();
+        services.AddScoped<AccountService>();
+        services.AddScoped<Theme.IAdminAccess, AdminAccess>();
+
+        var perMinute = configuration.GetValue("RateLimits:SignInPerMinute", 10);
+        services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.AddPolicy(SignInRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            options.OnRejected = async (context, cancellationToken) =>
+            {
+                context.HttpContext.Response.Headers.RetryAfter = "60";
+                await context.HttpContext.Response.WriteAsJsonAsync(new
+                {
+                    title = "尝试次数过多，请一分钟后再试。",
+                    status = StatusCodes.Status429TooManyRequests,
+                }, cancellationToken);
+            };
+        });
         return services;
+    }
+
+    public static WebApplication UseAccounts(this WebApplication app)
+    {
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
+        return app;
     }
 }

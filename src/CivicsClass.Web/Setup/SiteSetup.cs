@@ -4,6 +4,7 @@ using CivicsClass.Content.Seeds;
 using CivicsClass.Data.Documents;
 using CivicsClass.Data.Migrations;
 using CivicsClass.Web.Accounts;
+using Microsoft.AspNetCore.Identity;
 
 namespace CivicsClass.Web.Setup;
 
@@ -83,15 +84,27 @@ public sealed class SiteSetup(
     private async Task<string?> EnsureAdministratorAsync()
     {
         await using var scope = scopes.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserStore>();
-        if (await users.CountAsync() > 0)
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<User>>();
+        if (await scope.ServiceProvider.GetRequiredService<UserStore>().CountAsync() > 0)
         {
             return null;
         }
 
         var password = string.IsNullOrEmpty(options.AdminPassword) ? GeneratePassword() : options.AdminPassword;
-        await users.CreateAsync(options.AdminUserName, "管理员", password, [AdministratorRole]);
-        await scope.ServiceProvider.GetRequiredService<ISession>().SaveChangesAsync();
+        var administrator = new User
+        {
+            UserName = options.AdminUserName,
+            DisplayName = "管理员",
+            Roles = [AdministratorRole],
+            CreatedUtc = clock.GetUtcNow().UtcDateTime,
+        };
+        var result = await users.CreateAsync(administrator, password);
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException("The first administrator could not be created: " + string.Join(" ", result.Errors.Select(e => e.Description))
+                + " Set Setup:AdminPassword to a password of at least 8 characters with a letter and a digit.");
+        }
+
         return password;
     }
 

@@ -56,8 +56,8 @@ public static class SiteModule
         return services;
     }
 
-    /// <summary>The site's middleware, in order: compression, errors, localisation, cache.</summary>
-    public static WebApplication UseSite(this WebApplication app)
+    /// <summary>The site's middleware, in order: compression, errors, localisation; then, after sign-in is known, the output cache.</summary>
+    public static WebApplication UseSite(this WebApplication app, Action<WebApplication> identify)
     {
         app.UseResponseCompression();
         if (!app.Environment.IsDevelopment())
@@ -65,8 +65,9 @@ public static class SiteModule
             app.UseExceptionHandler("/error");
         }
 
-        app.UseStatusCodePagesWithReExecute("/not-found");
+        app.UseStatusCodePagesWithReExecute("/status/{0}");
         app.UseRequestLocalization();
+        identify(app); // signed-in requests must be recognised before the cache, which neither serves nor stores them
         app.UseOutputCache();
         return app;
     }

@@ -25,12 +25,30 @@ public sealed class TermCache(IDocumentStore store, TimeProvider clock)
             new { type = TaxonomyService.ContentType });
         var loaded = items.Where(i => i.Get<AliasPart>(nameof(AliasPart)) is not null).ToDictionary(
             i => i.Part<AliasPart>().Alias,
-            i => new Taxonomy(i.Part<AliasPart>().Alias, i.DisplayText, TaxonomyService.Flatten(i.Part<TaxonomyPart>().Terms).ToList()));
+            i => new Taxonomy(i.Part<AliasPart>().Alias, i.DisplayText, TaxonomyService.Flatten(i.Part<TaxonomyPart>().Terms).ToList(), i.Part<TaxonomyPart>().Terms));
         return loaded;
     }
 
-    public sealed record Taxonomy(string Alias, string DisplayName, IReadOnlyList<TaxonomyTerm> Terms)
+    /// <summary>A taxonomy's terms, flat (<see cref="Terms"/>) and as the tree they form (<see cref="Roots"/>).</summary>
+    public sealed record Taxonomy(string Alias, string DisplayName, IReadOnlyList<TaxonomyTerm> Terms, IReadOnlyList<TaxonomyTerm> Roots)
     {
+        /// <summary>Every term in tree order with its depth, for a select list that shows the hierarchy.</summary>
+        public IReadOnlyList<(TaxonomyTerm Term, int Depth)> Indented()
+        {
+            var list = new List<(TaxonomyTerm, int)>();
+            void Walk(IEnumerable<TaxonomyTerm> terms, int depth)
+            {
+                foreach (var term in terms)
+                {
+                    list.Add((term, depth));
+                    Walk(term.Children, depth + 1);
+                }
+            }
+
+            Walk(Roots, 0);
+            return list;
+        }
+
         private readonly Dictionary<string, TaxonomyTerm> _byId = Terms.ToDictionary(t => t.Id);
 
         public string? Name(string termId) => _byId.GetValueOrDefault(termId)?.Name;

@@ -49,7 +49,7 @@ public abstract class RecipeExecutorTests<TProvider> where TProvider : IDatabase
         var after = await CountDocumentsAsync(site);
 
         Assert.Equal(before.Where(p => p.Key != nameof(RecipeExecution)), after.Where(p => p.Key != nameof(RecipeExecution)));
-        Assert.Equal(6, before[nameof(ContentItem)]);
+        Assert.Equal(7, before[nameof(ContentItem)]); // the seven taxonomies
     }
 
     [SkippableFact]

@@ -22,7 +22,7 @@ public abstract class SiteSetupTests<TProvider> where TProvider : IDatabaseProvi
         var contentManager = scope.ServiceProvider.GetRequiredService<IContentManager>();
         var lessons = await contentManager.QueryAsync(new ContentQuery { ContentType = "Lesson", Take = 100 });
         var anyuan = await contentManager.GetByPathAsync("lessons/anyuan-great-strike-1922");
-        var users = scope.ServiceProvider.GetRequiredService<UserStore>();
+        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<User>>();
         var admin = await users.FindByNameAsync("admin");
 
         Assert.Equal(new TProvider().Name, factory.Services.GetRequiredService<ISqlDialect>().Name);
@@ -30,8 +30,8 @@ public abstract class SiteSetupTests<TProvider> where TProvider : IDatabaseProvi
         Assert.NotNull(anyuan);
         Assert.NotNull(admin);
         Assert.Contains("Administrator", admin.Roles);
-        Assert.True(users.CheckPassword(admin, SiteFactory.AdminPassword));
-        Assert.False(users.CheckPassword(admin, "wrong password"));
+        Assert.True(await users.CheckPasswordAsync(admin, SiteFactory.AdminPassword));
+        Assert.False(await users.CheckPasswordAsync(admin, "wrong password"));
         Assert.DoesNotContain(SiteFactory.AdminPassword, admin.PasswordHash);
     }
 

@@ -6,7 +6,7 @@ using CivicsClass.Data.Documents;
 namespace CivicsClass.Content.Recipes.Steps;
 
 /// <summary>Creates roles or sets their permissions: <c>{ "Name": "Roles", "Roles": [{ "Name", "DisplayName", "Permissions" }] }</c>.</summary>
-internal sealed class RolesStep : IRecipeStep
+internal sealed class RolesStep(RoleCatalog catalog) : IRecipeStep
 {
     public string Name => "Roles";
 
@@ -50,5 +50,11 @@ internal sealed class RolesStep : IRecipeStep
 
             await context.Session.SaveAsync(role);
         }
+
+        context.Session.OnCommitted(() =>
+        {
+            catalog.Clear();
+            return Task.CompletedTask;
+        });
     }
 }

@@ -1,0 +1,77 @@
+using CivicsClass.Theme;
+using CivicsClass.Web.Accounts;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Localization;
+
+namespace CivicsClass.Web.Api;
+
+/// <summary>Accounts for the mobile app: register, sign in for a bearer token, and who the token belongs to.</summary>
+public static class AuthApi
+{
+    public sealed record RegisterRequest(string? PhoneOrEmail, string? Password, string? DisplayName);
+
+    public sealed record LoginRequest(string? PhoneOrEmail, string? Password);
+
+    public sealed record Registered(string Id, string UserName, string DisplayName);
+
+    public sealed record Me(string Id, string UserName, string DisplayName, IReadOnlyList<string> Roles, string? Organisation, string? Region, string? Industry);
+
+    public static RouteGroupBuilder MapAuthApi(this RouteGroupBuilder api)
+    {
+        var auth = api.MapGroup("/auth").WithTags("Accounts").RequireRateLimiting(AccountsModule.SignInRateLimit);
+        auth.MapPost("/register", RegisterAsync).WithName("Register")
+            .WithSummary("Creates a learner's account with a mainland mobile number or an e-mail address.");
+        auth.MapPost("/login", LoginAsync).WithName("Login")
+            .WithSummary("Returns { accessToken, expiresIn } for Authorization: Bearer on the rest of /api/v1.")
+            .Produces<Microsoft.AspNetCore.Authentication.BearerToken.AccessTokenResponse>()
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
+        api.MapGet("/me", MeAsync).WithTags("Accounts").WithName("Me").WithSummary("The account the bearer token belongs to.").RequireAuthorization();
+        return auth;
+    }
+
+    private static async Task<Results<Ok<Registered>, ValidationProblem>> RegisterAsync(RegisterRequest request, AccountService accounts, IStringLocalizer<SiteText> text)
+    {
+        var registration = await accounts.RegisterAsync(request.PhoneOrEmail, request.Password, request.DisplayName, key => text[key]);
+        if (registration.User is not { } user)
+        {
+            return TypedResults.ValidationProblem(registration.Errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()),
+                title: text["RegistrationRefused"]);
+        }
+
+        return TypedResults.Ok(new Registered(user.UserId, user.UserName, user.DisplayName));
+    }
+
+    private static async Task<Results<EmptyHttpResult, ProblemHttpResult>> LoginAsync(LoginRequest request, SignInManager<User> signIn, IStringLocalizer<SiteText> text)
+    {
+        var user = await AccountController.FindAsync(signIn.UserManager, request.PhoneOrEmail);
+        if (user is null || string.IsNullOrEmpty(request.Password))
+        {
+            return TypedResults.Problem(title: text["SignInFailed"], statusCode: StatusCodes.Status401Unauthorized);
+        }
+
+        // The bearer scheme's sign-in writes { tokenType, accessToken, expiresIn, refreshToken } itself.
+        signIn.AuthenticationScheme = IdentityConstants.BearerScheme;
+        var result = await signIn.PasswordSignInAsync(user, request.Password, isPersistent: false, lockoutOnFailure: true);
+        if (result.Succeeded)
+        {
+            return TypedResults.Empty;
+        }
+
+        return TypedResults.Problem(title: result.IsLockedOut ? text["SignInLockedOut"] : text["SignInFailed"],
+            statusCode: result.IsLockedOut ? StatusCodes.Status423Locked : StatusCodes.Status401Unauthorized);
+    }
+
+    private static async Task<Results<Ok<Me>, UnauthorizedHttpResult>> MeAsync(HttpContext context, UserManager<User> users, Site.TermCache terms)
+    {
+        if (await users.GetUserAsync(context.User) is not { } user)
+        {
+            return TypedResults.Unauthorized();
+        }
+
+        var all = await terms.GetAsync();
+        string? Name(string alias, string? id) => id is null ? null : all.GetValueOrDefault(alias)?.Name(id);
+        return TypedResults.Ok(new Me(user.UserId, user.UserName, user.DisplayName, user.Roles,
+            Name("Organisation", user.OrganisationTermId), Name("Region", user.RegionTermId), Name("Industry", user.IndustryTermId)));
+    }
+}

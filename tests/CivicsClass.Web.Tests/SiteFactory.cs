@@ -18,6 +18,8 @@ public sealed class SiteFactory(TestDatabase database, IReadOnlyDictionary<strin
         builder.UseSetting("Database:ConnectionString", database.Options.ConnectionString);
         builder.UseSetting("Setup:AdminPassword", AdminPassword);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        // Tests sign in many times from one address; the limit itself is tested with its own setting.
+        builder.UseSetting("RateLimits:SignInPerMinute", "10000");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);

@@ -33,6 +33,15 @@ public sealed class AccountService(UserManager<User> users, TimeProvider clock, 
         {
             problems.Add(("password", text("PasswordRequired")));
         }
+        else
+        {
+            // Every problem at once, so a person fixes the form in one go.
+            foreach (var validator in users.PasswordValidators)
+            {
+                var check = await validator.ValidateAsync(users, new User(), password);
+                problems.AddRange(check.Errors.Select(e => ("password", e.Description)));
+            }
+        }
 
         if (problems.Count > 0)
         {

@@ -130,6 +130,19 @@ internal sealed class ContentManager(
         await session.SaveAsync(latest);
     }
 
+    public async Task ReturnToDraftAsync(string contentItemId, string? user = null)
+    {
+        var latest = await GetAsync(contentItemId, VersionOptions.Latest)
+            ?? throw new InvalidOperationException($"Content item {contentItemId} does not exist.");
+        if (latest.Status != ContentStatus.InReview)
+        {
+            throw new ContentValidationException([new ContentValidationError(nameof(ContentItem.Status), "只有待审核的内容可以退回。")]);
+        }
+
+        latest.Status = ContentStatus.Draft;
+        await session.SaveAsync(latest);
+    }
+
     public async Task ArchiveAsync(string contentItemId, string? user = null)
     {
         await UnpublishAsync(contentItemId, user);

@@ -26,6 +26,9 @@ public interface IContentManager
 
     Task SubmitForReviewAsync(string contentItemId, string? user = null);
 
+    /// <summary>Sends an item under review back to its author as a draft; the version is kept as it is.</summary>
+    Task ReturnToDraftAsync(string contentItemId, string? user = null);
+
     /// <summary>Withdraws the item from the site and marks it archived; its versions stay.</summary>
     Task ArchiveAsync(string contentItemId, string? user = null);
 

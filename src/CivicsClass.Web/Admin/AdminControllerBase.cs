@@ -1,0 +1,72 @@
+using System.Globalization;
+using CivicsClass.AdminTheme.Models;
+using CivicsClass.Content.Items;
+using CivicsClass.Content.Parts;
+using CivicsClass.Content.Security;
+using CivicsClass.Web.Accounts;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+
+namespace CivicsClass.Web.Admin;
+
+/// <summary>
+/// The admin area: signed-in people who may at least edit their own content. Each action checks its
+/// own permission on top; forms carry antiforgery tokens, checked on every post.
+/// </summary>
+[Area("Admin")]
+[RequirePermission(ContentPermissions.EditOwnContent)]
+[AutoValidateAntiforgeryToken]
+[ApiExplorerSettings(IgnoreApi = true)]
+public abstract class AdminControllerBase : Controller
+{
+    protected static string Status(ContentItem item) => item.Status switch
+    {
+        ContentStatus.Draft => "草稿",
+        ContentStatus.InReview => "待审核",
+        ContentStatus.Published => "已发布",
+        ContentStatus.Archived => "已归档",
+        _ => item.Status.ToString(),
+    };
+
+    protected static string When(DateTime utc) => SiteTime.Format(utc);
+
+    protected static async Task<IReadOnlyList<ContentRow>> RowsAsync(IEnumerable<ContentItem> items, UserManager<User> users)
+    {
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        var rows = new List<ContentRow>();
+        foreach (var item in items)
+        {
+            var owner = "";
+            if (item.Owner is { } id && !names.TryGetValue(id, out owner))
+            {
+                owner = (await users.FindByIdAsync(id))?.DisplayName ?? "";
+                names[id] = owner;
+            }
+
+            var path = item.Part<AutoroutePart>().Path;
+            rows.Add(new ContentRow(item.ContentItemId, item.DisplayText, item.ContentType, ContentForm.TypeLabel(item.ContentType), item.Status.ToString(),
+                Status(item), item.Published, owner ?? "", When(item.ModifiedUtc), item.Published && path.Length > 0 ? "/" + path : null));
+        }
+
+        return rows;
+    }
+
+    protected static IReadOnlyList<AuditRow> History(IEnumerable<AuditEntry> entries) =>
+        entries.Reverse().Select(e => new AuditRow(When(e.CreatedUtc), e.Action switch
+        {
+            AuditTrail.Created => "创建",
+            AuditTrail.Saved => "保存",
+            AuditTrail.Submitted => "提交审核",
+            AuditTrail.Returned => "退回修改",
+            AuditTrail.Approved => "审核通过并发布",
+            AuditTrail.Scheduled => "审核通过，定时发布",
+            AuditTrail.Published => "发布",
+            AuditTrail.Unpublished => "撤下",
+            AuditTrail.Removed => "删除",
+            _ => e.Action,
+        }, e.UserName ?? "", e.Comment)).ToList();
+
+    protected static int PageCount(int total, int size) => Math.Max(1, (total + size - 1) / size);
+
+    protected static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

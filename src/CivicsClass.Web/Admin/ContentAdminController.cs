@@ -1,0 +1,340 @@
+using CivicsClass.AdminTheme.Models;
+using CivicsClass.Content.Definitions;
+using CivicsClass.Content.Items;
+using CivicsClass.Content.Markdown;
+using CivicsClass.Content.Parts;
+using CivicsClass.Content.Security;
+using CivicsClass.Data.Documents;
+using CivicsClass.Theme.Models;
+using CivicsClass.Web.Accounts;
+using CivicsClass.Web.Media;
+using CivicsClass.Web.Site;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+
+namespace CivicsClass.Web.Admin;
+
+/// <summary>The dashboard, content lists per type and the generated editor with its workflow buttons.</summary>
+[Route("admin")]
+public sealed class ContentAdminController(
+    IContentManager content,
+    ContentDefinitionManager definitions,
+    ContentForm form,
+    Workflow workflow,
+    Accounts.Permissions permissions,
+    UserManager<User> users,
+    IMediaStore media,
+    MarkdownRenderer renderer,
+    TermCache terms,
+    ISession session,
+    TimeProvider clock) : AdminControllerBase
+{
+    public const int PageSize = 20;
+
+    [HttpGet("")]
+    public async Task<IActionResult> Dashboard()
+    {
+        var userId = permissions.UserId!;
+        var notifications = await Notifications.ListAsync(session, userId);
+        var inReview = await workflow.CanPublishAsync()
+            ? (await content.QueryAsync(new ContentQuery { Latest = true, Status = ContentStatus.InReview, Take = 1 })).Total
+            : 0;
+        var mine = await content.QueryAsync(new ContentQuery { Latest = true, Owner = userId, OrderBy = ContentOrder.ModifiedDescending, Take = 10 });
+        var creatable = new List<TypeLink>();
+        foreach (var type in (await definitions.ListTypesAsync()).Where(t => t.Creatable).OrderBy(t => t.Name, StringComparer.Ordinal))
+        {
+            if (await workflow.CanCreateAsync(type.Name))
+            {
+                creatable.Add(new TypeLink(type.Name, type.DisplayName));
+            }
+        }
+
+        return View(new DashboardViewModel("工作台", notifications.Select(n => new NotificationRow(n.Message, n.Link, When(n.CreatedUtc), n.ReadUtc is null)).ToList(),
+            inReview, await RowsAsync(mine.Items, users), creatable));
+    }
+
+    [HttpPost("notifications/read")]
+    public async Task<IActionResult> MarkNotificationsRead()
+    {
+        await Notifications.MarkAllReadAsync(session, permissions.UserId!, clock.GetUtcNow().UtcDateTime);
+        await session.SaveChangesAsync();
+        return LocalRedirect("/admin");
+    }
+
+    [HttpGet("content/{type}")]
+    public async Task<IActionResult> List(string type, string? status, string? owner, string? term, string? q, int page = 1)
+    {
+        if (await TypeAsync(type) is not { } definition)
+        {
+            return NotFound();
+        }
+
+        var everything = await permissions.HasAsync(ContentPermissions.EditContent) || (type == "Topic" && await permissions.HasAsync(ContentPermissions.ManageTopics));
+        string? ownerId = everything ? null : permissions.UserId;
+        if (everything && !string.IsNullOrWhiteSpace(owner))
+        {
+            ownerId = (await AccountController.FindAsync(users, owner))?.UserId ?? "-";
+        }
+
+        page = Math.Clamp(page, 1, 10_000);
+        var parsed = Enum.TryParse<ContentStatus>(status, out var s) ? s : (ContentStatus?)null;
+        var result = await content.QueryAsync(new ContentQuery
+        {
+            ContentType = definition.Name,
+            Latest = true,
+            Status = parsed,
+            Owner = ownerId,
+            TermIds = string.IsNullOrEmpty(term) ? [] : [term],
+            TitleContains = string.IsNullOrWhiteSpace(q) ? null : q.Trim(),
+            OrderBy = ContentOrder.ModifiedDescending,
+            Skip = (page - 1) * PageSize,
+            Take = PageSize,
+        });
+        var termChoices = new List<TermChoice>();
+        var all = await terms.GetAsync();
+        foreach (var field in definition.Fields.Where(f => f.Type == "TaxonomyField" && f.Settings.Taxonomy is not null))
+        {
+            if (all.GetValueOrDefault(field.Settings.Taxonomy!) is { } taxonomy)
+            {
+                termChoices.AddRange(taxonomy.Indented().Select(t => new TermChoice(t.Term.Id, $"{field.DisplayName}：{t.Term.Name}", t.Depth)));
+            }
+        }
+
+        return View(new ContentListViewModel(definition.DisplayName, definition.Name, definition.DisplayName, await RowsAsync(result.Items, users), result.Total,
+            page, PageCount(result.Total, PageSize), status, owner, term, q, termChoices, await workflow.CanCreateAsync(definition.Name), !everything));
+    }
+
+    [HttpGet("content/{type}/new")]
+    public async Task<IActionResult> New(string type)
+    {
+        if (await TypeAsync(type) is not { } definition)
+        {
+            return NotFound();
+        }
+
+        if (!await workflow.CanCreateAsync(definition.Name))
+        {
+            return Forbid();
+        }
+
+        var item = await content.NewAsync(definition.Name);
+        await PrefillLecturerAsync(definition, item);
+        return View("Edit", await EditorAsync(definition, item, isNew: true, new FormErrors(), message: null));
+    }
+
+    [HttpPost("content/{type}/new")]
+    [RequestSizeLimit(MediaEndpoints.MaxImageBytes + 1024 * 1024)]
+    public async Task<IActionResult> Create(string type, [FromForm] string? command)
+    {
+        if (await TypeAsync(type) is not { } definition)
+        {
+            return NotFound();
+        }
+
+        if (!await workflow.CanCreateAsync(definition.Name))
+        {
+            return Forbid();
+        }
+
+        var item = await content.NewAsync(definition.Name);
+        return await SaveAsync(definition, item, isNew: true, command);
+    }
+
+    [HttpGet("content/edit/{id}")]
+    public async Task<IActionResult> Edit(string id)
+    {
+        if (await content.GetAsync(id, VersionOptions.Latest) is not { } item || await TypeAsync(item.ContentType) is not { } definition)
+        {
+            return NotFound();
+        }
+
+        if (!await workflow.CanEditAsync(item))
+        {
+            return Forbid();
+        }
+
+        return View(await EditorAsync(definition, item, isNew: false, new FormErrors(), (string?)TempData["Message"]));
+    }
+
+    [HttpPost("content/edit/{id}")]
+    [RequestSizeLimit(MediaEndpoints.MaxImageBytes + 1024 * 1024)]
+    public async Task<IActionResult> Update(string id, [FromForm] string? command, [FromForm] string? versionId, [FromForm] long version)
+    {
+        if (await content.GetAsync(id, VersionOptions.Latest) is not { } item || await TypeAsync(item.ContentType) is not { } definition)
+        {
+            return NotFound();
+        }
+
+        if (!await workflow.CanEditAsync(item))
+        {
+            return Forbid();
+        }
+
+        if (item.ContentItemVersionId != versionId || item.Version != version)
+        {
+            var errors = new FormErrors();
+            errors.Add("", "这条内容在你编辑期间已被他人修改。下面是最新的内容，请重新修改后再保存。");
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            return View("Edit", await EditorAsync(definition, item, isNew: false, errors, message: null));
+        }
+
+        return await SaveAsync(definition, item, isNew: false, command);
+    }
+
+    [HttpPost("content/edit/{id}/unpublish")]
+    public async Task<IActionResult> Unpublish(string id) => await TransitionAsync(id, () => workflow.UnpublishAsync(id), "已撤下。");
+
+    [HttpPost("content/edit/{id}/remove")]
+    public async Task<IActionResult> Remove(string id)
+    {
+        var item = await content.GetAsync(id, VersionOptions.Latest);
+        if (item is null)
+        {
+            return NotFound();
+        }
+
+        try
+        {
+            await workflow.RemoveAsync(id);
+        }
+        catch (WorkflowForbiddenException)
+        {
+            return Forbid();
+        }
+
+        await session.SaveChangesAsync();
+        return LocalRedirect($"/admin/content/{item.ContentType}");
+    }
+
+    /// <summary>The Markdown as the site will show it, for the editor's live preview (raw HTML and unsafe links removed, as on the site).</summary>
+    [HttpPost("preview")]
+    public IActionResult Preview([FromForm] string? markdown) =>
+        Content(renderer.ToHtml(markdown), "text/html; charset=utf-8");
+
+    private async Task<IActionResult> SaveAsync(ContentTypeDefinition definition, ContentItem item, bool isNew, string? command)
+    {
+        var errors = new FormErrors();
+        var canChooseOwner = await permissions.HasAsync(ContentPermissions.EditContent);
+        await form.ApplyAsync(definition, item, Request.Form, errors, canChooseOwner);
+        if (Request.Form.Files.GetFile("CoverFile") is { Length: > 0 } cover)
+        {
+            var (url, error) = await MediaEndpoints.SaveImageAsync(media, cover, HttpContext.RequestAborted);
+            if (error is not null)
+            {
+                errors.Add("MediaPart.Cover", error);
+            }
+            else
+            {
+                var part = item.Part<MediaPart>();
+                part.Cover = url;
+                item.Apply(part);
+            }
+        }
+
+        if (!isNew && !await workflow.CanEditAsync(item))
+        {
+            return Forbid(); // the owner field may only hand an item to someone by those who edit everything
+        }
+
+        if (!errors.Any)
+        {
+            try
+            {
+                var saved = await workflow.SaveAsync(item, isNew, publish: command == "publish");
+                if (command == "submit")
+                {
+                    await workflow.SubmitAsync(saved.ContentItemId);
+                }
+
+                await session.SaveChangesAsync();
+                TempData["Message"] = command switch
+                {
+                    "publish" => "已保存并发布。",
+                    "submit" => "已保存并提交审核，编辑审核后会通知你。",
+                    _ => "草稿已保存。",
+                };
+                return LocalRedirect($"/admin/content/edit/{saved.ContentItemId}");
+            }
+            catch (WorkflowForbiddenException)
+            {
+                return Forbid();
+            }
+            catch (ContentValidationException e)
+            {
+                foreach (var error in e.Errors)
+                {
+                    errors.Add(ErrorKey(error.Member), error.Message);
+                }
+            }
+            catch (ConcurrencyException)
+            {
+                errors.Add("", "这条内容在你编辑期间已被他人修改，请刷新后重新修改。");
+            }
+        }
+
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return View("Edit", await EditorAsync(definition, item, isNew, errors, message: null));
+    }
+
+    private async Task<IActionResult> TransitionAsync(string id, Func<Task> action, string message)
+    {
+        try
+        {
+            await action();
+            await session.SaveChangesAsync();
+            TempData["Message"] = message;
+        }
+        catch (WorkflowForbiddenException)
+        {
+            return Forbid();
+        }
+        catch (KeyNotFoundException)
+        {
+            return NotFound();
+        }
+
+        return LocalRedirect($"/admin/content/edit/{id}");
+    }
+
+    private async Task<ContentEditorViewModel> EditorAsync(ContentTypeDefinition definition, ContentItem item, bool isNew, FormErrors errors, string? message)
+    {
+        var canChooseOwner = await permissions.HasAsync(ContentPermissions.EditContent);
+        var fields = await form.BuildAsync(definition, item, canChooseOwner);
+        var history = isNew ? [] : History(await AuditTrail.ListAsync(session, item.ContentItemId));
+        var returned = isNew || item.Status != ContentStatus.Draft ? null : await AuditTrail.LastReturnAsync(session, item.ContentItemId);
+        var scheduled = isNew ? null : await PublishSchedule.FindAsync(session, item.ContentItemId);
+        var published = isNew ? null : await content.GetAsync(item.ContentItemId, VersionOptions.Published);
+        var path = published?.Part<AutoroutePart>().Path;
+        var actions = new EditorActions(
+            CanSubmit: await permissions.HasAsync(ContentPermissions.SubmitForReview),
+            CanPublish: await workflow.CanPublishAsync(),
+            CanRemove: !isNew && (await permissions.HasAsync(ContentPermissions.EditContent) || (!item.Published && item.Status == ContentStatus.Draft)),
+            CanUnpublish: published is not null && await workflow.CanPublishAsync(),
+            IsNew: isNew);
+        return new ContentEditorViewModel(isNew ? $"新建{definition.DisplayName}" : $"编辑{definition.DisplayName}：{item.DisplayText}", definition.Name, definition.DisplayName,
+            isNew ? null : item.ContentItemId, item.ContentItemVersionId, item.Version, isNew ? "新建" : Status(item), path is { Length: > 0 } ? "/" + path : null,
+            fields, errors, history, returned?.Comment, scheduled is null ? null : When(scheduled.DueUtc), actions, message);
+    }
+
+    /// <summary>A lecturer writing a lesson is its lecturer: their own profile is chosen for them.</summary>
+    private async Task PrefillLecturerAsync(ContentTypeDefinition definition, ContentItem item)
+    {
+        if (definition.Fields.FirstOrDefault(f => f.Type == "ContentPickerField" && f.Settings.AllowedTypes?.Contains("Lecturer") == true) is not { } field
+            || permissions.UserId is not { } userId)
+        {
+            return;
+        }
+
+        var own = await content.QueryAsync(new ContentQuery { ContentType = "Lecturer", Latest = true, Owner = userId, Take = 1, IncludeTotal = false });
+        if (own.Items.FirstOrDefault() is { } profile)
+        {
+            item.SetField(field.Name, new Content.Fields.ContentPickerField { ContentItemIds = [profile.ContentItemId] });
+        }
+    }
+
+    private async Task<ContentTypeDefinition?> TypeAsync(string type) =>
+        (await definitions.ListTypesAsync()).FirstOrDefault(t => t.Creatable && string.Equals(t.Name, type, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>Quiz messages name a question; they are shown beside the quiz as a whole.</summary>
+    internal static string ErrorKey(string member) => member.StartsWith("QuizPart.Questions", StringComparison.Ordinal) ? "QuizPart.Questions" : member;
+}

@@ -1,0 +1,114 @@
+using CivicsClass.Content.Items;
+using CivicsClass.Data.Documents;
+using Dapper;
+
+namespace CivicsClass.Web.Admin;
+
+/// <summary>Approved versions waiting for their publishing time, in a table any node may claim from.</summary>
+public static class PublishSchedule
+{
+    public sealed class Entry
+    {
+        public string ContentItemVersionId { get; set; } = "";
+        public string ContentItemId { get; set; } = "";
+        public DateTime DueUtc { get; set; }
+        public string? UserId { get; set; }
+    }
+
+    public static async Task AddAsync(ISession session, ContentItem version, DateTime dueUtc, string? userId)
+    {
+        await CancelAsync(session, version.ContentItemId);
+        var (connection, transaction) = await session.BeginWriteAsync();
+        await connection.ExecuteAsync("INSERT INTO publish_schedule (content_item_version_id, content_item_id, due_utc, user_id) VALUES (@v, @i, @due, @userId)",
+            new { v = version.ContentItemVersionId, i = version.ContentItemId, due = dueUtc, userId }, transaction);
+    }
+
+    public static async Task CancelAsync(ISession session, string contentItemId)
+    {
+        var (connection, transaction) = await session.BeginWriteAsync();
+        await connection.ExecuteAsync("DELETE FROM publish_schedule WHERE content_item_id = @contentItemId", new { contentItemId }, transaction);
+    }
+
+    public static async Task<Entry?> FindAsync(ISession session, string contentItemId)
+    {
+        var (connection, transaction) = await session.GetConnectionAsync();
+        return await connection.QueryFirstOrDefaultAsync<Entry>("""
+            SELECT content_item_version_id AS ContentItemVersionId, content_item_id AS ContentItemId, due_utc AS DueUtc, user_id AS UserId
+            FROM publish_schedule WHERE content_item_id = @contentItemId
+            """, new { contentItemId }, transaction);
+    }
+
+    /// <summary>Takes the entries that are due inside the session's transaction; on PostgreSQL another node's claims are skipped.</summary>
+    public static async Task<IReadOnlyList<Entry>> ClaimDueAsync(ISession session, DateTime now, int count)
+    {
+        var skipLocked = session.Dialect.Name == "postgres" ? " FOR UPDATE SKIP LOCKED" : "";
+        var (connection, transaction) = await session.BeginWriteAsync();
+        return (await connection.QueryAsync<Entry>($"""
+            DELETE FROM publish_schedule WHERE content_item_version_id IN (
+                SELECT content_item_version_id FROM publish_schedule WHERE due_utc <= @now ORDER BY due_utc LIMIT @count{skipLocked})
+            RETURNING content_item_version_id AS ContentItemVersionId, content_item_id AS ContentItemId, due_utc AS DueUtc, user_id AS UserId
+            """, new { now, count }, transaction)).ToList();
+    }
+}
+
+/// <summary>Publishes approved versions when their time comes; on every node, each entry once.</summary>
+public sealed class ScheduledPublisher(IServiceScopeFactory scopes, TimeProvider clock, IConfiguration configuration, ILogger<ScheduledPublisher> logger) : BackgroundService
+{
+    /// <summary>Publishes what is due at <paramref name="now"/>; returns how many versions went live.</summary>
+    public async Task<int> PublishDueAsync(DateTime now, CancellationToken cancellationToken = default)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var session = scope.ServiceProvider.GetRequiredService<ISession>();
+        var content = scope.ServiceProvider.GetRequiredService<IContentManager>();
+        var published = 0;
+        foreach (var entry in await PublishSchedule.ClaimDueAsync(session, now, 50))
+        {
+            var version = await content.GetAsync(entry.ContentItemId, VersionOptions.Version(entry.ContentItemVersionId));
+            if (version is null || !version.Latest)
+            {
+                continue; // removed, or changed again since approval: the newer version needs its own review
+            }
+
+            await content.PublishAsync(version, entry.UserId);
+            await AuditTrail.RecordAsync(session, new AuditEntry
+            {
+                ContentItemId = version.ContentItemId,
+                ContentItemVersionId = version.ContentItemVersionId,
+                Action = AuditTrail.Published,
+                UserId = entry.UserId,
+                UserName = "定时发布",
+                CreatedUtc = now,
+            });
+            foreach (var person in new[] { version.Owner, version.Author }.OfType<string>().Distinct())
+            {
+                await Notifications.AddAsync(session, person, $"《{version.DisplayText}》已按计划发布。", $"/admin/content/edit/{version.ContentItemId}", now);
+            }
+
+            published++;
+        }
+
+        await session.SaveChangesAsync(cancellationToken);
+        return published;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var interval = TimeSpan.FromSeconds(configuration.GetValue("Admin:SchedulePollSeconds", 30));
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(interval, clock, stoppingToken);
+                await PublishDueAsync(clock.GetUtcNow().UtcDateTime, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                logger.LogError(e, "Scheduled publishing failed; it is tried again at the next interval");
+            }
+        }
+    }
+}

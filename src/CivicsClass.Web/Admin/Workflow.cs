@@ -1,0 +1,173 @@
+using CivicsClass.Content.Items;
+using CivicsClass.Content.Security;
+using CivicsClass.Web.Accounts;
+
+namespace CivicsClass.Web.Admin;
+
+/// <summary>A workflow action the current person's roles do not allow; answered with 403.</summary>
+public sealed class WorkflowForbiddenException(string message) : Exception(message);
+
+/// <summary>
+/// Every editorial transition — save, submit, return, approve (now or later), unpublish, remove — with
+/// its permission checked on the server, recorded in the audit trail and, where the author should
+/// know, told to them, all in the caller's unit of work.
+/// </summary>
+public sealed class Workflow(IContentManager content, Permissions permissions, ISession session, TimeProvider clock)
+{
+    /// <summary>Lessons are what lecturers write; topics are curated by editors; other types need the right to edit all content.</summary>
+    public async Task<bool> CanCreateAsync(string contentType) => contentType switch
+    {
+        "Lesson" => await permissions.HasAsync(ContentPermissions.EditOwnContent),
+        "Topic" => await permissions.HasAsync(ContentPermissions.ManageTopics),
+        _ => await permissions.HasAsync(ContentPermissions.EditContent),
+    };
+
+    public async Task<bool> CanEditAsync(ContentItem item) => item.ContentType == "Topic"
+        ? await permissions.HasAsync(ContentPermissions.ManageTopics)
+        : await permissions.CanEditAsync(item.Owner);
+
+    public Task<bool> CanPublishAsync() => permissions.HasAsync(ContentPermissions.PublishContent);
+
+    public async Task<bool> CanSubmitAsync(ContentItem item) => await permissions.HasAsync(ContentPermissions.SubmitForReview) && await CanEditAsync(item);
+
+    /// <summary>Saves a new item or a new version of an existing one; publishes it too when asked and allowed.</summary>
+    public async Task<ContentItem> SaveAsync(ContentItem item, bool isNew, bool publish)
+    {
+        if (isNew ? !await CanCreateAsync(item.ContentType) : !await CanEditAsync(item))
+        {
+            throw new WorkflowForbiddenException("不能编辑这条内容。");
+        }
+
+        if (publish && !await CanPublishAsync())
+        {
+            throw new WorkflowForbiddenException("没有发布权限。");
+        }
+
+        var saved = isNew ? await content.CreateAsync(item, publish, permissions.UserId) : await content.UpdateAsync(item, permissions.UserId);
+        await RecordAsync(saved, isNew ? AuditTrail.Created : AuditTrail.Saved, null);
+        if (publish && !isNew)
+        {
+            await content.PublishAsync(saved, permissions.UserId);
+        }
+
+        if (publish)
+        {
+            await RecordAsync(saved, AuditTrail.Published, null);
+        }
+
+        return saved;
+    }
+
+    public async Task SubmitAsync(string contentItemId)
+    {
+        var item = await LatestAsync(contentItemId);
+        if (!await CanSubmitAsync(item))
+        {
+            throw new WorkflowForbiddenException("不能提交这条内容。");
+        }
+
+        await content.SubmitForReviewAsync(contentItemId, permissions.UserId);
+        await RecordAsync(item, AuditTrail.Submitted, null);
+    }
+
+    public async Task ReturnAsync(string contentItemId, string comment)
+    {
+        await RequirePublishAsync();
+        var item = await LatestAsync(contentItemId);
+        await content.ReturnToDraftAsync(contentItemId, permissions.UserId);
+        await RecordAsync(item, AuditTrail.Returned, comment);
+        await NotifyAuthorAsync(item, $"《{item.DisplayText}》被退回修改：{comment}");
+    }
+
+    /// <summary>Publishes the latest version now, or records it to be published at <paramref name="publishAtUtc"/>.</summary>
+    public async Task ApproveAsync(string contentItemId, DateTime? publishAtUtc, string? comment)
+    {
+        await RequirePublishAsync();
+        var item = await LatestAsync(contentItemId);
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (publishAtUtc is { } at && at > now)
+        {
+            var check = await content.ValidateAsync(item);
+            if (!check.Succeeded)
+            {
+                throw new ContentValidationException(check.Errors);
+            }
+
+            await PublishSchedule.AddAsync(session, item, at, permissions.UserId);
+            await RecordAsync(item, AuditTrail.Scheduled, AppendTime(comment, at));
+            await NotifyAuthorAsync(item, $"《{item.DisplayText}》已通过审核，将于 {SiteTime.Format(at)} 发布。");
+            return;
+        }
+
+        await content.PublishAsync(item, permissions.UserId);
+        await RecordAsync(item, AuditTrail.Approved, comment);
+        await NotifyAuthorAsync(item, $"《{item.DisplayText}》已通过审核并发布。");
+    }
+
+    public async Task UnpublishAsync(string contentItemId)
+    {
+        await RequirePublishAsync();
+        var item = await LatestAsync(contentItemId);
+        await content.UnpublishAsync(contentItemId, permissions.UserId);
+        await PublishSchedule.CancelAsync(session, contentItemId);
+        await RecordAsync(item, AuditTrail.Unpublished, null);
+    }
+
+    public async Task RemoveAsync(string contentItemId)
+    {
+        var item = await LatestAsync(contentItemId);
+        if (!await permissions.HasAsync(ContentPermissions.EditContent) && !(item.Status == ContentStatus.Draft && !item.Published && await CanEditAsync(item)))
+        {
+            throw new WorkflowForbiddenException("不能删除这条内容。");
+        }
+
+        await content.RemoveAsync(contentItemId, permissions.UserId);
+        await PublishSchedule.CancelAsync(session, contentItemId);
+        await RecordAsync(item, AuditTrail.Removed, null);
+    }
+
+    private async Task<ContentItem> LatestAsync(string contentItemId) =>
+        await content.GetAsync(contentItemId, VersionOptions.Latest) ?? throw new KeyNotFoundException(contentItemId);
+
+    private async Task RequirePublishAsync()
+    {
+        if (!await CanPublishAsync())
+        {
+            throw new WorkflowForbiddenException("没有审核发布权限。");
+        }
+    }
+
+    private Task RecordAsync(ContentItem item, string action, string? comment) => AuditTrail.RecordAsync(session, new AuditEntry
+    {
+        ContentItemId = item.ContentItemId,
+        ContentItemVersionId = item.ContentItemVersionId,
+        Action = action,
+        UserId = permissions.UserId,
+        UserName = permissions.User.DisplayName(),
+        Comment = comment,
+        CreatedUtc = clock.GetUtcNow().UtcDateTime,
+    });
+
+    private async Task NotifyAuthorAsync(ContentItem item, string message)
+    {
+        foreach (var person in new[] { item.Owner, item.Author }.OfType<string>().Distinct().Where(p => p != permissions.UserId))
+        {
+            await Notifications.AddAsync(session, person, message, $"/admin/content/edit/{item.ContentItemId}", clock.GetUtcNow().UtcDateTime);
+        }
+    }
+
+    private static string AppendTime(string? comment, DateTime at) =>
+        string.IsNullOrWhiteSpace(comment) ? $"定时发布：{SiteTime.Format(at)}" : $"{comment}（定时发布：{SiteTime.Format(at)}）";
+}
+
+/// <summary>China Standard Time, in which editors think and schedules are written.</summary>
+public static class SiteTime
+{
+    public static readonly TimeZoneInfo China = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
+
+    public static DateTime ToLocal(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), China);
+
+    public static DateTime ToUtc(DateTime local) => TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), China);
+
+    public static string Format(DateTime utc) => ToLocal(utc).ToString("yyyy年M月d日 HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,123 @@
+using CivicsClass.Theme.Models;
+
+namespace CivicsClass.AdminTheme.Models;
+
+/// <summary>What the admin layout shows around every page: who is signed in, what they may reach, unread notifications.</summary>
+public sealed record AdminChrome(string DisplayName, int UnreadNotifications, IReadOnlyList<AdminLink> Links);
+
+public sealed record AdminLink(string Url, string Label);
+
+/// <summary>The admin layout's source of <see cref="AdminChrome"/>, implemented by the host.</summary>
+public interface IAdminChromeSource
+{
+    Task<AdminChrome> GetAsync();
+}
+
+public sealed record DashboardViewModel(
+    string Title,
+    IReadOnlyList<NotificationRow> Notifications,
+    int InReview,
+    IReadOnlyList<ContentRow> MyItems,
+    IReadOnlyList<TypeLink> CreatableTypes);
+
+public sealed record NotificationRow(string Message, string? Link, string When, bool Unread);
+
+public sealed record TypeLink(string Name, string DisplayName);
+
+public sealed record ContentRow(string Id, string Title, string Type, string TypeDisplayName, string Status, string StatusLabel, bool Published,
+    string Owner, string Modified, string? SiteUrl);
+
+public sealed record ContentListViewModel(
+    string Title,
+    string Type,
+    string TypeDisplayName,
+    IReadOnlyList<ContentRow> Rows,
+    int Total,
+    int Page,
+    int Pages,
+    string? Status,
+    string? Owner,
+    string? Term,
+    string? Query,
+    IReadOnlyList<TermChoice> Terms,
+    bool CanCreate,
+    bool OnlyOwn);
+
+public sealed record EditorOption(string Value, string Label, int Depth = 0);
+
+public sealed record QuizRow(string Question, string Options, int Answer, string? Explanation);
+
+public sealed record ListRow(string Id, string Label);
+
+/// <summary>One input of the generated editor. <see cref="Kind"/> picks the editor: text, textarea, markdown, lines, choice, number, date, boolean, image, url, picker, terms, geo, quiz, list, slug, owner.</summary>
+public sealed record EditorField(
+    string Name,
+    string Label,
+    string Kind,
+    string ErrorKey,
+    string? Value = null,
+    IReadOnlyList<string>? Values = null,
+    IReadOnlyList<EditorOption>? Options = null,
+    bool Required = false,
+    bool Multiple = false,
+    int? MaxLength = null,
+    string? Hint = null,
+    IReadOnlyList<QuizRow>? Quiz = null,
+    IReadOnlyList<ListRow>? List = null,
+    string? Prefix = null,
+    string? Value2 = null);
+
+public sealed record AuditRow(string When, string Action, string Who, string? Comment);
+
+public sealed record EditorActions(bool CanSubmit, bool CanPublish, bool CanRemove, bool CanUnpublish, bool IsNew);
+
+public sealed record ContentEditorViewModel(
+    string Title,
+    string Type,
+    string TypeDisplayName,
+    string? ContentItemId,
+    string? VersionId,
+    long Version,
+    string StatusLabel,
+    string? SiteUrl,
+    IReadOnlyList<EditorField> Fields,
+    FormErrors Errors,
+    IReadOnlyList<AuditRow> History,
+    string? ReturnComment,
+    string? ScheduledFor,
+    EditorActions Actions,
+    string? Message);
+
+public sealed record DiffLine(char Change, string Text);
+
+public sealed record FieldChange(string Label, string? Before, string? After, IReadOnlyList<DiffLine>? Lines);
+
+public sealed record ReviewQueueViewModel(string Title, IReadOnlyList<ContentRow> Items, IReadOnlyList<ContentRow> Scheduled);
+
+public sealed record ReviewViewModel(string Title, ContentRow Item, bool HasPublished, IReadOnlyList<FieldChange> Changes, IReadOnlyList<AuditRow> History,
+    FormErrors Errors, string? DefaultPublishAt);
+
+public sealed record TaxonomyListViewModel(string Title, IReadOnlyList<TypeLink> Taxonomies);
+
+public sealed record TaxonomyEditViewModel(string Title, string Alias, string DisplayName, IReadOnlyList<EditorOption> Terms, FormErrors Errors, string? Message);
+
+public sealed record UserRow(string Id, string UserName, string DisplayName, IReadOnlyList<string> Roles, string Created, bool LockedOut);
+
+public sealed record UserListViewModel(string Title, IReadOnlyList<UserRow> Users, IReadOnlyList<TypeLink> Roles, string? Query, string? Role, int Total, int Page, int Pages);
+
+public sealed record UserEditViewModel(string Title, UserRow User, IReadOnlyList<TypeLink> Roles, FormErrors Errors, string? Message);
+
+public sealed record PermissionChoice(string Name, string DisplayName, string Group, bool Granted);
+
+public sealed record RoleRow(string Name, string DisplayName, string? Description, IReadOnlyList<PermissionChoice> Permissions, IReadOnlyList<string> Undeclared);
+
+public sealed record RolesViewModel(string Title, IReadOnlyList<RoleRow> Roles, string? Message);
+
+public sealed record TypeFieldRow(string Name, string DisplayName, string Type, string Settings);
+
+public sealed record TypeRow(string Name, string DisplayName, IReadOnlyList<string> Parts, IReadOnlyList<TypeFieldRow> Fields);
+
+public sealed record TypesViewModel(string Title, IReadOnlyList<TypeRow> Types, IReadOnlyList<TypeLink> FieldKinds, IReadOnlyList<TypeLink> Taxonomies,
+    FormErrors Errors, string? Message);
+
+public sealed record RecipesViewModel(string Title, IReadOnlyList<TypeLink> Types, FormErrors Errors, string? Message);

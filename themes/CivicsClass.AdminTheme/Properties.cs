@@ -1,0 +1,4 @@
+using Microsoft.Extensions.Localization;
+
+[assembly: ResourceLocation("Resources")]
+[assembly: RootNamespace("CivicsClass.AdminTheme")]

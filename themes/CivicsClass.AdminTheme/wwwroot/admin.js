@@ -1,0 +1,80 @@
+// Progressive enhancement for the admin: every form works without it.
+(function () {
+  'use strict';
+  var token = document.querySelector('input[name="__RequestVerificationToken"]');
+
+  // Markdown live preview, rendered by the server exactly as the site renders it.
+  document.querySelectorAll('textarea[data-preview]').forEach(function (area) {
+    var target = document.getElementById(area.dataset.preview);
+    var timer = 0, sent = 0;
+    function render() {
+      var body = new FormData();
+      body.append('markdown', area.value);
+      if (token) body.append('__RequestVerificationToken', token.value);
+      var mine = ++sent;
+      fetch('/admin/preview', { method: 'POST', body: body, credentials: 'same-origin' })
+        .then(function (r) { return r.ok ? r.text() : ''; })
+        .then(function (html) { if (mine === sent) target.innerHTML = html; });
+    }
+    area.addEventListener('input', function () { clearTimeout(timer); timer = setTimeout(render, 300); });
+    render();
+  });
+
+  // Type to narrow a long select (content pickers).
+  document.querySelectorAll('input[data-filter]').forEach(function (input) {
+    var select = document.getElementById(input.dataset.filter);
+    input.addEventListener('input', function () {
+      var text = input.value.trim().toLowerCase();
+      Array.prototype.forEach.call(select.options, function (option) {
+        option.hidden = text !== '' && option.value !== '' && option.text.toLowerCase().indexOf(text) < 0 && !option.selected;
+      });
+    });
+  });
+
+  // Ordered lists (a topic's items, a course's lessons): buttons for keyboards, dragging for pointers.
+  document.querySelectorAll('[data-ordered-list]').forEach(function (list) {
+    function wire(item) {
+      item.querySelector('[data-move="up"]').addEventListener('click', function () {
+        if (item.previousElementSibling) { list.insertBefore(item, item.previousElementSibling); this.focus(); }
+      });
+      item.querySelector('[data-move="down"]').addEventListener('click', function () {
+        if (item.nextElementSibling) { list.insertBefore(item.nextElementSibling, item); this.focus(); }
+      });
+      item.querySelector('[data-remove]').addEventListener('click', function () { item.remove(); });
+      item.addEventListener('dragstart', function (e) { item.classList.add('dragging'); e.dataTransfer.effectAllowed = 'move'; });
+      item.addEventListener('dragend', function () { item.classList.remove('dragging'); });
+    }
+    Array.prototype.forEach.call(list.children, wire);
+    list.addEventListener('dragover', function (e) {
+      e.preventDefault();
+      var dragging = list.querySelector('.dragging');
+      var after = Array.prototype.find.call(list.children, function (child) {
+        var box = child.getBoundingClientRect();
+        return child !== dragging && e.clientY < box.top + box.height / 2;
+      });
+      list.insertBefore(dragging, after || null);
+    });
+    var add = list.parentElement.querySelector('[data-add-to-list]');
+    if (add) {
+      add.addEventListener('change', function () {
+        var option = add.options[add.selectedIndex];
+        if (!option.value) return;
+        var item = document.createElement('li');
+        item.draggable = true;
+        item.innerHTML = '<input type="hidden" name="List"><span class="grip" aria-hidden="true">⠿</span><span class="label"></span>' +
+          '<button type="button" data-move="up">↑</button><button type="button" data-move="down">↓</button><button type="button" data-remove>✕</button>';
+        item.querySelector('input').value = option.value;
+        item.querySelector('.label').textContent = option.text;
+        ['up', 'down'].forEach(function (d) { item.querySelector('[data-move="' + d + '"]').setAttribute('aria-label', (d === 'up' ? '↑ ' : '↓ ') + option.text); });
+        item.querySelector('[data-remove]').setAttribute('aria-label', '✕ ' + option.text);
+        list.appendChild(item);
+        wire(item);
+        add.selectedIndex = 0;
+      });
+    }
+  });
+
+  document.querySelectorAll('form[data-confirm]').forEach(function (form) {
+    form.addEventListener('submit', function (e) { if (!window.confirm(form.dataset.confirm)) e.preventDefault(); });
+  });
+})();

@@ -1,0 +1,152 @@
+using System.Net;
+using CivicsClass.Content.Items;
+using CivicsClass.Testing;
+using CivicsClass.Web.Admin;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit;
+
+namespace CivicsClass.Web.Tests.Admin;
+
+public abstract class WorkflowTests<TProvider>(SiteHost<TProvider> host) : IClassFixture<SiteHost<TProvider>>
+    where TProvider : IDatabaseProvider, new()
+{
+    [SkippableFact]
+    public async Task Lesson_DraftSubmitReturnResubmitApprove_IsPublishedWithItsHistory()
+    {
+        var factory = await host.GetAsync();
+        var people = await AdminPeople.SignInAsync(factory, "flow", "Lecturer", "Editor");
+        var (lecturer, editor) = (people["Lecturer"], people["Editor"]);
+
+        var draft = await lecturer.PostAsync("/admin/content/Lesson/new", "/admin/content/Lesson/new",
+            AdminPeople.LessonForm("车间里的劳模精神", "chejian-laomo-jingshen", "save"));
+        var id = AdminPeople.IdFromRedirect(draft);
+        var page = await lecturer.GetStringAsync($"/admin/content/edit/{id}");
+        var submitted = await lecturer.PostAsync($"/admin/content/edit/{id}", $"/admin/content/edit/{id}",
+            AdminPeople.WithVersion(page, AdminPeople.LessonForm("车间里的劳模精神", "chejian-laomo-jingshen", "submit")));
+        var queue = await editor.GetStringAsync("/admin/review");
+        var returned = await editor.PostAsync($"/admin/review/{id}", $"/admin/review/{id}/return", new Dictionary<string, string> { ["comment"] = "请补充一个车间里的真实事例。" });
+        var lecturerDashboard = await lecturer.GetStringAsync("/admin");
+        var returnedPage = await lecturer.GetStringAsync($"/admin/content/edit/{id}");
+        var resubmitted = await lecturer.PostAsync($"/admin/content/edit/{id}", $"/admin/content/edit/{id}",
+            AdminPeople.WithVersion(returnedPage, AdminPeople.LessonForm("车间里的劳模精神", "chejian-laomo-jingshen", "submit", body: "## 事例\n\n张师傅三十年如一日。")));
+        var review = await editor.GetStringAsync($"/admin/review/{id}");
+        var approved = await editor.PostAsync($"/admin/review/{id}", $"/admin/review/{id}/approve", new Dictionary<string, string> { ["publishAt"] = "", ["comment"] = "" });
+        var site = await FormClient.For(factory).GetStringAsync("/lessons/chejian-laomo-jingshen");
+        var history = await lecturer.GetStringAsync($"/admin/content/edit/{id}");
+
+        Assert.Equal(HttpStatusCode.Redirect, submitted.StatusCode);
+        Assert.Contains("车间里的劳模精神", queue);
+        Assert.Equal(HttpStatusCode.Redirect, returned.StatusCode);
+        Assert.Contains("被退回修改：请补充一个车间里的真实事例。", lecturerDashboard);
+        Assert.Contains("请补充一个车间里的真实事例。", returnedPage);
+        Assert.Contains("草稿", returnedPage);
+        Assert.Equal(HttpStatusCode.Redirect, resubmitted.StatusCode);
+        Assert.Contains("张师傅三十年如一日。", review);
+        Assert.Equal(HttpStatusCode.Redirect, approved.StatusCode);
+        Assert.Contains("张师傅三十年如一日。", site);
+        foreach (var step in new[] { "创建", "提交审核", "退回修改", "审核通过并发布" })
+        {
+            Assert.Contains(step, history);
+        }
+
+        Assert.Contains("已通过审核并发布", await lecturer.GetStringAsync("/admin"));
+    }
+
+    [SkippableFact]
+    public async Task Approve_WithTime_PublishesOnlyWhenTheTimeComes()
+    {
+        var factory = await host.GetAsync();
+        var people = await AdminPeople.SignInAsync(factory, "later", "Lecturer", "Editor");
+        var created = await people["Lecturer"].PostAsync("/admin/content/Lesson/new", "/admin/content/Lesson/new",
+            AdminPeople.LessonForm("定时发布的一课", "dingshi-fabu-yike", "submit"));
+        var id = AdminPeople.IdFromRedirect(created);
+        var at = SiteTime.ToLocal(DateTime.UtcNow.AddHours(2));
+
+        var past = await people["Editor"].PostAsync($"/admin/review/{id}", $"/admin/review/{id}/approve",
+            new Dictionary<string, string> { ["publishAt"] = SiteTime.ToLocal(DateTime.UtcNow.AddHours(-1)).ToString("yyyy-MM-ddTHH:mm") });
+        var approved = await people["Editor"].PostAsync($"/admin/review/{id}", $"/admin/review/{id}/approve",
+            new Dictionary<string, string> { ["publishAt"] = at.ToString("yyyy-MM-ddTHH:mm"), ["comment"] = "节日当天发布" });
+        var publisher = factory.Services.GetRequiredService<ScheduledPublisher>();
+        var early = await publisher.PublishDueAsync(DateTime.UtcNow.AddHours(1));
+        var before = await PublishedAsync(factory, id);
+        var due = await publisher.PublishDueAsync(DateTime.UtcNow.AddHours(3));
+        var history = await people["Lecturer"].GetStringAsync($"/admin/content/edit/{id}");
+
+        Assert.Equal(HttpStatusCode.BadRequest, past.StatusCode);
+        Assert.Contains("定时发布的时间应在现在之后", await past.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Redirect, approved.StatusCode);
+        Assert.Equal(0, early);
+        Assert.False(before);
+        Assert.Equal(1, due);
+        Assert.True(await PublishedAsync(factory, id));
+        Assert.Contains("审核通过，定时发布", history);
+        Assert.Contains("定时发布", history);
+        Assert.Contains("已按计划发布", await people["Lecturer"].GetStringAsync("/admin"));
+    }
+
+    [SkippableFact]
+    public async Task Editor_BadInput_ExplainsBesideTheFieldAndSavesNothing()
+    {
+        var factory = await host.GetAsync();
+        var people = await AdminPeople.SignInAsync(factory, "bad", "Lecturer");
+        var lecturer = people["Lecturer"];
+        var before = await CountLessonsAsync(factory);
+
+        var longTitle = await Refused(AdminPeople.LessonForm(new string('长', 121), "chang-biaoti", "save"));
+        var noLecturer = await Refused(AdminPeople.LessonForm("没有讲师", "meiyou-jiangshi", "save", lecturer: ""));
+        var wrongType = await Refused(AdminPeople.LessonForm("讲师选成了场馆", "jiangshi-changguan", "save", lecturer: AdminPeople.VenueId));
+        var taken = await Refused(AdminPeople.LessonForm("地址重复", "anyuan-great-strike-1922", "submit"));
+        var notANumber = AdminPeople.LessonForm("时长不是数字", "shichang-cuowu", "save");
+        notANumber[notANumber.FindIndex(p => p.Key == "F.Duration")] = new("F.Duration", "六分钟");
+        var duration = await Refused(notANumber);
+
+        Assert.Contains("标题不能超过 120 个字", longTitle);
+        Assert.Contains("请选择“讲师”", noLecturer);
+        Assert.Contains("只能选择 讲师 类型的内容", wrongType);
+        Assert.Contains("已被《", taken);
+        Assert.Contains("不是数字", duration);
+        Assert.Contains("meiyou-jiangshi", noLecturer); // what was typed is kept on the form
+        Assert.Equal(before, await CountLessonsAsync(factory));
+
+        async Task<string> Refused(List<KeyValuePair<string, string>> form)
+        {
+            var response = await lecturer.PostAsync("/admin/content/Lesson/new", "/admin/content/Lesson/new", form);
+            var html = await response.Content.ReadAsStringAsync();
+            Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"expected 400, got {(int)response.StatusCode}");
+            Assert.Contains("没有保存", html);
+            return html;
+        }
+    }
+
+    [SkippableFact]
+    public async Task Preview_RendersMarkdownWithoutRawHtmlOrScriptLinks()
+    {
+        var factory = await host.GetAsync();
+        var people = await AdminPeople.SignInAsync(factory, "preview", "Lecturer");
+
+        var response = await people["Lecturer"].PostAsync("/admin/content/Lesson/new", "/admin/preview",
+            new Dictionary<string, string> { ["markdown"] = "## 标题\n\n<script>alert(1)</script> [点我](javascript:alert(1)) **加粗**" });
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("<strong>加粗</strong>", html);
+        Assert.DoesNotContain("<script>", html);
+        Assert.DoesNotContain("javascript:", html);
+    }
+
+    private static async Task<bool> PublishedAsync(SiteFactory factory, string id)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<IContentManager>().GetAsync(id, VersionOptions.Published) is not null;
+    }
+
+    private static async Task<int> CountLessonsAsync(SiteFactory factory)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        return (await scope.ServiceProvider.GetRequiredService<IContentManager>().QueryAsync(new ContentQuery { ContentType = "Lesson", Latest = true, Take = 1 })).Total;
+    }
+}
+
+public sealed class SqliteWorkflowTests(SiteHost<Sqlite> host) : WorkflowTests<Sqlite>(host);
+
+public sealed class PostgresWorkflowTests(SiteHost<Postgres> host) : WorkflowTests<Postgres>(host);

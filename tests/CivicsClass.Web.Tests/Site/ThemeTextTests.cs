@@ -23,8 +23,23 @@ public sealed partial class ThemeTextTests
         Assert.Equal(chinese.Order(), english.Order());
     }
 
-    private static HashSet<string> Keys(string file) =>
-        XDocument.Load(Path.Combine(s_theme, "Resources", file)).Root!.Elements("data").Select(d => d.Attribute("name")!.Value).ToHashSet();
+    [Fact]
+    public void EveryTextAnAdminViewUses_IsInBothLanguages()
+    {
+        var admin = Path.Combine(RepositoryPaths.Root, "themes", "CivicsClass.AdminTheme");
+        var used = Directory.GetFiles(Path.Combine(admin, "Areas"), "*.cshtml", SearchOption.AllDirectories)
+            .SelectMany(f => TextKey().Matches(File.ReadAllText(f)).Select(m => m.Groups[1].Value)).ToHashSet();
+
+        var chinese = Keys("AdminText.resx", admin);
+        var english = Keys("AdminText.en.resx", admin);
+
+        Assert.NotEmpty(used);
+        Assert.Empty(used.Except(chinese));
+        Assert.Equal(chinese.Order(), english.Order());
+    }
+
+    private static HashSet<string> Keys(string file, string? theme = null) =>
+        XDocument.Load(Path.Combine(theme ?? s_theme, "Resources", file)).Root!.Elements("data").Select(d => d.Attribute("name")!.Value).ToHashSet();
 
     [GeneratedRegex("T\\[\\\\?\"([A-Za-z]+)\\\\?\"")]
     private static partial Regex TextKey();

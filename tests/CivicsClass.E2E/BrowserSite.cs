@@ -23,6 +23,9 @@ public sealed class BrowserSite : IAsyncDisposable
 
     public string BaseAddress { get; private set; } = "";
 
+    /// <summary>The running site's services, for creating the people a journey needs.</summary>
+    public IServiceProvider Services => _factory?.Services ?? throw new InvalidOperationException("Start the site first.");
+
     public async Task<IBrowser> StartAsync()
     {
         await _gate.WaitAsync();

@@ -125,9 +125,9 @@ public sealed class ReviewController(IContentManager content, ContentDefinitionM
             {
                 var now = Describe(field);
                 var then = before is null ? null : before.TryGetValue(field.Name, out var old) ? Describe(old) : null;
-                if (before is not null && now == then)
+                if ((before is not null && now == then) || (before is null && string.IsNullOrEmpty(now)))
                 {
-                    continue;
+                    continue; // unchanged, or left empty in a new item
                 }
 
                 var multiline = field.Kind is "markdown" or "quiz" or "list" or "lines" || (now?.Contains('\n') ?? false);

@@ -206,6 +206,42 @@ public sealed class RolesController(RoleCatalog roles, ISession session) : Admin
     [HttpGet("")]
     public async Task<IActionResult> Index() => View(await ModelAsync((string?)TempData["Message"]));
 
+    /// <summary>A new role, without permissions until they are granted below (e.g. 工会干部 for union officials).</summary>
+    [HttpPost("")]
+    public async Task<IActionResult> Create([FromForm] string? name, [FromForm] string? displayName, [FromForm] string? description)
+    {
+        var existing = await session.GetAllAsync<Role>();
+        string? problem = null;
+        if (name is null || !System.Text.RegularExpressions.Regex.IsMatch(name, "^[A-Za-z][A-Za-z0-9]{1,39}$"))
+        {
+            problem = "角色名应以英文字母开头，只含字母和数字，2 到 40 个字符，例如 UnionOfficial。";
+        }
+        else if (existing.Any(r => string.Equals(r.Name, name, StringComparison.OrdinalIgnoreCase)))
+        {
+            problem = $"已经有名为 {name} 的角色。";
+        }
+        else if (string.IsNullOrWhiteSpace(displayName) || displayName.Trim().Length > 20)
+        {
+            problem = "请填写 1 到 20 个字的角色显示名称。";
+        }
+
+        if (problem is not null)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return View("Index", await ModelAsync(problem));
+        }
+
+        await session.SaveAsync(new Role { Name = name!, DisplayName = displayName!.Trim(), Description = string.IsNullOrWhiteSpace(description) ? null : description.Trim() });
+        session.OnCommitted(() =>
+        {
+            roles.Clear();
+            return Task.CompletedTask;
+        });
+        await session.SaveChangesAsync();
+        TempData["Message"] = $"已添加角色“{displayName.Trim()}”，请在下面为它勾选权限。";
+        return LocalRedirect("/admin/roles");
+    }
+
     [HttpPost("{name}")]
     public async Task<IActionResult> Save(string name, [FromForm] string[] permissions)
     {

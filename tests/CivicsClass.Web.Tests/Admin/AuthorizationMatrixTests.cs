@@ -92,6 +92,9 @@ public abstract class AuthorizationMatrixTests<TProvider>(SiteHost<TProvider> ho
         var foreignToken = await first["Lecturer"].Http.PostAsync($"/admin/content/edit/{id}", new FormUrlEncodedContent(
             AdminPeople.WithVersion(ownPage, AdminPeople.LessonForm("别人的令牌", "jia-jiangshi-de-ke", "save")).Append(new("__RequestVerificationToken", token))));
         var after = await first["Lecturer"].GetStringAsync($"/admin/content/edit/{id}");
+        var selfPublish = await first["Lecturer"].PostAsync("/admin/content/Lesson/new", "/admin/content/Lesson/new",
+            AdminPeople.LessonForm("讲师自己发布", "jiangshi-ziji-fabu", "publish"));
+        var approveOwn = await first["Lecturer"].PostAsync($"/admin/content/edit/{id}", $"/admin/review/{id}/approve", new Dictionary<string, string>());
 
         Assert.Equal(HttpStatusCode.Forbidden, view.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, edit.StatusCode);
@@ -101,6 +104,9 @@ public abstract class AuthorizationMatrixTests<TProvider>(SiteHost<TProvider> ho
         Assert.Contains("甲讲师的课", after);
         Assert.DoesNotContain("乙改了甲的课", after);
         Assert.DoesNotContain("没有令牌", after);
+        Assert.Equal(HttpStatusCode.Forbidden, selfPublish.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await FormClient.For(factory).Http.GetAsync("/lessons/jiangshi-ziji-fabu")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, approveOwn.StatusCode);
     }
 
     /// <summary>A = 200; B = redirect after a successful post; L = redirect to sign-in; F = 403; U = 401.</summary>

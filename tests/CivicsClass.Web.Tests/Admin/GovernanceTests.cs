@@ -88,6 +88,31 @@ public abstract class GovernanceTests<TProvider>(SiteHost<TProvider> host) : ICl
     }
 
     [SkippableFact]
+    public async Task Administrator_AddsARoleAndGrantsItAPermission_WhichThenApplies()
+    {
+        var factory = await host.GetAsync();
+        var admin = (await AdminPeople.SignInAsync(factory, "newrole", "Administrator"))["Administrator"];
+
+        var bad = await admin.PostAsync("/admin/roles", "/admin/roles", new Dictionary<string, string> { ["name"] = "工会干部", ["displayName"] = "工会干部" });
+        var created = await admin.PostAsync("/admin/roles", "/admin/roles", new Dictionary<string, string> { ["name"] = "UnionOfficial", ["displayName"] = "工会干部" });
+        var twice = await admin.PostAsync("/admin/roles", "/admin/roles", new Dictionary<string, string> { ["name"] = "unionofficial", ["displayName"] = "重复" });
+        var granted = await admin.PostAsync("/admin/roles", "/admin/roles/UnionOfficial",
+            [new("permissions", "EditOwnContent"), new("permissions", "ViewAnalytics"), new("permissions", "NoSuchPermission")]);
+        await FormClient.CreateUserAsync(factory, "official.role@example.cn", AdminPeople.Password, "UnionOfficial");
+        using var official = await FormClient.SignedInAsync(factory, "official.role@example.cn", AdminPeople.Password);
+        var dashboard = await official.Http.GetAsync("/admin");
+        var review = await official.Http.GetAsync("/admin/review");
+
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("角色名应以英文字母开头", await bad.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        Assert.Contains("已经有名为 unionofficial 的角色", await twice.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Redirect, granted.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, dashboard.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, review.StatusCode);
+    }
+
+    [SkippableFact]
     public async Task Editor_AddsATermUnderAParent_AndRefusesADuplicate()
     {
         var factory = await host.GetAsync();

@@ -2,6 +2,9 @@
 # Run `python3 Resources/texts.py` after editing; the test suite checks every key a view uses is here.
 import html, os
 T = {
+ "NewRole": ("添加角色", "Add a role"),
+ "RoleName": ("角色名（英文）", "Role name"),
+ "RoleDescription": ("说明（可选）", "Description (optional)"),
  "Terms": ("词条", "Terms"),
  "NewTerm": ("新词条", "New term"),
  "ParentTerm": ("上级词条", "Parent term"),

@@ -14,14 +14,17 @@ public sealed class HealthUnavailableTests
         using var client = factory.CreateClient();
         var path = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(database.Options.ConnectionString).DataSource;
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(Path.GetDirectoryName(path)!, recursive: true);
-        File.WriteAllText(Path.GetDirectoryName(path)!, "not a folder");
+        // Moved away in one step: background services may open the database while it goes.
+        var folder = Path.GetDirectoryName(path)!;
+        Directory.Move(folder, folder + ".gone");
+        File.WriteAllText(folder, "not a folder");
 
         var response = await client.GetAsync("/healthz");
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         Assert.Contains("数据库暂时无法连接", await response.Content.ReadAsStringAsync());
-        File.Delete(Path.GetDirectoryName(path)!);
+        File.Delete(folder);
+        Directory.Move(folder + ".gone", folder); // back where the test database expects to clean up
     }
 
 }

@@ -45,12 +45,8 @@ public sealed partial class FormClient(HttpClient client) : IDisposable
     }
 
     /// <summary>Opens <paramref name="formPage"/>, takes its antiforgery token and posts the fields to <paramref name="action"/>.</summary>
-    public async Task<HttpResponseMessage> PostAsync(string formPage, string action, Dictionary<string, string> fields)
-    {
-        var page = await GetStringAsync(formPage);
-        var fieldsWithToken = new List<KeyValuePair<string, string>>(fields) { new("__RequestVerificationToken", Token(page)) };
-        return await client.PostAsync(action, new FormUrlEncodedContent(fieldsWithToken));
-    }
+    public Task<HttpResponseMessage> PostAsync(string formPage, string action, Dictionary<string, string> fields) =>
+        PostAsync(formPage, action, (IEnumerable<KeyValuePair<string, string>>)fields);
 
     /// <summary>Posts fields, some repeated, with a token read from <paramref name="formPage"/>.</summary>
     public async Task<HttpResponseMessage> PostAsync(string formPage, string action, IEnumerable<KeyValuePair<string, string>> fields)

@@ -23,6 +23,12 @@ public interface ISqlDialect
     /// <summary>A UTC instant. SQLite keeps it as sortable ISO-8601 text.</summary>
     string Timestamp { get; }
 
+    /// <summary>
+    /// Appended to a queue's claiming subquery: on PostgreSQL, rows another node has claimed are
+    /// skipped (<c>FOR UPDATE SKIP LOCKED</c>); SQLite has one writer and needs nothing.
+    /// </summary>
+    string SkipLocked { get; }
+
     /// <summary>Text compared by code point on both databases (SQLite's default), not by PostgreSQL's locale.</summary>
     string BinaryText(string column);
 

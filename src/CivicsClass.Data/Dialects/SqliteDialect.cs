@@ -37,6 +37,7 @@ public sealed class SqliteDialect : ISqlDialect
     public string BigInt => "INTEGER";
     public string Int => "INTEGER";
     public string Text => "TEXT";
+    public string SkipLocked => "";
     public string Bool => "INTEGER";
     public string Double => "REAL";
     public string Timestamp => "TEXT";

@@ -23,8 +23,7 @@ public static class SearchQueue
     /// </summary>
     public static async Task<IReadOnlyList<string>> ClaimAsync(ISession session, int count)
     {
-        var skipLocked = session.Dialect.Name == "postgres" ? " FOR UPDATE SKIP LOCKED" : "";
-        var sql = $"DELETE FROM search_queue WHERE id IN (SELECT id FROM search_queue ORDER BY id LIMIT @count{skipLocked}) RETURNING content_item_id";
+        var sql = $"DELETE FROM search_queue WHERE id IN (SELECT id FROM search_queue ORDER BY id LIMIT @count{session.Dialect.SkipLocked}) RETURNING content_item_id";
         var (connection, transaction) = await session.BeginWriteAsync();
         return (await connection.QueryAsync<string>(sql, new { count }, transaction)).Distinct().ToList();
     }

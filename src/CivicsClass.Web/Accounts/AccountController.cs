@@ -148,13 +148,9 @@ public sealed class AccountController(
 
         var errors = new FormErrors();
         var name = (displayName ?? "").Trim();
-        if (name.Length == 0)
+        if (AccountService.DisplayNameProblem(name) is { } problem)
         {
-            errors.Add("displayName", text["DisplayNameRequired"]);
-        }
-        else if (name.Length > AccountService.MaxDisplayNameLength)
-        {
-            errors.Add("displayName", text["DisplayNameTooLong", AccountService.MaxDisplayNameLength]);
+            errors.Add("displayName", text[problem, AccountService.MaxDisplayNameLength]);
         }
 
         var all = await terms.GetAsync();

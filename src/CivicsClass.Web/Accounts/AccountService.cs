@@ -8,6 +8,10 @@ public sealed class AccountService(UserManager<User> users, TimeProvider clock, 
 {
     public const int MaxDisplayNameLength = 40;
 
+    /// <summary>The text key of what is wrong with a (trimmed) display name, or null; its message takes the maximum length.</summary>
+    public static string? DisplayNameProblem(string name) =>
+        name.Length == 0 ? "DisplayNameRequired" : name.Length > MaxDisplayNameLength ? "DisplayNameTooLong" : null;
+
     public sealed record Registration(User? User, IReadOnlyList<(string Field, string Message)> Errors);
 
     public async Task<Registration> RegisterAsync(string? phoneOrEmail, string? password, string? displayName, Func<string, string> text)
@@ -20,13 +24,9 @@ public sealed class AccountService(UserManager<User> users, TimeProvider clock, 
         }
 
         var name = (displayName ?? "").Trim();
-        if (name.Length == 0)
+        if (DisplayNameProblem(name) is { } problem)
         {
-            problems.Add(("displayName", text("DisplayNameRequired")));
-        }
-        else if (name.Length > MaxDisplayNameLength)
-        {
-            problems.Add(("displayName", string.Format(System.Globalization.CultureInfo.CurrentCulture, text("DisplayNameTooLong"), MaxDisplayNameLength)));
+            problems.Add(("displayName", string.Format(System.Globalization.CultureInfo.CurrentCulture, text(problem), MaxDisplayNameLength)));
         }
 
         if (string.IsNullOrEmpty(password))

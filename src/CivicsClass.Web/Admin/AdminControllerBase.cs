@@ -19,37 +19,7 @@ namespace CivicsClass.Web.Admin;
 [ApiExplorerSettings(IgnoreApi = true)]
 public abstract class AdminControllerBase : Controller
 {
-    protected static string Status(ContentItem item) => item.Status switch
-    {
-        ContentStatus.Draft => "草稿",
-        ContentStatus.InReview => "待审核",
-        ContentStatus.Published => "已发布",
-        ContentStatus.Archived => "已归档",
-        _ => item.Status.ToString(),
-    };
-
     protected static string When(DateTime utc) => SiteTime.Format(utc);
-
-    protected static async Task<IReadOnlyList<ContentRow>> RowsAsync(IEnumerable<ContentItem> items, UserManager<User> users)
-    {
-        var names = new Dictionary<string, string>(StringComparer.Ordinal);
-        var rows = new List<ContentRow>();
-        foreach (var item in items)
-        {
-            var owner = "";
-            if (item.Owner is { } id && !names.TryGetValue(id, out owner))
-            {
-                owner = (await users.FindByIdAsync(id))?.DisplayName ?? "";
-                names[id] = owner;
-            }
-
-            var path = item.Part<AutoroutePart>().Path;
-            rows.Add(new ContentRow(item.ContentItemId, item.DisplayText, item.ContentType, ContentForm.TypeLabel(item.ContentType), item.Status.ToString(),
-                Status(item), item.Published, owner ?? "", When(item.ModifiedUtc), item.Published && path.Length > 0 ? "/" + path : null));
-        }
-
-        return rows;
-    }
 
     protected static IReadOnlyList<AuditRow> History(IEnumerable<AuditEntry> entries) =>
         entries.Reverse().Select(e => new AuditRow(When(e.CreatedUtc), e.Action switch

@@ -13,6 +13,7 @@ public static class AdminModule
         services.AddSingleton<IDataMigration, AdminMigrations>();
         services.AddControllersWithViews().AddApplicationPart(typeof(AdminTheme.AdminText).Assembly);
         services.AddScoped<ContentForm>();
+        services.AddScoped<ContentRows>();
         services.AddScoped<Workflow>();
         services.AddScoped<IAdminChromeSource, AdminChromeSource>();
         services.AddSingleton<ScheduledPublisher>();

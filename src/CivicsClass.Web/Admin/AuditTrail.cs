@@ -73,6 +73,15 @@ public static class Notifications
             new { userId, message, link, now }, transaction);
     }
 
+    /// <summary>Tells an item's owner and last author (once each, and not the person acting) what happened to it.</summary>
+    public static async Task TellAuthorsAsync(ISession session, CivicsClass.Content.Items.ContentItem item, string message, DateTime now, string? actingUserId)
+    {
+        foreach (var person in new[] { item.Owner, item.Author }.OfType<string>().Distinct().Where(p => p != actingUserId))
+        {
+            await AddAsync(session, person, message, $"/admin/content/edit/{item.ContentItemId}", now);
+        }
+    }
+
     public static async Task<IReadOnlyList<Notification>> ListAsync(ISession session, string userId, int take = 20)
     {
         var (connection, transaction) = await session.GetConnectionAsync();

@@ -20,6 +20,7 @@ public sealed class ContentAdminController(
     IContentManager content,
     ContentDefinitionManager definitions,
     ContentForm form,
+    ContentRows rows,
     Workflow workflow,
     Accounts.Permissions permissions,
     UserManager<User> users,
@@ -50,7 +51,7 @@ public sealed class ContentAdminController(
         }
 
         return View(new DashboardViewModel("工作台", notifications.Select(n => new NotificationRow(n.Message, n.Link, When(n.CreatedUtc), n.ReadUtc is null)).ToList(),
-            inReview, await RowsAsync(mine.Items, users), creatable));
+            inReview, await rows.ForAsync(mine.Items), creatable));
     }
 
     [HttpPost("notifications/read")]
@@ -100,7 +101,7 @@ public sealed class ContentAdminController(
             }
         }
 
-        return View(new ContentListViewModel(definition.DisplayName, definition.Name, definition.DisplayName, await RowsAsync(result.Items, users), result.Total,
+        return View(new ContentListViewModel(definition.DisplayName, definition.Name, definition.DisplayName, await rows.ForAsync(result.Items), result.Total,
             page, PageCount(result.Total, PageSize), status, owner, term, q, termChoices, await workflow.CanCreateAsync(definition.Name), !everything));
     }
 
@@ -231,11 +232,6 @@ public sealed class ContentAdminController(
             }
         }
 
-        if (!isNew && !await workflow.CanEditAsync(item))
-        {
-            return Forbid(); // the owner field may only hand an item to someone by those who edit everything
-        }
-
         if (!errors.Any)
         {
             try
@@ -312,7 +308,7 @@ public sealed class ContentAdminController(
             CanUnpublish: published is not null && await workflow.CanPublishAsync(),
             IsNew: isNew);
         return new ContentEditorViewModel(isNew ? $"新建{definition.DisplayName}" : $"编辑{definition.DisplayName}：{item.DisplayText}", definition.Name, definition.DisplayName,
-            isNew ? null : item.ContentItemId, item.ContentItemVersionId, item.Version, isNew ? "新建" : Status(item), path is { Length: > 0 } ? "/" + path : null,
+            isNew ? null : item.ContentItemId, item.ContentItemVersionId, item.Version, isNew ? "新建" : ContentRows.Status(item), path is { Length: > 0 } ? "/" + path : null,
             fields, errors, history, returned?.Comment, scheduled is null ? null : When(scheduled.DueUtc), actions, message);
     }
 

@@ -16,7 +16,7 @@ namespace CivicsClass.Web.Admin;
 /// read back from the posted form into the item. Errors are keyed by the validator's member names,
 /// so a message appears beside the input it is about.
 /// </summary>
-public sealed class ContentForm(IContentManager content, TermCache terms, UserManager<User> users)
+public sealed class ContentForm(IContentManager content, TermCache terms, UserManager<User> users, ContentRows rows)
 {
     public const int MaxPickerOptions = 500;
 
@@ -75,7 +75,7 @@ public sealed class ContentForm(IContentManager content, TermCache terms, UserMa
             var ids = item.Part<ListPart>().ContentItemIds;
             var listed = await content.GetManyAsync(ids, VersionOptions.Latest);
             fields.Add(new("List", type.Name == "Topic" ? "专题内容（按顺序）" : "包含的课程（按顺序）", "list", "ListPart.ContentItemIds",
-                List: listed.Select(i => new ListRow(i.ContentItemId, $"{i.DisplayText}（{TypeLabel(i.ContentType)}）")).ToList(),
+                List: await Task.WhenAll(listed.Select(async i => new ListRow(i.ContentItemId, $"{i.DisplayText}（{await rows.TypeNameAsync(i.ContentType)}）"))),
                 Options: await OptionsAsync(list.Settings.ContainedTypes ?? []), Hint: "用“上移”“下移”调整顺序，也可以拖动。"));
         }
 
@@ -293,19 +293,14 @@ public sealed class ContentForm(IContentManager content, TermCache terms, UserMa
         }
 
         var page = await content.QueryAsync(new ContentQuery { ContentTypes = types, Latest = true, OrderBy = ContentOrder.TitleAscending, Take = MaxPickerOptions, IncludeTotal = false });
-        return page.Items.Select(i => new EditorOption(i.ContentItemId, types.Count > 1 ? $"{i.DisplayText}（{TypeLabel(i.ContentType)}）" : i.DisplayText)).ToList();
-    }
+        var options = new List<EditorOption>(page.Items.Count);
+        foreach (var item in page.Items)
+        {
+            options.Add(new EditorOption(item.ContentItemId, types.Count > 1 ? $"{item.DisplayText}（{await rows.TypeNameAsync(item.ContentType)}）" : item.DisplayText));
+        }
 
-    internal static string TypeLabel(string type) => type switch
-    {
-        "Lesson" => "课程",
-        "Course" => "系列课",
-        "Lecturer" => "讲师",
-        "Venue" => "场馆",
-        "Topic" => "专题",
-        "Event" => "宣讲活动",
-        _ => type,
-    };
+        return options;
+    }
 
     private static string Text(IFormCollection form, string name) => ((string?)form[name] ?? "").Trim();
 

@@ -38,14 +38,20 @@ public static class PublishSchedule
             """, new { contentItemId }, transaction);
     }
 
+    /// <summary>The items waiting for their time, soonest first.</summary>
+    public static async Task<IReadOnlyList<string>> ListItemIdsAsync(ISession session)
+    {
+        var (connection, transaction) = await session.GetConnectionAsync();
+        return (await connection.QueryAsync<string>("SELECT content_item_id FROM publish_schedule ORDER BY due_utc", transaction: transaction)).ToList();
+    }
+
     /// <summary>Takes the entries that are due inside the session's transaction; on PostgreSQL another node's claims are skipped.</summary>
     public static async Task<IReadOnlyList<Entry>> ClaimDueAsync(ISession session, DateTime now, int count)
     {
-        var skipLocked = session.Dialect.Name == "postgres" ? " FOR UPDATE SKIP LOCKED" : "";
         var (connection, transaction) = await session.BeginWriteAsync();
         return (await connection.QueryAsync<Entry>($"""
             DELETE FROM publish_schedule WHERE content_item_version_id IN (
-                SELECT content_item_version_id FROM publish_schedule WHERE due_utc <= @now ORDER BY due_utc LIMIT @count{skipLocked})
+                SELECT content_item_version_id FROM publish_schedule WHERE due_utc <= @now ORDER BY due_utc LIMIT @count{session.Dialect.SkipLocked})
             RETURNING content_item_version_id AS ContentItemVersionId, content_item_id AS ContentItemId, due_utc AS DueUtc, user_id AS UserId
             """, new { now, count }, transaction)).ToList();
     }
@@ -79,10 +85,7 @@ public sealed class ScheduledPublisher(IServiceScopeFactory scopes, TimeProvider
                 UserName = "定时发布",
                 CreatedUtc = now,
             });
-            foreach (var person in new[] { version.Owner, version.Author }.OfType<string>().Distinct())
-            {
-                await Notifications.AddAsync(session, person, $"《{version.DisplayText}》已按计划发布。", $"/admin/content/edit/{version.ContentItemId}", now);
-            }
+            await Notifications.TellAuthorsAsync(session, version, $"《{version.DisplayText}》已按计划发布。", now, actingUserId: null);
 
             published++;
         }

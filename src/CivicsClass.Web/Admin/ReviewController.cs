@@ -16,17 +16,15 @@ namespace CivicsClass.Web.Admin;
 /// <summary>The editors' review queue: what changed against the published version, approve now or later, or return with a comment.</summary>
 [Route("admin/review")]
 [RequirePermission(ContentPermissions.PublishContent)]
-public sealed class ReviewController(IContentManager content, ContentDefinitionManager definitions, ContentForm form, Workflow workflow,
-    UserManager<User> users, ISession session, TimeProvider clock) : AdminControllerBase
+public sealed class ReviewController(IContentManager content, ContentDefinitionManager definitions, ContentForm form, ContentRows rows, Workflow workflow,
+    ISession session, TimeProvider clock) : AdminControllerBase
 {
     [HttpGet("")]
     public async Task<IActionResult> Queue()
     {
         var waiting = await content.QueryAsync(new ContentQuery { Latest = true, Status = ContentStatus.InReview, OrderBy = ContentOrder.ModifiedDescending, Take = 200 });
-        var (connection, transaction) = await session.GetConnectionAsync();
-        var scheduledIds = (await Dapper.SqlMapper.QueryAsync<string>(connection, "SELECT content_item_id FROM publish_schedule ORDER BY due_utc", transaction: transaction)).ToList();
-        var scheduled = await content.GetManyAsync(scheduledIds, VersionOptions.Latest);
-        return View(new ReviewQueueViewModel("审核队列", await RowsAsync(waiting.Items, users), await RowsAsync(scheduled, users)));
+        var scheduled = await content.GetManyAsync(await PublishSchedule.ListItemIdsAsync(session), VersionOptions.Latest);
+        return View(new ReviewQueueViewModel("审核队列", await rows.ForAsync(waiting.Items), await rows.ForAsync(scheduled)));
     }
 
     [HttpGet("{id}")]
@@ -135,7 +133,7 @@ public sealed class ReviewController(IContentManager content, ContentDefinitionM
             }
         }
 
-        var row = (await RowsAsync([item], users))[0];
+        var row = (await rows.ForAsync([item]))[0];
         var defaultAt = SiteTime.ToLocal(clock.GetUtcNow().UtcDateTime.AddDays(1)).ToString("yyyy-MM-ddT08:00", CultureInfo.InvariantCulture);
         return new ReviewViewModel($"审核：{item.DisplayText}", row, published is not null, changes,
             History(await AuditTrail.ListAsync(session, item.ContentItemId)), errors, defaultAt);

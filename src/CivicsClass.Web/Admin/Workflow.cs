@@ -148,13 +148,8 @@ public sealed class Workflow(IContentManager content, Permissions permissions, I
         CreatedUtc = clock.GetUtcNow().UtcDateTime,
     });
 
-    private async Task NotifyAuthorAsync(ContentItem item, string message)
-    {
-        foreach (var person in new[] { item.Owner, item.Author }.OfType<string>().Distinct().Where(p => p != permissions.UserId))
-        {
-            await Notifications.AddAsync(session, person, message, $"/admin/content/edit/{item.ContentItemId}", clock.GetUtcNow().UtcDateTime);
-        }
-    }
+    private Task NotifyAuthorAsync(ContentItem item, string message) =>
+        Notifications.TellAuthorsAsync(session, item, message, clock.GetUtcNow().UtcDateTime, permissions.UserId);
 
     private static string AppendTime(string? comment, DateTime at) =>
         string.IsNullOrWhiteSpace(comment) ? $"定时发布：{SiteTime.Format(at)}" : $"{comment}（定时发布：{SiteTime.Format(at)}）";

@@ -16,9 +16,10 @@ namespace CivicsClass.Web.Admin;
 /// read back from the posted form into the item. Errors are keyed by the validator's member names,
 /// so a message appears beside the input it is about.
 /// </summary>
-public sealed class ContentForm(IContentManager content, TermCache terms, UserManager<User> users, ContentRows rows)
+public sealed class ContentForm(IContentManager content, TermCache terms, UserManager<User> users, ContentRows rows, Media.IMediaStore media)
 {
     public const int MaxPickerOptions = 500;
+    public const int MaxMediaChoices = 48;
 
     public async Task<IReadOnlyList<EditorField>> BuildAsync(ContentTypeDefinition type, ContentItem item, bool canChooseOwner)
     {
@@ -54,7 +55,10 @@ public sealed class ContentForm(IContentManager content, TermCache terms, UserMa
 
         if (type.Has(nameof(MediaPart)))
         {
-            fields.Add(new("Cover", "封面图片", "image", "MediaPart.Cover", item.Part<MediaPart>().Cover, Hint: "JPEG、PNG、WebP 或 GIF，不超过 10 MB。"));
+            var cover = item.Part<MediaPart>().Cover;
+            var library = media.ListNewest(MaxMediaChoices).Select(key => "/media/" + key);
+            fields.Add(new("Cover", "封面图片", "image", "MediaPart.Cover", cover, Hint: "上传新图片（JPEG、PNG、WebP 或 GIF，不超过 10 MB），或从最近上传的图片中选择。",
+                Options: (cover is null ? library : library.Prepend(cover)).Distinct().Select(url => new EditorOption(url, url)).ToList()));
         }
 
         if (type.Has(nameof(MediaPlayerPart)))
@@ -122,7 +126,7 @@ public sealed class ContentForm(IContentManager content, TermCache terms, UserMa
         if (type.Has(nameof(MediaPart)))
         {
             var media = item.Part<MediaPart>();
-            media.Cover = NullIfEmpty(Text(form, "Cover"));
+            media.Cover = Url(form, "Cover", "MediaPart.Cover", errors);
             item.Apply(media);
         }
 

@@ -8,6 +8,9 @@ public interface IMediaStore
     Task<string> SaveAsync(Stream content, string extension, CancellationToken cancellationToken = default);
 
     Stream? OpenRead(string key);
+
+    /// <summary>The newest files first, for pickers.</summary>
+    IReadOnlyList<string> ListNewest(int take);
 }
 
 /// <summary>Files under <c>App_Data/media</c>, one per key.</summary>
@@ -37,6 +40,12 @@ public sealed class FileSystemMediaStore(string root) : IMediaStore
         var path = Path.Combine(root, key);
         return File.Exists(path) ? File.OpenRead(path) : null;
     }
+
+    public IReadOnlyList<string> ListNewest(int take) =>
+        !Directory.Exists(root)
+            ? []
+            : new DirectoryInfo(root).EnumerateFiles().Where(f => MediaKey.IsValid(f.Name))
+                .OrderByDescending(f => f.LastWriteTimeUtc).Take(take).Select(f => f.Name).ToList();
 }
 
 public static class MediaKey

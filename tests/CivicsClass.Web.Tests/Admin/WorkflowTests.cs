@@ -119,6 +119,53 @@ public abstract class WorkflowTests<TProvider>(SiteHost<TProvider> host) : IClas
     }
 
     [SkippableFact]
+    public async Task Cover_ChosenFromTheLibrary_IsUsed_AndAFileThatIsNoImageIsRefused()
+    {
+        var factory = await host.GetAsync();
+        var lecturer = (await AdminPeople.SignInAsync(factory, "cover", "Lecturer"))["Lecturer"];
+        var store = factory.Services.GetRequiredService<Media.IMediaStore>();
+        var key = await store.SaveAsync(new MemoryStream(Png), ".png");
+        var before = await CountLessonsAsync(factory);
+
+        var editor = await lecturer.GetStringAsync("/admin/content/Lesson/new");
+        var chosen = AdminPeople.LessonForm("图库里选的封面", "tuku-fengmian", "save");
+        chosen.Add(new("Cover", "/media/" + key));
+        var saved = await lecturer.PostAsync("/admin/content/Lesson/new", "/admin/content/Lesson/new", chosen);
+        var savedEditor = await lecturer.GetStringAsync($"/admin/content/edit/{AdminPeople.IdFromRedirect(saved)}");
+        var script = AdminPeople.LessonForm("脚本封面", "jiaoben-fengmian", "save");
+        script.Add(new("Cover", "javascript:alert(1)"));
+        var refusedUrl = await lecturer.PostAsync("/admin/content/Lesson/new", "/admin/content/Lesson/new", script);
+        var files = store.ListNewest(1000).Count;
+        var executable = await UploadAsync(lecturer, AdminPeople.LessonForm("改名的程序", "gaiming-chengxu", "save"), "cover.png", [0x7F, 0x45, 0x4C, 0x46, 2, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+
+        Assert.Contains($"value=\"/media/{key}\"", editor);
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Matches($"value=\"/media/{key}\" checked", savedEditor);
+        Assert.Equal(HttpStatusCode.BadRequest, refusedUrl.StatusCode);
+        Assert.Contains("不是 http(s) 地址", await refusedUrl.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.BadRequest, executable.StatusCode);
+        Assert.Contains("按文件内容识别", await executable.Content.ReadAsStringAsync());
+        Assert.Equal(files, store.ListNewest(1000).Count);
+        Assert.Equal(before + 1, await CountLessonsAsync(factory));
+    }
+
+    /// <summary>A real 2×2 PNG.</summary>
+    private static readonly byte[] Png = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGP4z8DAwMDAxMDAwMDAAAANHQEDasKb6QAAAABJRU5ErkJggg==");
+
+    private static async Task<HttpResponseMessage> UploadAsync(FormClient client, List<KeyValuePair<string, string>> fields, string fileName, byte[] bytes)
+    {
+        var page = await client.GetStringAsync("/admin/content/Lesson/new");
+        using var form = new MultipartFormDataContent { { new StringContent(FormClient.Token(page)), "__RequestVerificationToken" } };
+        foreach (var (name, value) in fields)
+        {
+            form.Add(new StringContent(value), name);
+        }
+
+        form.Add(new ByteArrayContent(bytes), "CoverFile", fileName);
+        return await client.Http.PostAsync("/admin/content/Lesson/new", form);
+    }
+
+    [SkippableFact]
     public async Task Preview_RendersMarkdownWithoutRawHtmlOrScriptLinks()
     {
         var factory = await host.GetAsync();

@@ -75,6 +75,8 @@ T = {
  "Preview": ("预览", "Preview"),
  "Choose": ("（请选择）", "(choose)"),
  "CurrentCover": ("当前封面", "Current cover"),
+ "ChooseFromLibrary": ("或从最近上传的图片中选择", "Or choose a recently uploaded image"),
+ "NoImage": ("不用图片", "No image"),
  "Latitude": ("纬度", "Latitude"),
  "Longitude": ("经度", "Longitude"),
  "FilterOptions": ("输入文字筛选选项", "Type to filter"),

@@ -29,6 +29,12 @@ public interface ISqlDialect
     /// </summary>
     string SkipLocked { get; }
 
+    /// <summary>
+    /// Appended to a SELECT that must hold its rows until the transaction ends (<c>FOR UPDATE</c>
+    /// on PostgreSQL); SQLite's write transaction already holds the whole database.
+    /// </summary>
+    string ForUpdate { get; }
+
     /// <summary>Text compared by code point on both databases (SQLite's default), not by PostgreSQL's locale.</summary>
     string BinaryText(string column);
 

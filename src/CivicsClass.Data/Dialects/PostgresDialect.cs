@@ -22,6 +22,7 @@ public sealed class PostgresDialect : ISqlDialect, IAsyncDisposable
     public string Int => "INTEGER";
     public string Text => "TEXT";
     public string SkipLocked => " FOR UPDATE SKIP LOCKED";
+    public string ForUpdate => " FOR UPDATE";
     public string Bool => "BOOLEAN";
     public string Double => "DOUBLE PRECISION";
     public string Timestamp => "TIMESTAMPTZ";

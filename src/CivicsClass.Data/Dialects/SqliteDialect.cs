@@ -38,6 +38,7 @@ public sealed class SqliteDialect : ISqlDialect
     public string Int => "INTEGER";
     public string Text => "TEXT";
     public string SkipLocked => "";
+    public string ForUpdate => "";
     public string Bool => "INTEGER";
     public string Double => "REAL";
     public string Timestamp => "TEXT";

@@ -1,0 +1,121 @@
+using CivicsClass.Data.Caching;
+using CivicsClass.Data.Documents;
+
+namespace CivicsClass.Learning;
+
+/// <summary>
+/// What one activity earns: points, a daily cap, and the settings of the condition the server checks
+/// before paying (a minimum study time, a pass mark, how long a check-in code lives …).
+/// </summary>
+public sealed class PointsRule : Document
+{
+    public string Name { get; set; } = "";
+    public string DisplayName { get; set; } = "";
+    public string? Description { get; set; }
+    public int Points { get; set; }
+
+    /// <summary>The most this activity pays in one study day; none when empty.</summary>
+    public int? DailyCap { get; set; }
+    public bool Enabled { get; set; } = true;
+    public Dictionary<string, double> Settings { get; set; } = [];
+
+    public double Setting(string name, double fallback) => Settings.TryGetValue(name, out var value) ? value : fallback;
+}
+
+/// <summary>The activities the server knows how to check, and the settings each condition reads.</summary>
+public static class Activities
+{
+    public const string DailyVisit = nameof(DailyVisit);
+    public const string StudyText = nameof(StudyText);
+    public const string StudyMedia = nameof(StudyMedia);
+    public const string QuizPass = nameof(QuizPass);
+    public const string DailyQuiz = nameof(DailyQuiz);
+    public const string CheckIn = nameof(CheckIn);
+    public const string CourseFinish = nameof(CourseFinish);
+    public const string StreakBonus = nameof(StreakBonus);
+
+    /// <summary>Each activity with the settings its condition understands.</summary>
+    public static readonly IReadOnlyDictionary<string, string[]> Settings = new Dictionary<string, string[]>(StringComparer.Ordinal)
+    {
+        [DailyVisit] = [],
+        [StudyText] = ["MinSeconds", "SecondsPerMinute", "MaxSeconds"],
+        [StudyMedia] = ["MinProgress", "MaxPlaybackRate", "MaxGapSeconds"],
+        [QuizPass] = ["PassRatio"],
+        [DailyQuiz] = ["Questions"],
+        [CheckIn] = ["CodeSeconds", "WindowMinutes"],
+        [CourseFinish] = [],
+        [StreakBonus] = ["Days"],
+    };
+
+    /// <summary>The activities that make a day count as a study day for streaks.</summary>
+    public static readonly string[] Study = [StudyText, StudyMedia, QuizPass, DailyQuiz, CheckIn];
+}
+
+/// <summary>The rules, read once per node and rebuilt after a change (or a minute, for changes made on another node).</summary>
+public sealed class PointsRuleStore(IDocumentStore store, TimeProvider clock)
+{
+    private readonly RebuildableCache<IReadOnlyDictionary<string, PointsRule>> _cache = new(async () =>
+    {
+        await using var session = store.CreateSession();
+        return (await session.GetAllAsync<PointsRule>()).ToDictionary(r => r.Name, StringComparer.Ordinal);
+    }, clock, TimeSpan.FromMinutes(1));
+
+    public Task<IReadOnlyDictionary<string, PointsRule>> AllAsync() => _cache.GetAsync();
+
+    /// <summary>The rule when it exists and is enabled.</summary>
+    public async Task<PointsRule?> ActiveAsync(string activity) =>
+        (await _cache.GetAsync()).GetValueOrDefault(activity) is { Enabled: true } rule ? rule : null;
+
+    public void Clear() => _cache.Clear();
+
+    /// <summary>Saves a rule in the caller's unit of work; the cache forgets after commit.</summary>
+    public async Task SaveAsync(ISession session, PointsRule rule)
+    {
+        await session.SaveAsync(rule);
+        session.OnCommitted(() =>
+        {
+            Clear();
+            return Task.CompletedTask;
+        });
+    }
+
+    /// <summary>The problems with an edited rule, keyed by field; empty when it can be saved.</summary>
+    public static Dictionary<string, string> Validate(PointsRule rule)
+    {
+        var errors = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (!Activities.Settings.TryGetValue(rule.Name, out var known))
+        {
+            errors[nameof(rule.Name)] = $"未知的活动“{rule.Name}”";
+            known = [];
+        }
+
+        if (string.IsNullOrWhiteSpace(rule.DisplayName) || rule.DisplayName.Length > 40)
+        {
+            errors[nameof(rule.DisplayName)] = "名称必填，最多 40 个字";
+        }
+
+        if (rule.Points is < 0 or > 1000)
+        {
+            errors[nameof(rule.Points)] = "积分须在 0 到 1000 之间";
+        }
+
+        if (rule.DailyCap is < 0 or > 10000)
+        {
+            errors[nameof(rule.DailyCap)] = "每日上限须在 0 到 10000 之间，或留空表示不设上限";
+        }
+
+        foreach (var (name, value) in rule.Settings)
+        {
+            if (!known.Contains(name))
+            {
+                errors[$"Settings.{name}"] = $"活动 {rule.Name} 没有条件“{name}”";
+            }
+            else if (value < 0 || double.IsNaN(value) || double.IsInfinity(value))
+            {
+                errors[$"Settings.{name}"] = "条件的值不能为负数";
+            }
+        }
+
+        return errors;
+    }
+}

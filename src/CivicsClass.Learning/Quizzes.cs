@@ -1,0 +1,145 @@
+using System.Security.Cryptography;
+using System.Text;
+using CivicsClass.Content.Items;
+using CivicsClass.Content.Parts;
+using CivicsClass.Data.Caching;
+
+namespace CivicsClass.Learning;
+
+public sealed record QuizResult(int Number, string Question, IReadOnlyList<string> Options, int? Chosen, int Answer, string? Explanation)
+{
+    public bool Right => Chosen == Answer;
+}
+
+public sealed record QuizGrade(IReadOnlyList<QuizResult> Results, int Correct, int Needed, bool Passed, int Awarded, int Balance, Refusal? NothingAwarded);
+
+/// <summary>A question of the daily quiz: its id names the lesson and the question's place in it.</summary>
+public sealed record DailyQuestion(string Id, string Question, IReadOnlyList<string> Options);
+
+public sealed record DailyQuizGrade(int Day, IReadOnlyList<QuizResult> Results, int Correct, int Awarded, int Balance);
+
+/// <summary>
+/// Quizzes graded on the server. The right answers leave the server only in a grade. A lesson's quiz
+/// pays once, on the first pass; the daily quiz draws questions from the bank of every published
+/// lesson's quiz, the same draw for a worker all day, and pays once a day, a point for each right answer.
+/// </summary>
+public sealed class Quizzes(IContentManager contentManager, QuestionBank bank, PointsRuleStore rules, PointsLedger ledger,
+    LearningProgress progress, TimeProvider clock)
+{
+    public static IReadOnlyList<QuizResult> Grade(IReadOnlyList<QuizQuestion> questions, IReadOnlyList<int?> answers) =>
+        questions.Select((q, n) => new QuizResult(n + 1, q.Question, q.Options,
+            n < answers.Count && answers[n] is { } chosen && chosen >= 0 && chosen < q.Options.Count ? chosen : null, q.Answer, q.Explanation)).ToList();
+
+    /// <summary>Grades a lesson's quiz; with a worker, pays a first pass. Null when the lesson is not published.</summary>
+    public async Task<QuizGrade?> SubmitAsync(long? userId, string lessonId, IReadOnlyList<int?> answers)
+    {
+        var lesson = await contentManager.GetAsync(lessonId);
+        if (lesson is not { ContentType: "Lesson" })
+        {
+            return null;
+        }
+
+        var questions = lesson.Part<QuizPart>().Questions;
+        var results = Grade(questions, answers);
+        var correct = results.Count(r => r.Right);
+        var rule = (await rules.AllAsync()).GetValueOrDefault(Activities.QuizPass);
+        var needed = (int)Math.Ceiling(questions.Count * (rule?.Setting("PassRatio", 0.8) ?? 0.8));
+        var passed = questions.Count > 0 && correct >= needed;
+        if (userId is not { } user)
+        {
+            return new QuizGrade(results, correct, needed, passed, 0, 0, null);
+        }
+
+        if (questions.Count == 0)
+        {
+            return new QuizGrade(results, 0, 0, false, 0, await ledger.BalanceAsync(user), Refusal.QuizEmpty);
+        }
+
+        if (!passed)
+        {
+            return new QuizGrade(results, correct, needed, false, 0, await ledger.BalanceAsync(user), Refusal.QuizFailed(correct, questions.Count, needed));
+        }
+
+        var awarded = 0;
+        Refusal? refusal = null;
+        if (rule is not { Enabled: true })
+        {
+            refusal = Refusal.RuleOff;
+        }
+        else
+        {
+            var result = await ledger.AwardAsync(rule, new Award(user, rule.Name, lessonId, $"{rule.Name}:{user}:{lessonId}", rule.Points));
+            awarded = result.Duplicate ? 0 : result.Points;
+            refusal = result.Duplicate ? Refusal.QuizAlreadyPassed : awarded == 0 ? Refusal.Capped(rule.DisplayName) : null;
+        }
+
+        await progress.QuizPassedAsync(user, lessonId);
+        await progress.StudyDayAsync(user);
+        return new QuizGrade(results, correct, needed, true, awarded, await ledger.BalanceAsync(user), refusal);
+    }
+
+    /// <summary>Today's questions for a worker, without their answers.</summary>
+    public async Task<(int Day, IReadOnlyList<DailyQuestion> Questions)> DailyAsync(long userId)
+    {
+        var day = StudyCalendar.Day(clock.GetUtcNow().UtcDateTime);
+        var drawn = await DrawAsync(userId, day);
+        return (day, drawn.Select(q => new DailyQuestion(q.Id, q.Question.Question, q.Question.Options)).ToList());
+    }
+
+    /// <summary>Grades today's quiz; the answers are keyed by question id. Once a day.</summary>
+    public async Task<(DailyQuizGrade? Grade, Refusal? Refusal)> SubmitDailyAsync(long userId, IReadOnlyDictionary<string, int> answers)
+    {
+        var day = StudyCalendar.Day(clock.GetUtcNow().UtcDateTime);
+        var drawn = await DrawAsync(userId, day);
+        if (drawn.Count == 0 || answers.Keys.Any(id => drawn.All(q => q.Id != id)))
+        {
+            return (null, Refusal.DailyQuizChanged);
+        }
+
+        var results = Grade(drawn.Select(q => q.Question).ToList(), drawn.Select(q => answers.TryGetValue(q.Id, out var a) ? a : (int?)null).ToList());
+        var correct = results.Count(r => r.Right);
+        var rule = await rules.ActiveAsync(Activities.DailyQuiz);
+        if (rule is null)
+        {
+            return (null, Refusal.RuleOff);
+        }
+
+        var result = await ledger.AwardAsync(rule, new Award(userId, rule.Name, null, $"{rule.Name}:{userId}:{day}", correct * rule.Points));
+        if (result.Duplicate)
+        {
+            return (null, Refusal.DailyQuizDone);
+        }
+
+        await progress.StudyDayAsync(userId);
+        return (new DailyQuizGrade(day, results, correct, result.Points, await ledger.BalanceAsync(userId)), null);
+    }
+
+    private async Task<IReadOnlyList<(string Id, QuizQuestion Question)>> DrawAsync(long userId, int day)
+    {
+        var all = await bank.GetAsync();
+        var count = (int)((await rules.AllAsync()).GetValueOrDefault(Activities.DailyQuiz)?.Setting("Questions", 5) ?? 5);
+        var seed = BitConverter.ToInt32(SHA256.HashData(Encoding.UTF8.GetBytes($"{userId}:{day}")));
+        var random = new Random(seed);
+        return all.OrderBy(_ => random.Next()).Take(count).ToList();
+    }
+}
+
+/// <summary>Every published lesson's quiz questions, kept per node for a few minutes.</summary>
+public sealed class QuestionBank(IServiceProvider services, TimeProvider clock)
+{
+    private readonly RebuildableCache<IReadOnlyList<(string Id, QuizQuestion Question)>> _cache = new(async () =>
+    {
+        using var scope = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.CreateScope(services);
+        var content = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<IContentManager>(scope.ServiceProvider);
+        var lessons = await content.QueryAsync(new ContentQuery { ContentType = "Lesson", Take = 2000, IncludeTotal = false, OrderBy = ContentOrder.PublishedDescending });
+        return lessons.Items
+            .OrderBy(l => l.ContentItemId, StringComparer.Ordinal)
+            .SelectMany(l => l.Part<QuizPart>().Questions.Select((q, n) => ($"{l.ContentItemId}:{n + 1}", q)))
+            .Where(q => q.q.Options.Count > 1)
+            .ToList();
+    }, clock, TimeSpan.FromMinutes(5));
+
+    public Task<IReadOnlyList<(string Id, QuizQuestion Question)>> GetAsync() => _cache.GetAsync();
+
+    public void Clear() => _cache.Clear();
+}

@@ -129,7 +129,7 @@ public sealed class QuestionBank(IServiceProvider services, TimeProvider clock)
 {
     private readonly RebuildableCache<IReadOnlyList<(string Id, QuizQuestion Question)>> _cache = new(async () =>
     {
-        using var scope = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.CreateScope(services);
+        await using var scope = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.CreateAsyncScope(services);
         var content = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<IContentManager>(scope.ServiceProvider);
         var lessons = await content.QueryAsync(new ContentQuery { ContentType = "Lesson", Take = 2000, IncludeTotal = false, OrderBy = ContentOrder.PublishedDescending });
         return lessons.Items

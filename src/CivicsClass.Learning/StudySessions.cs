@@ -54,6 +54,7 @@ public sealed class StudySessions(ISession session, IContentManager contentManag
     /// <summary>Accrues played media time from a heartbeat that reports the total seconds played in this session.</summary>
     public async Task<(StudyBeat? Beat, Refusal? Refusal)> HeartbeatAsync(long userId, string sessionId, double reportedSeconds)
     {
+        var media = (await rules.AllAsync()).GetValueOrDefault(Activities.StudyMedia);
         var (connection, transaction) = await session.BeginWriteAsync();
         var row = await LockAsync(connection, transaction, userId, sessionId);
         if (row is null)
@@ -66,7 +67,6 @@ public sealed class StudySessions(ISession session, IContentManager contentManag
             return (null, Refusal.Superseded);
         }
 
-        var media = (await rules.AllAsync()).GetValueOrDefault(Activities.StudyMedia);
         var now = clock.GetUtcNow().UtcDateTime;
         var elapsed = (now - DateTime.SpecifyKind(row.LastBeatUtc, DateTimeKind.Utc)).TotalSeconds;
         var accrued = row.MediaSeconds;
@@ -88,6 +88,8 @@ public sealed class StudySessions(ISession session, IContentManager contentManag
     /// </summary>
     public async Task<(StudyCompleted? Completed, Refusal? Refusal)> CompleteAsync(long userId, string sessionId)
     {
+        // Rules are read (and, once a minute, loaded on a connection of their own) before any row is held.
+        var all = await rules.AllAsync();
         var (connection, transaction) = await session.BeginWriteAsync();
         var row = await LockAsync(connection, transaction, userId, sessionId);
         if (row is null)
@@ -116,7 +118,7 @@ public sealed class StudySessions(ISession session, IContentManager contentManag
         var activity = row.MediaDuration is null ? Activities.StudyText : Activities.StudyMedia;
         if (row.MediaDuration is not null)
         {
-            var required = Required(row.MediaDuration, (await rules.AllAsync()).GetValueOrDefault(Activities.StudyMedia))!.Value;
+            var required = Required(row.MediaDuration, all.GetValueOrDefault(Activities.StudyMedia))!.Value;
             if (row.MediaSeconds < required)
             {
                 return (null, Refusal.NotPlayed((int)row.MediaSeconds, required));
@@ -125,7 +127,7 @@ public sealed class StudySessions(ISession session, IContentManager contentManag
 
         var awarded = 0;
         string? outcome = null;
-        var rule = await rules.ActiveAsync(activity);
+        var rule = all.GetValueOrDefault(activity) is { Enabled: true } active ? active : null;
         if (rule is null)
         {
             outcome = "rule-disabled";

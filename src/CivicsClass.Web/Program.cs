@@ -1,5 +1,6 @@
 using CivicsClass.Content;
 using CivicsClass.Data;
+using CivicsClass.Learning;
 using CivicsClass.Search;
 using CivicsClass.Web.Accounts;
 using CivicsClass.Web.Admin;
@@ -20,6 +21,7 @@ var database = builder.Configuration.GetSection("Database").Get<DatabaseOptions>
 builder.Services.AddData(database, builder.Environment.ContentRootPath);
 builder.Services.AddContent();
 builder.Services.AddSearch();
+builder.Services.AddLearning();
 builder.Services.AddAccounts(builder.Configuration);
 builder.Services.AddSetup(builder.Configuration);
 builder.Services.AddSite();

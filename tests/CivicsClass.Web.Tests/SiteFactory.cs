@@ -1,11 +1,12 @@
 using CivicsClass.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CivicsClass.Web.Tests;
 
 /// <summary>The whole site over a throw-away database, as <c>dotnet run</c> would start it.</summary>
-public sealed class SiteFactory(TestDatabase database, IReadOnlyDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
+public sealed class SiteFactory(TestDatabase database, IReadOnlyDictionary<string, string?>? settings = null, TimeProvider? clock = null) : WebApplicationFactory<Program>
 {
     public const string AdminPassword = "Test-Admin-Password-1";
 
@@ -20,6 +21,12 @@ public sealed class SiteFactory(TestDatabase database, IReadOnlyDictionary<strin
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         // Tests sign in many times from one address; the limit itself is tested with its own setting.
         builder.UseSetting("RateLimits:SignInPerMinute", "10000");
+        builder.UseSetting("RateLimits:PointsPerMinute", "100000");
+        if (clock is not null)
+        {
+            builder.ConfigureServices(services => services.AddSingleton(clock));
+        }
+
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);

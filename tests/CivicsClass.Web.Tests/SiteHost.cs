@@ -6,7 +6,7 @@ namespace CivicsClass.Web.Tests;
 /// One seeded site per test class, started on first use (so a missing PostgreSQL server skips the
 /// test rather than failing the fixture). Tests that change content use their own items.
 /// </summary>
-public sealed class SiteHost<TProvider> : IAsyncDisposable where TProvider : IDatabaseProvider, new()
+public class SiteHost<TProvider> : IAsyncDisposable where TProvider : IDatabaseProvider, new()
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private TestDatabase? _database;
@@ -20,7 +20,7 @@ public sealed class SiteHost<TProvider> : IAsyncDisposable where TProvider : IDa
             if (_factory is null)
             {
                 _database = await new TProvider().CreateAsync();
-                _factory = new SiteFactory(_database);
+                _factory = CreateFactory(_database);
                 _factory.CreateClient().Dispose();
             }
 
@@ -32,10 +32,12 @@ public sealed class SiteHost<TProvider> : IAsyncDisposable where TProvider : IDa
         }
     }
 
+    protected virtual SiteFactory CreateFactory(TestDatabase database) => new(database);
+
     public async Task<HttpClient> ClientAsync() =>
         (await GetAsync()).CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
-    public async ValueTask DisposeAsync()
+    public virtual async ValueTask DisposeAsync()
     {
         if (_factory is not null)
         {
@@ -47,4 +49,12 @@ public sealed class SiteHost<TProvider> : IAsyncDisposable where TProvider : IDa
             await _database.DisposeAsync();
         }
     }
+}
+
+/// <summary>A seeded site whose clock the tests move by hand: to pass a minimum study time, a code's minute or a midnight.</summary>
+public sealed class ClockedSiteHost<TProvider> : SiteHost<TProvider> where TProvider : IDatabaseProvider, new()
+{
+    public ManualClock Clock { get; } = new();
+
+    protected override SiteFactory CreateFactory(TestDatabase database) => new(database, clock: Clock);
 }

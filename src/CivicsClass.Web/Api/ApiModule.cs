@@ -22,6 +22,7 @@ public static class ApiModule
         v1.MapContentApi();
         v1.MapSearchApi();
         v1.MapAuthApi();
+        v1.MapLearningApi();
         return endpoints;
     }
 }

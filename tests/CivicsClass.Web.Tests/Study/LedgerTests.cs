@@ -1,0 +1,201 @@
+using CivicsClass.Data.Documents;
+using CivicsClass.Learning;
+using CivicsClass.Testing;
+using Dapper;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit;
+
+namespace CivicsClass.Web.Tests.Study;
+
+/// <summary>The ledger's invariants, on both databases: idempotency, caps under concurrency and across midnight, reversals, balance = sum.</summary>
+public abstract class LedgerTests<TProvider>(ClockedSiteHost<TProvider> host) : IClassFixture<ClockedSiteHost<TProvider>>
+    where TProvider : IDatabaseProvider, new()
+{
+    private static readonly PointsRule Capped = new() { Name = "StudyText", DisplayName = "学习图文课", Points = 1, DailyCap = 6 };
+
+    [SkippableFact]
+    public async Task HundredConcurrentIdenticalAwards_WriteOneEntry()
+    {
+        var factory = await host.GetAsync();
+        var results = await Task.WhenAll(Enumerable.Range(0, 100).Select(_ => AwardAsync(factory, Capped, new Award(9001, Capped.Name, "lesson-a", "same-key", 1))));
+
+        Assert.Single(results.Select(r => r.EntryId).Distinct());
+        Assert.Single(results, r => !r.Duplicate);
+        Assert.Equal(1, await SumAsync(factory, 9001));
+    }
+
+    [SkippableFact]
+    public async Task HundredConcurrentDistinctAwards_PayExactlyTheCap()
+    {
+        var factory = await host.GetAsync();
+        var results = await Task.WhenAll(Enumerable.Range(0, 100).Select(i => AwardAsync(factory, Capped, new Award(9002, Capped.Name, $"lesson-{i}", $"distinct-{i}", 1))));
+
+        Assert.Equal(6, results.Sum(r => r.Points));
+        Assert.Equal(94, results.Count(r => r.Capped));
+        Assert.Equal(6, await BalanceAsync(factory, 9002));
+        Assert.Equal(6, await SumAsync(factory, 9002));
+    }
+
+    [SkippableFact]
+    public async Task CapResetsAtShanghaiMidnight_NotAtUtcMidnight()
+    {
+        var factory = await host.GetAsync();
+        var shanghai = TimeSpan.FromHours(8);
+        var tomorrow = new DateTimeOffset(StudyCalendar.Date(host.Clock.GetUtcNow().UtcDateTime).AddDays(1).ToDateTime(TimeOnly.MinValue), shanghai);
+        host.Clock.Set(tomorrow.AddMilliseconds(-1)); // 23:59:59.999 in Shanghai
+        var before = new List<AwardResult>();
+        for (var i = 0; i < 8; i++)
+        {
+            before.Add(await AwardAsync(factory, Capped, new Award(9003, Capped.Name, null, $"night-{i}", 1)));
+        }
+
+        host.Clock.Set(tomorrow); // 00:00:00.000 in Shanghai, 16:00 UTC
+        var after = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => AwardAsync(factory, Capped, new Award(9003, Capped.Name, null, $"morning-{i}", 1))));
+        var days = await DaysAsync(factory, 9003);
+
+        Assert.Equal(6, before.Sum(r => r.Points));
+        Assert.Equal(6, after.Sum(r => r.Points));
+        Assert.Equal([StudyCalendar.ToInt(DateOnly.FromDateTime(tomorrow.DateTime).AddDays(-1)), StudyCalendar.ToInt(DateOnly.FromDateTime(tomorrow.DateTime))], days.Keys.Order());
+        Assert.All(days.Values, points => Assert.Equal(6, points));
+        Assert.Equal(12, await BalanceAsync(factory, 9003));
+    }
+
+    [SkippableFact]
+    public async Task Reversal_AppendsANegativeEntryOnce_AndRestoresWhatTheCapHeldBack()
+    {
+        var factory = await host.GetAsync();
+        var forged = new List<AwardResult>();
+        for (var i = 0; i < 6; i++)
+        {
+            forged.Add(await AwardAsync(factory, Capped, new Award(9004, Capped.Name, null, $"forged-{i}", 1)));
+        }
+
+        var honest = await AwardAsync(factory, Capped, new Award(9004, Capped.Name, null, "honest", 1));
+        var first = await ReverseAsync(factory, forged[0].EntryId);
+        var twice = await ReverseAsync(factory, forged[0].EntryId);
+        var reversalOfReversal = await ReverseAsync(factory, first.ReversalId!.Value);
+        var second = await ReverseAsync(factory, forged[1].EntryId);
+        var entries = await StudyTests<TProvider>.EntriesAsync(factory, 9004);
+
+        Assert.True(honest.Capped);
+        Assert.Equal(0, honest.Points);
+        Assert.Equal((ReversalRefusal.None, 1), (first.Refusal, first.Restored));
+        Assert.Equal(ReversalRefusal.AlreadyReversed, twice.Refusal);
+        Assert.Equal(ReversalRefusal.IsCorrection, reversalOfReversal.Refusal);
+        Assert.Equal((ReversalRefusal.None, 0), (second.Refusal, second.Restored));
+        Assert.Single(entries, e => e.RestoresId == honest.EntryId && e.Points == 1);
+        Assert.Equal(5, await BalanceAsync(factory, 9004));
+        Assert.Equal(5, await SumAsync(factory, 9004));
+    }
+
+    /// <summary>Random awards and reversals from a fixed seed: every running total equals the sum of its entries, and no day passes its cap.</summary>
+    [SkippableFact]
+    public async Task RandomAwardsAndReversals_EveryTotalEqualsTheSumOfTheLedger()
+    {
+        var factory = await host.GetAsync();
+        var random = new Random(20261121);
+        var rules = new[] { Capped, new PointsRule { Name = "QuizPass", Points = 2, DailyCap = 10 }, new PointsRule { Name = "CourseFinish", Points = 10 } };
+        var users = Enumerable.Range(9100, 6).Select(u => (long)u).ToArray();
+        var paid = new List<long>();
+        for (var step = 0; step < 240; step++)
+        {
+            if (step % 40 == 39)
+            {
+                host.Clock.Advance(TimeSpan.FromHours(9)); // cross Shanghai midnights and week starts now and then
+            }
+
+            if (paid.Count > 0 && random.Next(5) == 0)
+            {
+                var target = paid[random.Next(paid.Count)];
+                var name = await RuleOfAsync(factory, target);
+                var rule = rules.First(r => r.Name == name);
+                await ReverseAsync(factory, target, rule);
+                continue;
+            }
+
+            var chosen = rules[random.Next(rules.Length)];
+            var user = users[random.Next(users.Length)];
+            var key = random.Next(4) == 0 && step > 0 ? $"prop-{step - 1}" : $"prop-{step}"; // some retries of the previous key
+            var result = await AwardAsync(factory, chosen, new Award(user, chosen.Name, null, key, chosen.Points * random.Next(1, 4)));
+            if (!result.Duplicate)
+            {
+                paid.Add(result.EntryId);
+            }
+        }
+
+        await using var scope = factory.Services.CreateAsyncScope();
+        var (connection, _) = await scope.ServiceProvider.GetRequiredService<ISession>().GetConnectionAsync();
+        foreach (var user in users)
+        {
+            Assert.Equal(await SumAsync(factory, user), await BalanceAsync(factory, user));
+        }
+
+        var dayMismatches = await connection.ExecuteScalarAsync<long>("""
+            SELECT COUNT(*) FROM points_day d
+            WHERE d.points <> (SELECT COALESCE(SUM(e.points), 0) FROM points_entry e WHERE e.user_id = d.user_id AND e.study_day = d.study_day AND e.rule = d.rule)
+            """);
+        var periodTotals = (await connection.QueryAsync<(string Period, long UserId, long Points)>(
+            "SELECT period, user_id, points FROM points_total WHERE user_id >= 9100 AND user_id < 9106")).ToList();
+        var entries = (await connection.QueryAsync<(long UserId, long Day, long Points)>(
+            "SELECT user_id, study_day, points FROM points_entry WHERE user_id >= 9100 AND user_id < 9106")).ToList();
+        var overCap = await connection.ExecuteScalarAsync<long>("""
+            SELECT COUNT(*) FROM points_day WHERE (rule = 'StudyText' AND points > 6) OR (rule = 'QuizPass' AND points > 10)
+            """);
+
+        Assert.Equal(0, dayMismatches);
+        Assert.Equal(0, overCap);
+        foreach (var total in periodTotals.Where(t => t.Period != StudyCalendar.AllTime))
+        {
+            var inPeriod = entries.Where(e => e.UserId == total.UserId && (total.Period[0] == 'd'
+                ? StudyCalendar.DayPeriod((int)e.Day) == total.Period
+                : StudyCalendar.WeekPeriod((int)e.Day) == total.Period));
+            Assert.Equal(inPeriod.Sum(e => e.Points), total.Points);
+        }
+    }
+
+    private static async Task<string> RuleOfAsync(SiteFactory factory, long entryId)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var (connection, _) = await scope.ServiceProvider.GetRequiredService<ISession>().GetConnectionAsync();
+        return await connection.ExecuteScalarAsync<string>("SELECT rule FROM points_entry WHERE id = @entryId", new { entryId }) ?? "";
+    }
+
+    private static async Task<AwardResult> AwardAsync(SiteFactory factory, PointsRule rule, Award award)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var result = await scope.ServiceProvider.GetRequiredService<PointsLedger>().AwardAsync(rule, award);
+        await scope.ServiceProvider.GetRequiredService<ISession>().SaveChangesAsync();
+        return result;
+    }
+
+    private static async Task<(ReversalRefusal Refusal, long? ReversalId, int Restored)> ReverseAsync(SiteFactory factory, long entryId, PointsRule? rule = null)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var result = await scope.ServiceProvider.GetRequiredService<PointsLedger>().ReverseAsync(entryId, "测试冲正", rule ?? Capped);
+        await scope.ServiceProvider.GetRequiredService<ISession>().SaveChangesAsync();
+        return result;
+    }
+
+    private static async Task<int> BalanceAsync(SiteFactory factory, long userId)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<PointsLedger>().BalanceAsync(userId);
+    }
+
+    private static async Task<IReadOnlyDictionary<int, int>> DaysAsync(SiteFactory factory, long userId)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<PointsLedger>().DaysAsync(userId, 0);
+    }
+
+    private static async Task<long> SumAsync(SiteFactory factory, long userId)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var (connection, _) = await scope.ServiceProvider.GetRequiredService<ISession>().GetConnectionAsync();
+        return await connection.ExecuteScalarAsync<long>("SELECT COALESCE(SUM(points), 0) FROM points_entry WHERE user_id = @userId", new { userId });
+    }
+}
+
+public sealed class SqliteLedgerTests(ClockedSiteHost<Sqlite> host) : LedgerTests<Sqlite>(host);
+
+public sealed class PostgresLedgerTests(ClockedSiteHost<Postgres> host) : LedgerTests<Postgres>(host);

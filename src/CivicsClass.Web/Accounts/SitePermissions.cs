@@ -14,6 +14,7 @@ public sealed class SitePermissions : IPermissionProvider
     public const string EarnPoints = nameof(EarnPoints);
     public const string RequestTopics = nameof(RequestTopics);
     public const string ManagePointsRules = nameof(ManagePointsRules);
+    public const string ShowCheckInCodes = nameof(ShowCheckInCodes);
 
     public IEnumerable<Permission> GetPermissions() =>
     [
@@ -26,5 +27,6 @@ public sealed class SitePermissions : IPermissionProvider
         new(EarnPoints, "学习得积分", "学习"),
         new(RequestTopics, "点单：提出想学的专题", "学习"),
         new(ManagePointsRules, "管理积分规则", "学习"),
+        new(ShowCheckInCodes, "显示活动和场馆的签到二维码", "学习"),
     ];
 }

@@ -1,19 +1,29 @@
 using System.Globalization;
 using CivicsClass.Content.Items;
-using CivicsClass.Content.Parts;
+using CivicsClass.Learning;
+using CivicsClass.Theme;
+using CivicsClass.Theme.Models;
+using CivicsClass.Web.Accounts;
+using CivicsClass.Web.Study;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Extensions.Localization;
 
 namespace CivicsClass.Web.Site;
 
 /// <summary>Every published item at its address: <c>/lessons/{slug}</c>, <c>/lecturers/{slug}</c>, …</summary>
-public sealed class ContentPageController(IContentManager contentManager, DetailPageBuilder pages) : Controller
+public sealed class ContentPageController(IContentManager contentManager, DetailPageBuilder pages, Permissions permissions, ISession session) : Controller
 {
     public const string Sections = "lessons|courses|lecturers|venues|topics|events";
 
+    /// <summary>
+    /// A published item. Anonymous visitors get the cached page; a signed-in worker's lesson page also
+    /// opens a study session, timed by the server, whose panel completes the lesson for points.
+    /// </summary>
     [HttpGet("/{section:regex(^(" + Sections + ")$)}/{slug}")]
     [OutputCache(PolicyName = SiteModule.CachePolicy)]
-    public async Task<IActionResult> Show(string section, string slug)
+    public async Task<IActionResult> Show(string section, string slug, [FromServices] StudySessions sessions, [FromServices] LearningProgress progress)
     {
         var item = await contentManager.GetByPathAsync($"{section}/{slug}");
         if (item is null)
@@ -21,17 +31,33 @@ public sealed class ContentPageController(IContentManager contentManager, Detail
             return NotFound();
         }
 
-        return View($"Content-{item.ContentType}.Detail", await pages.BuildAsync(item));
+        var page = await pages.BuildAsync(item);
+        if (page is LessonViewModel lesson && User.LearnerId() is { } learner && await permissions.HasAsync(SitePermissions.EarnPoints))
+        {
+            var opened = await sessions.OpenAsync(learner, item.ContentItemId);
+            await session.SaveChangesAsync();
+            var studied = (await progress.LessonAsync(learner, item.ContentItemId))?.StudiedUtc is not null;
+            page = lesson with
+            {
+                Study = opened is null ? null : new StudyPanel(opened.SessionId, opened.MinSeconds, opened.MediaSecondsRequired, studied),
+                Quiz = lesson.Quiz is null ? null : lesson.Quiz with { Signed = true },
+            };
+        }
+
+        ViewData["CanShowCheckIn"] = item.ContentType is "Event" or "Venue" && await permissions.HasAsync(SitePermissions.ShowCheckInCodes);
+        return View($"Content-{item.ContentType}.Detail", page);
     }
 
     /// <summary>
-    /// Grades a quiz for anyone, signed in or not. Grading here changes nothing on the server, so it
-    /// needs no antiforgery token, and the lesson page stays cacheable. The right answers reach the
-    /// browser only in this response.
+    /// Grades a quiz. For anonymous visitors grading changes nothing on the server, so it needs no
+    /// antiforgery token and the lesson page stays cacheable; their right answers reach the browser
+    /// only in this response. A signed-in worker's submission can earn points, so its token is checked,
+    /// and a failed attempt shows which answers were wrong but not the right ones.
     /// </summary>
     [HttpPost("/lessons/{slug}/quiz")]
     [IgnoreAntiforgeryToken]
-    public async Task<IActionResult> Quiz(string slug, IFormCollection form)
+    public async Task<IActionResult> Quiz(string slug, IFormCollection form, [FromServices] Quizzes quizzes, [FromServices] IAntiforgery antiforgery,
+        [FromServices] IStringLocalizer<SiteText> text)
     {
         var lesson = await contentManager.GetByPathAsync($"lessons/{slug}");
         if (lesson is null)
@@ -39,9 +65,24 @@ public sealed class ContentPageController(IContentManager contentManager, Detail
             return NotFound();
         }
 
-        var questions = lesson.Part<QuizPart>().Questions;
+        var questions = lesson.Part<Content.Parts.QuizPart>().Questions;
         var answers = questions.Select((q, n) =>
             int.TryParse(form[$"q{n + 1}"], NumberStyles.None, CultureInfo.InvariantCulture, out var chosen) && chosen < q.Options.Count ? chosen : (int?)null).ToList();
-        return View("Content-Lesson.Detail", await pages.BuildAsync(lesson, answers));
+        var page = (LessonViewModel)await pages.BuildAsync(lesson, answers);
+        if (User.LearnerId() is { } learner && await permissions.HasAsync(SitePermissions.EarnPoints) && page.Quiz is not null)
+        {
+            if (!await antiforgery.IsRequestValidAsync(HttpContext))
+            {
+                return BadRequest();
+            }
+
+            var grade = (await quizzes.SubmitAsync(learner, lesson.ContentItemId, answers))!;
+            await session.SaveChangesAsync();
+            var reveal = grade.Passed || await pages.LessonPassedAsync(learner, lesson.ContentItemId);
+            var note = grade.NothingAwarded?.Message ?? text["QuizAwarded", grade.Awarded, grade.Balance].Value;
+            page = page with { Quiz = page.Quiz with { Reveal = reveal, Note = note, Signed = true } };
+        }
+
+        return View("Content-Lesson.Detail", page);
     }
 }

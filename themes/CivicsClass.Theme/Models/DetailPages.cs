@@ -8,7 +8,10 @@ public sealed record QuizResultView(int Number, string Question, IReadOnlyList<s
     public bool Correct => Chosen == Answer;
 }
 
-public sealed record QuizView(string LessonUrl, string ActionUrl, IReadOnlyList<QuizQuestionView> Questions, IReadOnlyList<QuizResultView>? Results = null)
+/// <param name="Reveal">Whether the right answers are shown: a worker who has not passed sees only which answers were wrong.</param>
+/// <param name="Note">What the submission earned, or why it earned nothing.</param>
+public sealed record QuizView(string LessonUrl, string ActionUrl, IReadOnlyList<QuizQuestionView> Questions, IReadOnlyList<QuizResultView>? Results = null,
+    bool Reveal = true, string? Note = null, bool Signed = false)
 {
     public int Score => Results?.Count(r => r.Correct) ?? 0;
 }
@@ -27,7 +30,8 @@ public sealed record LessonViewModel(
     ContentCard? Previous,
     ContentCard? Next,
     IReadOnlyList<ContentCard> Related,
-    QuizView? Quiz) : PageViewModel(Meta);
+    QuizView? Quiz,
+    StudyPanel? Study = null) : PageViewModel(Meta);
 
 public sealed record CourseViewModel(PageMeta Meta, ContentCard Course, string IntroductionHtml, IReadOnlyList<ContentCard> Lessons, int TotalMinutes,
     IReadOnlyList<TermLink> Themes) : PageViewModel(Meta);

@@ -1,0 +1,283 @@
+using System.Globalization;
+using CivicsClass.Content.Items;
+using CivicsClass.Content.Parts;
+using CivicsClass.Learning;
+using CivicsClass.Theme;
+using CivicsClass.Theme.Models;
+using CivicsClass.Web.Accounts;
+using CivicsClass.Web.Site;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Localization;
+
+namespace CivicsClass.Web.Study;
+
+/// <summary>
+/// The worker's side of the learning loop on the site: my learning, the daily quiz, leaderboards,
+/// certificates, check-in and topic requests, and the study panel's completion and heartbeats.
+/// </summary>
+public sealed class LearningController(
+    ISession session,
+    PointsLedger ledger,
+    LearningProgress progress,
+    PointsRuleStore rules,
+    IContentManager contentManager,
+    CardFactory cards,
+    Recommendations recommendations,
+    IStringLocalizer<SiteText> text,
+    TimeProvider clock) : Controller
+{
+    private long Me => User.LearnerId() ?? throw new InvalidOperationException("A signed-in learner is required.");
+
+    [HttpGet("/learning")]
+    [Authorize]
+    public async Task<IActionResult> Index()
+    {
+        var me = Me;
+        await progress.VisitAsync(me);
+        await session.SaveChangesAsync();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var today = StudyCalendar.Date(now);
+        var todayPoints = await ledger.DayAsync(me, StudyCalendar.ToInt(today));
+        var days = await ledger.DaysAsync(me, StudyCalendar.ToInt(today.AddDays(-13)));
+        var bars = Enumerable.Range(0, 14).Select(i => today.AddDays(i - 13))
+            .Select(d => new DayBar(d.ToString("M/d", CultureInfo.InvariantCulture), d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), days.GetValueOrDefault(StudyCalendar.ToInt(d))))
+            .ToList();
+        var tasks = (await rules.AllAsync()).Values.Where(r => r.Enabled).OrderBy(r => r.Id)
+            .Select(r => new TaskCard(r.DisplayName, r.Description, r.Points, todayPoints.GetValueOrDefault(r.Name), r.DailyCap)).ToList();
+
+        var entries = await ledger.EntriesAsync(me, 20);
+        var lessons = await progress.LessonsAsync(me, 30);
+        var certificates = await progress.CertificatesAsync(me);
+        var referenced = entries.Select(e => e.SourceId).Concat(lessons.Select(l => l.ContentItemId)).OfType<string>().Distinct().ToList();
+        var items = (await contentManager.GetManyAsync(referenced)).ToDictionary(i => i.ContentItemId, StringComparer.Ordinal);
+        var names = (await rules.AllAsync()).ToDictionary(r => r.Key, r => r.Value.DisplayName, StringComparer.Ordinal);
+        var entryRows = entries.Select(e => new EntryRow(names.GetValueOrDefault(e.Rule, e.Rule), e.Points, DateTime.SpecifyKind(e.CreatedUtc, DateTimeKind.Utc),
+            e.SourceId is not null && items.TryGetValue(e.SourceId, out var source) ? source.DisplayText : null,
+            e.SourceId is not null && items.TryGetValue(e.SourceId, out var linked) ? CardFactory.UrlOf(linked) : null, e.Reason)).ToList();
+        var studied = await cards.CardsAsync(lessons.Where(l => l.StudiedUtc is not null && items.ContainsKey(l.ContentItemId)).Select(l => items[l.ContentItemId]).ToList());
+
+        var courseItems = new Dictionary<string, ContentItem>(StringComparer.Ordinal);
+        foreach (var lesson in lessons.Take(10))
+        {
+            var page = await contentManager.QueryAsync(new ContentQuery
+            {
+                ContentType = "Course", ReferencedId = lesson.ContentItemId, ReferenceField = nameof(ListPart), Take = 5, IncludeTotal = false,
+            });
+            foreach (var course in page.Items)
+            {
+                courseItems.TryAdd(course.ContentItemId, course);
+            }
+        }
+
+        var courseCards = await cards.CardsAsync(courseItems.Values.ToList());
+        var courses = new List<CourseRow>();
+        foreach (var course in courseItems.Values)
+        {
+            var state = await progress.CourseAsync(me, course);
+            var certificate = certificates.FirstOrDefault(c => c.CourseId == course.ContentItemId);
+            courses.Add(new CourseRow(courseCards.First(c => c.Id == course.ContentItemId), state.Studied, state.Lessons,
+                certificate is null ? null : $"/certificates/{certificate.Code}"));
+        }
+
+        var recommended = await cards.CardsAsync(await recommendations.ForAsync(me, 4));
+        return View(new MyLearningViewModel(new PageMeta(text["MyLearning"]), await Learners.NameAsync(session, me), await ledger.BalanceAsync(me),
+            todayPoints.Values.Sum(), await progress.StreakAsync(me), tasks, bars, entryRows, studied, courses,
+            certificates.Select(c => new CertificateRow(c.CourseTitle, $"/certificates/{c.Code}", c.IssuedUtc)).ToList(), recommended));
+    }
+
+    [HttpPost("/study/sessions/{id}/complete")]
+    [RequirePermission(SitePermissions.EarnPoints)]
+    [ValidateAntiForgeryToken]
+    [EnableRateLimiting(AccountsModule.PointsRateLimit)]
+    public async Task<IActionResult> Complete(string id, [FromServices] StudySessions sessions)
+    {
+        var (done, refusal) = await sessions.CompleteAsync(Me, id);
+        if (done is null)
+        {
+            Response.StatusCode = refusal!.Status;
+            return Outcome(false, text["StudyNotCounted"], refusal.Message, ("/learning", text["MyLearning"]));
+        }
+
+        await session.SaveChangesAsync();
+        var links = new List<(string, string)> { ("/learning", text["MyLearning"]) };
+        links.AddRange(done.Certificates.Select(c => ($"/certificates/{c.Code}", (string)text["ViewCertificate", c.CourseTitle])));
+        var message = done.NothingAwarded?.Message ?? text["StudyAwarded", done.Awarded, done.Balance];
+        return Outcome(true, text["StudyCounted"], message, [.. links]);
+    }
+
+    [HttpPost("/study/sessions/{id}/heartbeat")]
+    [RequirePermission(SitePermissions.EarnPoints)]
+    [ValidateAntiForgeryToken]
+    [EnableRateLimiting(AccountsModule.PointsRateLimit)]
+    public async Task<IActionResult> Heartbeat(string id, double mediaSeconds, [FromServices] StudySessions sessions)
+    {
+        var (beat, refusal) = await sessions.HeartbeatAsync(Me, id, mediaSeconds);
+        if (beat is null)
+        {
+            return Problem(title: refusal!.Message, statusCode: refusal.Status);
+        }
+
+        await session.SaveChangesAsync();
+        return Json(new { beat.MediaSeconds, beat.MediaSecondsRequired });
+    }
+
+    [HttpGet("/learning/daily-quiz")]
+    [RequirePermission(SitePermissions.EarnPoints)]
+    public async Task<IActionResult> DailyQuiz([FromServices] Quizzes quizzes)
+    {
+        var (_, questions) = await quizzes.DailyAsync(Me);
+        return View(new DailyQuizViewModel(new PageMeta(text["DailyQuiz"]),
+            questions.Select((q, n) => new DailyQuestionView(q.Id, n + 1, q.Question, q.Options)).ToList(), null, 0, null));
+    }
+
+    [HttpPost("/learning/daily-quiz")]
+    [RequirePermission(SitePermissions.EarnPoints)]
+    [ValidateAntiForgeryToken]
+    [EnableRateLimiting(AccountsModule.PointsRateLimit)]
+    public async Task<IActionResult> DailyQuiz(IFormCollection form, [FromServices] Quizzes quizzes)
+    {
+        var answers = form.Keys.Where(k => k.StartsWith("a:", StringComparison.Ordinal))
+            .Select(k => (Id: k[2..], Ok: int.TryParse(form[k], NumberStyles.None, CultureInfo.InvariantCulture, out var choice), Choice: choice))
+            .Where(a => a.Ok).ToDictionary(a => a.Id, a => a.Choice, StringComparer.Ordinal);
+        var (grade, refusal) = await quizzes.SubmitDailyAsync(Me, answers);
+        var (_, questions) = await quizzes.DailyAsync(Me);
+        var views = questions.Select((q, n) => new DailyQuestionView(q.Id, n + 1, q.Question, q.Options)).ToList();
+        if (grade is null)
+        {
+            Response.StatusCode = refusal!.Status;
+            return View(new DailyQuizViewModel(new PageMeta(text["DailyQuiz"]), views, null, 0, refusal.Message));
+        }
+
+        await session.SaveChangesAsync();
+        var results = grade.Results.Select(r => new QuizResultView(r.Number, r.Question, r.Options, r.Chosen, r.Answer, r.Explanation)).ToList();
+        return View(new DailyQuizViewModel(new PageMeta(text["DailyQuiz"]), views, results, grade.Awarded, text["DailyQuizAwarded", grade.Correct, grade.Awarded]));
+    }
+
+    [HttpGet("/leaderboards")]
+    [Authorize]
+    public async Task<IActionResult> Leaderboards(string? board, string? period, string? by, [FromServices] Leaderboards boards, [FromServices] TermCache terms)
+    {
+        board = board is "organisations" or "regions" ? board : "people";
+        period = period is "day" or "all" ? period : "week";
+        var perMember = by != "total";
+        var taxonomies = await terms.GetAsync();
+        var result = board switch
+        {
+            "organisations" => await boards.GroupsAsync(GroupKind.Organisation, period, taxonomies.GetValueOrDefault("Organisation")?.Roots ?? [], perMember, 50, Me),
+            "regions" => await boards.GroupsAsync(GroupKind.Region, period, taxonomies.GetValueOrDefault("Region")?.Roots ?? [], perMember, 50, Me),
+            _ => await boards.PeopleAsync(period, 50, Me),
+        };
+        RankRow Row(BoardEntry e) => new(e.Rank, e.Name, e.Points, e.Members, e.Participants, e.Id == result!.Me?.Id);
+        return View(new LeaderboardViewModel(new PageMeta(text["Leaderboards"]), board, period, perMember,
+            result!.Entries.Select(Row).ToList(), result.Me is null ? null : Row(result.Me)));
+    }
+
+    /// <summary>A certificate and its verification: the QR code on the printout leads back here.</summary>
+    [HttpGet("/certificates/{code}")]
+    public async Task<IActionResult> Certificate(string code)
+    {
+        var certificate = code.Length is > 0 and <= 32 ? await progress.CertificateAsync(code) : null;
+        var url = $"{Request.Scheme}://{Request.Host}/certificates/{Uri.EscapeDataString(code)}";
+        if (certificate is null)
+        {
+            Response.StatusCode = StatusCodes.Status404NotFound;
+        }
+
+        return View(new CertificateViewModel(new PageMeta(text["Certificate"]), certificate is not null, code, certificate?.LearnerName,
+            certificate?.CourseTitle, certificate?.IssuedUtc, url, certificate is null ? "" : QrCodes.Svg(url)));
+    }
+
+    [HttpGet("/checkin")]
+    [Authorize]
+    public async Task<IActionResult> CheckIn(string? code)
+    {
+        var place = code?.Split('.')[0] is { Length: > 0 } id ? (await contentManager.GetAsync(id))?.DisplayText : null;
+        return View(new CheckInViewModel(new PageMeta(text["CheckIn"]), code ?? "", place));
+    }
+
+    [HttpPost("/checkin")]
+    [RequirePermission(SitePermissions.EarnPoints)]
+    [ValidateAntiForgeryToken]
+    [EnableRateLimiting(AccountsModule.PointsRateLimit)]
+    public async Task<IActionResult> CheckIn(string? code, [FromServices] CheckIns checkIns)
+    {
+        var (done, refusal) = await checkIns.CheckInAsync(Me, code ?? "");
+        if (done is null)
+        {
+            Response.StatusCode = refusal!.Status;
+            return Outcome(false, text["CheckInFailed"], refusal.Message, ("/learning", text["MyLearning"]));
+        }
+
+        await session.SaveChangesAsync();
+        return Outcome(true, text["CheckInDone", done.Title], text["StudyAwarded", done.Awarded, done.Balance], ("/learning", text["MyLearning"]));
+    }
+
+    /// <summary>The organiser's screen: a QR code that changes every minute; the page reloads itself before it expires.</summary>
+    [HttpGet("/checkin/show/{id}")]
+    [RequirePermission(SitePermissions.ShowCheckInCodes)]
+    public async Task<IActionResult> ShowCode(string id, [FromServices] CheckIns checkIns)
+    {
+        if (await contentManager.GetAsync(id) is not { ContentType: "Event" or "Venue" } item)
+        {
+            return NotFound();
+        }
+
+        var code = await checkIns.CodeAsync(item.ContentItemId);
+        var url = $"{Request.Scheme}://{Request.Host}/checkin?code={Uri.EscapeDataString(code.Code)}";
+        var refresh = Math.Max(5, (int)(code.ExpiresUtc - clock.GetUtcNow().UtcDateTime).TotalSeconds + 1);
+        Response.Headers.CacheControl = "no-store";
+        return View("CheckInCode", new CheckInCodeViewModel(new PageMeta(text["CheckInCode"]), item.DisplayText, url, QrCodes.Svg(url), code.ExpiresUtc, refresh));
+    }
+
+    [HttpGet("/requests")]
+    public async Task<IActionResult> Requests([FromServices] TopicRequests requests, [FromServices] Permissions permissions) =>
+        View(await RequestsModelAsync(requests, permissions, new FormErrors(), null, null, null));
+
+    [HttpPost("/requests")]
+    [RequirePermission(SitePermissions.RequestTopics)]
+    [ValidateAntiForgeryToken]
+    [EnableRateLimiting(AccountsModule.PointsRateLimit)]
+    public async Task<IActionResult> Ask(string? title, string? detail, [FromServices] TopicRequests requests, [FromServices] Permissions permissions)
+    {
+        var (id, errors) = await requests.AskAsync(Me, title, detail);
+        if (id is null)
+        {
+            var form = new FormErrors();
+            foreach (var (field, message) in errors)
+            {
+                form.Add(field, message);
+            }
+
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return View("Requests", await RequestsModelAsync(requests, permissions, form, title, detail, null));
+        }
+
+        await session.SaveChangesAsync();
+        return View("Requests", await RequestsModelAsync(requests, permissions, new FormErrors(), null, null, text["RequestAdded"]));
+    }
+
+    [HttpPost("/requests/{id:long}/vote")]
+    [RequirePermission(SitePermissions.RequestTopics)]
+    [ValidateAntiForgeryToken]
+    [EnableRateLimiting(AccountsModule.PointsRateLimit)]
+    public async Task<IActionResult> Vote(long id, [FromServices] TopicRequests requests)
+    {
+        if (!await requests.VoteAsync(Me, id))
+        {
+            return NotFound();
+        }
+
+        await session.SaveChangesAsync();
+        return Redirect("/requests");
+    }
+
+    private async Task<RequestsViewModel> RequestsModelAsync(TopicRequests requests, Permissions permissions, FormErrors errors, string? title, string? detail, string? message) =>
+        new(new PageMeta(text["Requests"]),
+            (await requests.ListAsync(User.LearnerId(), 100)).Select(r => new RequestRow(r.Id, r.Title, r.Detail, r.Votes, r.Status, r.VotedByMe)).ToList(),
+            await permissions.HasAsync(SitePermissions.RequestTopics), errors, title, detail, message);
+
+    private ViewResult Outcome(bool success, string heading, string message, params (string Url, string Text)[] links) =>
+        View("Outcome", new OutcomeViewModel(new PageMeta(heading), success, heading, message, links));
+}

@@ -1,0 +1,181 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using CivicsClass.Content.Items;
+using CivicsClass.Content.Parts;
+using CivicsClass.Learning;
+using CivicsClass.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit;
+
+namespace CivicsClass.Web.Tests.Study;
+
+/// <summary>The learning loop on the site's pages, signed in with a cookie: forms carry antiforgery tokens, and the server decides every point.</summary>
+public abstract partial class LearningPagesTests<TProvider>(ClockedSiteHost<TProvider> host) : IClassFixture<ClockedSiteHost<TProvider>>
+    where TProvider : IDatabaseProvider, new()
+{
+    private const string Password = "xuexi2026";
+
+    [SkippableFact]
+    public async Task Lesson_StudyPanelCompletesAfterTheMinimumTime_AndMyLearningShowsThePoints()
+    {
+        var factory = await host.GetAsync();
+        await FormClient.CreateUserAsync(factory, "13600000001", Password, "Worker");
+        using var worker = await FormClient.SignedInAsync(factory, "13600000001", Password);
+        using var anonymous = FormClient.For(factory);
+
+        var page = await worker.GetStringAsync("/lessons/laodong-hetong-jichu");
+        var sessionId = SessionPattern().Match(page).Groups[1].Value;
+        var token = FormClient.Token(page);
+        var early = await worker.Http.PostAsync($"/study/sessions/{sessionId}/complete", Form(token));
+        host.Clock.Advance(TimeSpan.FromMinutes(11));
+        var done = await worker.Http.PostAsync($"/study/sessions/{sessionId}/complete", Form(token));
+        var learning = await worker.GetStringAsync("/learning");
+        var anonymousPage = await anonymous.GetStringAsync("/lessons/laodong-hetong-jichu");
+
+        Assert.NotEmpty(sessionId);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, early.StatusCode);
+        Assert.Contains("学习时间还不够", await early.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, done.StatusCode);
+        Assert.Contains("获得 1 积分，总积分 2。", await done.Content.ReadAsStringAsync());
+        Assert.Contains("data-balance>2<", learning);
+        Assert.Contains("<svg viewBox=\"0 0 280 120\"", learning);
+        Assert.Contains("今日 1 / 6 分", learning);
+        Assert.DoesNotContain("data-study", anonymousPage);
+        Assert.DoesNotContain("__RequestVerificationToken", anonymousPage[anonymousPage.IndexOf("quiz-title", StringComparison.Ordinal)..]);
+    }
+
+    [SkippableFact]
+    public async Task LessonQuiz_SignedInFailureHidesAnswers_PassPaysOnce_FormWithoutTokenRefused()
+    {
+        var factory = await host.GetAsync();
+        await FormClient.CreateUserAsync(factory, "13600000002", Password, "Worker");
+        using var worker = await FormClient.SignedInAsync(factory, "13600000002", Password);
+        ContentItem lesson;
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            lesson = (await scope.ServiceProvider.GetRequiredService<IContentManager>().GetByPathAsync("lessons/erqi-strike-1923"))!;
+        }
+
+        var questions = lesson.Part<QuizPart>().Questions;
+        Dictionary<string, string> Answers(Func<QuizQuestion, int> pick) =>
+            questions.Select((q, n) => ($"q{n + 1}", pick(q).ToString(System.Globalization.CultureInfo.InvariantCulture))).ToDictionary(a => a.Item1, a => a.Item2);
+
+        var wrong = await worker.PostAsync("/lessons/erqi-strike-1923", "/lessons/erqi-strike-1923/quiz", Answers(q => (q.Answer + 1) % q.Options.Count));
+        var noToken = await worker.PostWithoutTokenAsync("/lessons/erqi-strike-1923/quiz", Answers(q => q.Answer));
+        var right = await worker.PostAsync("/lessons/erqi-strike-1923", "/lessons/erqi-strike-1923/quiz", Answers(q => q.Answer));
+        var again = await worker.PostAsync("/lessons/erqi-strike-1923", "/lessons/erqi-strike-1923/quiz", Answers(q => q.Answer));
+
+        var wrongPage = await wrong.Content.ReadAsStringAsync();
+        Assert.Contains("通过测验后可以看到正确答案", wrongPage);
+        Assert.DoesNotContain(questions[0].Explanation!, wrongPage);
+        Assert.Equal(HttpStatusCode.BadRequest, noToken.StatusCode);
+        Assert.Contains("测验通过，获得 2 积分", await right.Content.ReadAsStringAsync());
+        Assert.Contains("已通过本课测验，积分只计一次", await again.Content.ReadAsStringAsync());
+        Assert.Single(await StudyTests<TProvider>.EntriesAsync(factory, await UserIdAsync(factory, "13600000002")), e => e.Rule == Activities.QuizPass);
+    }
+
+    [SkippableFact]
+    public async Task CheckIn_OrganiserShowsARotatingQrCode_WorkerChecksInOnce()
+    {
+        var factory = await host.GetAsync();
+        await FormClient.CreateUserAsync(factory, "13600000003", Password, "Editor");
+        await FormClient.CreateUserAsync(factory, "13600000004", Password, "Worker");
+        using var editor = await FormClient.SignedInAsync(factory, "13600000003", Password);
+        using var worker = await FormClient.SignedInAsync(factory, "13600000004", Password);
+
+        var venuePage = await editor.GetStringAsync("/venues/anyuan-memorial");
+        var showUrl = ShowPattern().Match(venuePage).Groups[1].Value;
+        var screen = await editor.GetStringAsync(showUrl);
+        var scanUrl = WebUtility.HtmlDecode(ScanPattern().Match(screen).Groups[1].Value);
+        var workerCannotShow = await worker.Http.GetAsync(showUrl);
+        var scan = await worker.GetStringAsync(new Uri(scanUrl).PathAndQuery);
+        var code = WebUtility.HtmlDecode(CodeValuePattern().Match(scan).Groups[1].Value);
+        var first = await worker.PostAsync(new Uri(scanUrl).PathAndQuery, "/checkin", new() { ["code"] = code });
+        var second = await worker.PostAsync(new Uri(scanUrl).PathAndQuery, "/checkin", new() { ["code"] = code });
+        var forged = await worker.PostAsync(new Uri(scanUrl).PathAndQuery, "/checkin", new() { ["code"] = code[..^3] + "xyz" });
+
+        Assert.Contains("<svg", screen);
+        Assert.Contains("http-equiv=\"refresh\"", screen);
+        Assert.Equal(HttpStatusCode.Forbidden, workerCannotShow.StatusCode);
+        Assert.Contains("安源路矿工人运动纪念馆", scan);
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Contains("获得 5 积分", await first.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Conflict, second.StatusCode);
+        Assert.Contains("今天已在这里签到过", await second.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+    }
+
+    [SkippableFact]
+    public async Task Requests_WorkersAskAndVoteOnce_BadInputExplained()
+    {
+        var factory = await host.GetAsync();
+        await FormClient.CreateUserAsync(factory, "13600000005", Password, "Worker");
+        await FormClient.CreateUserAsync(factory, "13600000006", Password, "Worker");
+        using var asker = await FormClient.SignedInAsync(factory, "13600000005", Password);
+        using var voter = await FormClient.SignedInAsync(factory, "13600000006", Password);
+        var title = "新就业形态劳动者的社保" + typeof(TProvider).Name;
+
+        var bad = await asker.PostAsync("/requests", "/requests", new() { ["title"] = "一", ["detail"] = "" });
+        var asked = await asker.PostAsync("/requests", "/requests", new() { ["title"] = title, ["detail"] = "外卖骑手怎么参保？" });
+        var list = await voter.GetStringAsync("/requests");
+        var id = Regex.Match(list, "/requests/(\\d+)/vote\"[^§]*?我也想学：" + title).Groups[1].Value;
+        var vote = await voter.PostAsync("/requests", $"/requests/{id}/vote", new());
+        var twice = await voter.PostAsync("/requests", $"/requests/{id}/vote", new());
+        var after = await voter.GetStringAsync("/requests");
+        var anonymous = await FormClient.For(factory).GetStringAsync("/requests");
+
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("想学的专题写 2 到 60 个字", await bad.Content.ReadAsStringAsync());
+        Assert.Contains("点单已提交", await asked.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Redirect, vote.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, twice.StatusCode);
+        Assert.Contains("2 人想学", after);
+        Assert.Contains(title, anonymous);
+        Assert.Contains("登录后点单", anonymous);
+    }
+
+    [SkippableFact]
+    public async Task Leaderboards_NeedSignIn_AndShowMyRank_BogusCertificateIsNotGenuine()
+    {
+        var factory = await host.GetAsync();
+        await FormClient.CreateUserAsync(factory, "13600000007", Password, "Worker");
+        using var worker = await FormClient.SignedInAsync(factory, "13600000007", Password);
+        using var anonymous = FormClient.For(factory);
+
+        var board = await worker.GetStringAsync("/leaderboards?board=organisations&period=all");
+        var people = await worker.GetStringAsync("/leaderboards");
+        var redirect = await anonymous.Http.GetAsync("/leaderboards");
+        var bogus = await anonymous.Http.GetAsync("/certificates/FORGED123");
+
+        Assert.Contains("按人均积分排名", board);
+        Assert.Contains("我的排名", people);
+        Assert.Equal(HttpStatusCode.Redirect, redirect.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, bogus.StatusCode);
+        Assert.Contains("可能是伪造的", await bogus.Content.ReadAsStringAsync());
+    }
+
+    private static async Task<long> UserIdAsync(SiteFactory factory, string userName)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<CivicsClass.Web.Accounts.User>>();
+        return (await users.FindByNameAsync(userName))!.Id;
+    }
+
+    private static FormUrlEncodedContent Form(string token) => new(new Dictionary<string, string> { ["__RequestVerificationToken"] = token });
+
+    [GeneratedRegex("data-study=\"([0-9a-f]{32})\"")]
+    private static partial Regex SessionPattern();
+
+    [GeneratedRegex("href=\"(/checkin/show/[^\"]+)\"")]
+    private static partial Regex ShowPattern();
+
+    [GeneratedRegex("<a href=\"(https?://[^\"]+/checkin\\?code=[^\"]+)\"")]
+    private static partial Regex ScanPattern();
+
+    [GeneratedRegex("name=\"code\" value=\"([^\"]+)\"")]
+    private static partial Regex CodeValuePattern();
+}
+
+public sealed class SqliteLearningPagesTests(ClockedSiteHost<Sqlite> host) : LearningPagesTests<Sqlite>(host);
+
+public sealed class PostgresLearningPagesTests(ClockedSiteHost<Postgres> host) : LearningPagesTests<Postgres>(host);

@@ -121,3 +121,20 @@ public sealed record TypesViewModel(string Title, IReadOnlyList<TypeRow> Types, 
     FormErrors Errors, string? Message);
 
 public sealed record RecipesViewModel(string Title, IReadOnlyList<TypeLink> Types, FormErrors Errors, string? Message);
+
+public sealed record PointsSettingRow(string Name, double? Value);
+
+public sealed record PointsRuleRow(string Name, string DisplayName, string? Description, int Points, int? DailyCap, bool Enabled, IReadOnlyList<PointsSettingRow> Settings);
+
+public sealed record PointsRulesViewModel(string Title, IReadOnlyList<PointsRuleRow> Rules, string? Message, IReadOnlyDictionary<string, string> Errors);
+
+public sealed record CountRow(string Name, long Count, long Second = 0, string? Url = null);
+
+public sealed record RequestAdminRow(long Id, string Title, string Detail, int Votes, string Status);
+
+public sealed record AnalyticsViewModel(string Title, int Days, IReadOnlyList<CountRow> PerDay, IReadOnlyList<CountRow> TopLessons, IReadOnlyList<CountRow> Themes,
+    IReadOnlyList<CountRow> Regions, IReadOnlyList<CountRow> Organisations, IReadOnlyList<CountRow> Misses, IReadOnlyList<RequestAdminRow> Requests,
+    long Learners, long ActiveLearners, bool CanManageRequests)
+{
+    public long MaxPerDay => Math.Max(1, PerDay.Count == 0 ? 1 : PerDay.Max(d => d.Count));
+}

@@ -23,6 +23,9 @@ public sealed class BrowserSite : IAsyncDisposable
 
     public string BaseAddress { get; private set; } = "";
 
+    /// <summary>The site's clock: real time, which a journey can push forward past a minimum study time.</summary>
+    public ShiftedClock Clock { get; } = new();
+
     /// <summary>The running site's services, for creating the people a journey needs.</summary>
     public IServiceProvider Services => _factory?.Services ?? throw new InvalidOperationException("Start the site first.");
 
@@ -39,7 +42,7 @@ public sealed class BrowserSite : IAsyncDisposable
             Xunit.Skip.IfNot(File.Exists(ChromiumPath) || Environment.GetEnvironmentVariable("CIVICS_REQUIRE_BROWSER") == "1",
                 $"{ChromiumPath} is missing (./test.sh installs Debian's chromium).");
             _database = await new Sqlite().CreateAsync();
-            _factory = new SiteFactory(_database);
+            _factory = new SiteFactory(_database, clock: Clock);
             _factory.UseKestrel(0);
             _factory.StartServer();
             BaseAddress = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses

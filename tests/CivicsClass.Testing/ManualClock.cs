@@ -30,3 +30,13 @@ public sealed class ManualClock : TimeProvider
         }
     }
 }
+
+/// <summary>Real time plus an offset a test can push forward: for a running site whose time must also flow on its own.</summary>
+public sealed class ShiftedClock : TimeProvider
+{
+    private long _offsetTicks;
+
+    public override DateTimeOffset GetUtcNow() => DateTimeOffset.UtcNow.AddTicks(Interlocked.Read(ref _offsetTicks));
+
+    public void Advance(TimeSpan by) => Interlocked.Add(ref _offsetTicks, by.Ticks);
+}

@@ -1,6 +1,7 @@
 namespace CivicsClass.Benchmarks;
 
-internal sealed record BenchmarkOptions(string Command, int Items, int Queries, string? Postgres, bool SqliteOnly, int Seconds, int Connections)
+internal sealed record BenchmarkOptions(string Command, int Items, int Queries, string? Postgres, bool SqliteOnly, int Seconds, int Connections,
+    int Users, int Entries, string? Part)
 {
     public static BenchmarkOptions Parse(string[] args)
     {
@@ -12,6 +13,9 @@ internal sealed record BenchmarkOptions(string Command, int Items, int Queries, 
             Value("--postgres") ?? Environment.GetEnvironmentVariable("CIVICS_TEST_POSTGRES"),
             args.Contains("--sqlite-only"),
             int.TryParse(Value("--seconds"), out var seconds) ? seconds : 8,
-            int.TryParse(Value("--connections"), out var connections) ? connections : 32);
+            int.TryParse(Value("--connections"), out var connections) ? connections : 32,
+            int.TryParse(Value("--users"), out var users) ? users : 1_000_000,
+            int.TryParse(Value("--entries"), out var entries) ? entries : 20_000_000,
+            Value("--part"));
     }
 }

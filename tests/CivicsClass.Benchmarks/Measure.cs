@@ -21,6 +21,46 @@ internal static class Measure
         return new Figures(count / total.Elapsed.TotalSeconds, Percentile(latencies, 0.50), Percentile(latencies, 0.99));
     }
 
+    /// <summary>
+    /// Runs <paramref name="action"/> in a loop on <paramref name="workers"/> concurrent tasks, each call
+    /// given a number unique across workers. Calls started during <paramref name="warmUp"/> are not
+    /// counted; then calls started within <paramref name="duration"/> are timed, and the rate is those
+    /// calls over the time until the last of them finished. SQLite's driver blocks its thread while it
+    /// waits for the write lock, so the pool is given a thread per worker up front: otherwise workers
+    /// would queue for threads, not for the database, and fewer would run at once than asked.
+    /// </summary>
+    public static async Task<Figures> ConcurrentAsync(int workers, TimeSpan warmUp, TimeSpan duration, Func<long, Task> action)
+    {
+        ThreadPool.GetMinThreads(out var threads, out var ioThreads);
+        ThreadPool.SetMinThreads(Math.Max(threads, workers + Environment.ProcessorCount), ioThreads);
+        var next = -1L;
+        var start = Stopwatch.GetTimestamp();
+        var from = start + (long)(warmUp.TotalSeconds * Stopwatch.Frequency);
+        var until = from + (long)(duration.TotalSeconds * Stopwatch.Frequency);
+        var perWorker = await Task.WhenAll(Enumerable.Range(0, workers).Select(_ => Task.Run(async () =>
+        {
+            var latencies = new List<double>();
+            var last = 0L;
+            for (var began = Stopwatch.GetTimestamp(); began < until; began = Stopwatch.GetTimestamp())
+            {
+                await action(Interlocked.Increment(ref next));
+                if (began >= from)
+                {
+                    last = Stopwatch.GetTimestamp();
+                    latencies.Add(Stopwatch.GetElapsedTime(began, last).TotalMilliseconds);
+                }
+            }
+
+            return (Latencies: latencies, Last: last);
+        })));
+
+        var sorted = perWorker.SelectMany(w => w.Latencies).Order().ToArray();
+        var seconds = (double)(perWorker.Max(w => w.Last) - from) / Stopwatch.Frequency;
+        return sorted.Length == 0
+            ? new Figures(0, double.NaN, double.NaN)
+            : new Figures(sorted.Length / seconds, Percentile(sorted, 0.50), Percentile(sorted, 0.99));
+    }
+
     public static string PeakMemory()
     {
         using var process = Process.GetCurrentProcess();

@@ -1,4 +1,5 @@
 using CivicsClass.Benchmarks.Content;
+using CivicsClass.Benchmarks.Points;
 using CivicsClass.Benchmarks.Search;
 using CivicsClass.Benchmarks.Site;
 
@@ -21,12 +22,15 @@ internal static class BenchmarkMain
             case "search":
                 await SearchBenchmark.RunAsync(options, options.Items == 10_000 ? 100_000 : options.Items);
                 return 0;
+            case "points":
+                return await PointsBenchmark.RunAsync(options);
             case "search-eval":
                 return await SearchEvaluation.RunAsync(args);
             default:
                 Console.Error.WriteLine("usage: content [--items N] [--queries N] [--postgres CONNECTION_STRING] [--sqlite-only]");
                 Console.Error.WriteLine("       site [--seconds N] [--connections N]");
                 Console.Error.WriteLine("       search [--items N (documents, default 100000)] [--postgres CONNECTION_STRING] [--sqlite-only]");
+                Console.Error.WriteLine("       points [--part ledger|board] [--seconds N] [--users N (default 1000000)] [--entries N (default 20000000)] [--postgres CONNECTION_STRING] [--sqlite-only]");
                 Console.Error.WriteLine("       search-eval --corpus C.jsonl --queries Q.tsv --run OUT.txt [--backend sqlite|postgres]");
                 return 2;
         }

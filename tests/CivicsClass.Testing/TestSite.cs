@@ -1,3 +1,4 @@
+using CivicsClass.Learning;
 using CivicsClass.Content;
 using CivicsClass.Data;
 using CivicsClass.Data.Documents;
@@ -29,6 +30,7 @@ public sealed class TestSite : IAsyncDisposable
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
         services.AddData(database.Options, database.Directory);
         services.AddContent();
+        services.AddLearning(); // the site's recipe also sets the points rules
         configure?.Invoke(services);
         var provider2 = services.BuildServiceProvider();
         await provider2.GetRequiredService<MigrationRunner>().RunAsync();

@@ -16,6 +16,9 @@ public sealed record AwardResult(long EntryId, int Points, int Requested, bool D
     public bool Capped => Points < Requested;
 }
 
+/// <summary>One activity as the learner sees it today: what it pays, what it has paid today, and its cap.</summary>
+public sealed record TodayTask(string Activity, string Name, string? Description, int Points, int Today, int? DailyCap);
+
 public sealed class LedgerEntry
 {
     public long Id { get; set; }
@@ -155,6 +158,14 @@ public sealed class PointsLedger(ISession session, TimeProvider clock)
             "SELECT study_day, SUM(points) FROM points_day WHERE user_id = @userId AND study_day >= @fromDay GROUP BY study_day",
             new { userId, fromDay }, transaction);
         return rows.ToDictionary(r => r.Day, r => (int)r.Points);
+    }
+
+    /// <summary>Every enabled activity with today's points against it, in the rules' order.</summary>
+    public async Task<IReadOnlyList<TodayTask>> TodayAsync(long userId, PointsRuleStore rules)
+    {
+        var today = await DayAsync(userId, StudyCalendar.Day(clock.GetUtcNow().UtcDateTime));
+        return (await rules.AllAsync()).Values.Where(r => r.Enabled).OrderBy(r => r.Id)
+            .Select(r => new TodayTask(r.Name, r.DisplayName, r.Description, r.Points, today.GetValueOrDefault(r.Name), r.DailyCap)).ToList();
     }
 
     public async Task<IReadOnlyList<LedgerEntry>> EntriesAsync(long userId, int take, long? beforeId = null)

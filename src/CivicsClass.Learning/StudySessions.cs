@@ -30,8 +30,9 @@ public sealed class StudySessions(ISession session, IContentManager contentManag
             return null;
         }
 
-        var text = (await rules.AllAsync()).GetValueOrDefault(Activities.StudyText);
-        var media = (await rules.AllAsync()).GetValueOrDefault(Activities.StudyMedia);
+        var all = await rules.AllAsync();
+        var text = all.GetValueOrDefault(Activities.StudyText);
+        var media = all.GetValueOrDefault(Activities.StudyMedia);
         var minutes = (double)(lesson.Field<NumericField>("Duration")?.Value ?? 3m);
         var minSeconds = (int)Math.Clamp(minutes * (text?.Setting("SecondsPerMinute", 20) ?? 20),
             text?.Setting("MinSeconds", 30) ?? 30, text?.Setting("MaxSeconds", 600) ?? 600);

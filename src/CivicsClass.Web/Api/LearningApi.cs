@@ -157,32 +157,22 @@ public static class LearningApi
     }
 
     private static async Task<Ok<MyPoints>> MyPointsAsync(HttpContext context, PointsLedger ledger, LearningProgress progress, PointsRuleStore rules,
-        TimeProvider clock, ISession session, int? take)
+        ISession session, int? take)
     {
         var user = context.User.LearnerId()!.Value;
         await progress.VisitAsync(user);
         await session.SaveChangesAsync();
-        var today = await ledger.DayAsync(user, StudyCalendar.Day(clock.GetUtcNow().UtcDateTime));
-        var tasks = (await rules.AllAsync()).Values.Where(r => r.Enabled).OrderBy(r => r.Id)
-            .Select(r => new DailyTask(r.Name, r.DisplayName, r.Points, today.GetValueOrDefault(r.Name), r.DailyCap)).ToList();
+        var tasks = await ledger.TodayAsync(user, rules);
         var entries = await ledger.EntriesAsync(user, Math.Clamp(take ?? 20, 1, 100));
-        return TypedResults.Ok(new MyPoints(await ledger.BalanceAsync(user), today.Values.Sum(), await progress.StreakAsync(user), tasks,
+        return TypedResults.Ok(new MyPoints(await ledger.BalanceAsync(user), tasks.Sum(t => t.Today), await progress.StreakAsync(user),
+            tasks.Select(t => new DailyTask(t.Activity, t.Name, t.Points, t.Today, t.DailyCap)).ToList(),
             entries.Select(e => new Entry(e.Id, e.Rule, e.Points, e.SourceId, DateTime.SpecifyKind(e.CreatedUtc, DateTimeKind.Utc), e.StudyDay, e.Reason)).ToList()));
     }
 
     private static async Task<Results<Ok<Leaderboard>, ProblemHttpResult>> LeaderboardAsync(string board, string? period, string? by, HttpContext context,
         Leaderboards boards, Site.TermCache terms)
     {
-        period ??= "week";
-        var me = context.User.LearnerId();
-        var taxonomies = await terms.GetAsync();
-        var result = board switch
-        {
-            "people" => await boards.PeopleAsync(period, 100, me),
-            "organisations" => await boards.GroupsAsync(GroupKind.Organisation, period, taxonomies.GetValueOrDefault("Organisation")?.Roots ?? [], by != "total", 100, me),
-            "regions" => await boards.GroupsAsync(GroupKind.Region, period, taxonomies.GetValueOrDefault("Region")?.Roots ?? [], by != "total", 100, me),
-            _ => null,
-        };
+        var result = await boards.BoardAsync(terms, board, period ?? "week", by != "total", 100, context.User.LearnerId());
         if (result is null)
         {
             return TypedResults.Problem(title: "没有这个排行榜：board 为 people、organisations 或 regions，period 为 day、week 或 all", statusCode: 404);

@@ -15,4 +15,20 @@ public static class LearnerExtensions
     public static ProblemHttpResult Problem(this Refusal refusal, IDictionary<string, object?>? extensions = null) =>
         TypedResults.Problem(title: refusal.Message, statusCode: refusal.Status, type: $"https://civicsclass.cn/problems/{refusal.Code}",
             extensions: new Dictionary<string, object?>(extensions ?? new Dictionary<string, object?>()) { ["code"] = refusal.Code });
+
+    /// <summary>
+    /// A leaderboard by name — <c>people</c>, <c>organisations</c> or <c>regions</c> — with groups rolled
+    /// up through their taxonomy's tree; null for an unknown board or period.
+    /// </summary>
+    public static async Task<Board?> BoardAsync(this Leaderboards boards, Site.TermCache terms, string board, string period, bool perMember, int take, long? me)
+    {
+        var taxonomies = await terms.GetAsync();
+        return board switch
+        {
+            "people" => await boards.PeopleAsync(period, take, me),
+            "organisations" => await boards.GroupsAsync(GroupKind.Organisation, period, taxonomies.GetValueOrDefault("Organisation")?.Roots ?? [], perMember, take, me),
+            "regions" => await boards.GroupsAsync(GroupKind.Region, period, taxonomies.GetValueOrDefault("Region")?.Roots ?? [], perMember, take, me),
+            _ => null,
+        };
+    }
 }

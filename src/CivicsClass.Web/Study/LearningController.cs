@@ -39,13 +39,11 @@ public sealed class LearningController(
         await session.SaveChangesAsync();
         var now = clock.GetUtcNow().UtcDateTime;
         var today = StudyCalendar.Date(now);
-        var todayPoints = await ledger.DayAsync(me, StudyCalendar.ToInt(today));
         var days = await ledger.DaysAsync(me, StudyCalendar.ToInt(today.AddDays(-13)));
         var bars = Enumerable.Range(0, 14).Select(i => today.AddDays(i - 13))
             .Select(d => new DayBar(d.ToString("M/d", CultureInfo.InvariantCulture), d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), days.GetValueOrDefault(StudyCalendar.ToInt(d))))
             .ToList();
-        var tasks = (await rules.AllAsync()).Values.Where(r => r.Enabled).OrderBy(r => r.Id)
-            .Select(r => new TaskCard(r.DisplayName, r.Description, r.Points, todayPoints.GetValueOrDefault(r.Name), r.DailyCap)).ToList();
+        var tasks = await ledger.TodayAsync(me, rules);
 
         var entries = await ledger.EntriesAsync(me, 20);
         var lessons = await progress.LessonsAsync(me, 30);
@@ -83,7 +81,7 @@ public sealed class LearningController(
 
         var recommended = await cards.CardsAsync(await recommendations.ForAsync(me, 4));
         return View(new MyLearningViewModel(new PageMeta(text["MyLearning"]), await Learners.NameAsync(session, me), await ledger.BalanceAsync(me),
-            todayPoints.Values.Sum(), await progress.StreakAsync(me), tasks, bars, entryRows, studied, courses,
+            tasks.Sum(t => t.Today), await progress.StreakAsync(me), tasks.Select(t => new TaskCard(t.Name, t.Description, t.Points, t.Today, t.DailyCap)).ToList(), bars, entryRows, studied, courses,
             certificates.Select(c => new CertificateRow(c.CourseTitle, $"/certificates/{c.Code}", c.IssuedUtc)).ToList(), recommended));
     }
 
@@ -162,13 +160,7 @@ public sealed class LearningController(
         board = board is "organisations" or "regions" ? board : "people";
         period = period is "day" or "all" ? period : "week";
         var perMember = by != "total";
-        var taxonomies = await terms.GetAsync();
-        var result = board switch
-        {
-            "organisations" => await boards.GroupsAsync(GroupKind.Organisation, period, taxonomies.GetValueOrDefault("Organisation")?.Roots ?? [], perMember, 50, Me),
-            "regions" => await boards.GroupsAsync(GroupKind.Region, period, taxonomies.GetValueOrDefault("Region")?.Roots ?? [], perMember, 50, Me),
-            _ => await boards.PeopleAsync(period, 50, Me),
-        };
+        var result = await boards.BoardAsync(terms, board, period, perMember, 50, Me);
         RankRow Row(BoardEntry e) => new(e.Rank, e.Name, e.Points, e.Members, e.Participants, e.Id == result!.Me?.Id);
         return View(new LeaderboardViewModel(new PageMeta(text["Leaderboards"]), board, period, perMember,
             result!.Entries.Select(Row).ToList(), result.Me is null ? null : Row(result.Me)));

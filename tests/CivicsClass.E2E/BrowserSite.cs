@@ -13,6 +13,16 @@ namespace CivicsClass.E2E;
 /// </summary>
 public sealed class BrowserSite : IAsyncDisposable
 {
+    private static readonly string s_artefacts = Environment.GetEnvironmentVariable("CIVICS_E2E_ARTIFACTS")
+        ?? Path.Combine(AppContext.BaseDirectory, "screenshots");
+
+    /// <summary>Keeps a full-page screenshot of a journey's step with the test results.</summary>
+    public static async Task ShotAsync(IPage page, string name)
+    {
+        Directory.CreateDirectory(s_artefacts);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(s_artefacts, name + ".png"), FullPage = true });
+    }
+
     public const string ChromiumPath = "/usr/bin/chromium";
 
     private readonly SemaphoreSlim _gate = new(1, 1);

@@ -14,9 +14,6 @@ public sealed class EditorialJourneyTests(BrowserSite site) : IClassFixture<Brow
 {
     private const string Password = "jiangke2025";
 
-    private static readonly string s_artefacts = Environment.GetEnvironmentVariable("CIVICS_E2E_ARTIFACTS")
-        ?? Path.Combine(AppContext.BaseDirectory, "screenshots");
-
     [SkippableFact]
     public async Task Lecturer_Writes_Editor_Approves_And_Curates_Worker_Finds()
     {
@@ -104,11 +101,7 @@ public sealed class EditorialJourneyTests(BrowserSite site) : IClassFixture<Brow
         await page.WaitForURLAsync(url => url.EndsWith("/admin", StringComparison.Ordinal));
     }
 
-    private static async Task Shot(IPage page, string step)
-    {
-        Directory.CreateDirectory(s_artefacts);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(s_artefacts, $"editorial-{step}.png"), FullPage = true });
-    }
+    private static Task Shot(IPage page, string step) => BrowserSite.ShotAsync(page, "editorial-" + step);
 
     /// <summary>A real 2×2 PNG, made here rather than shipped as a file.</summary>
     private static byte[] Png() => Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGP4z8DAwMDAxMDAwMDAAAANHQEDasKb6QAAAABJRU5ErkJggg==");

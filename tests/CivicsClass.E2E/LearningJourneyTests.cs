@@ -17,9 +17,6 @@ public sealed class LearningJourneyTests(BrowserSite site) : IClassFixture<Brows
 {
     private const string Password = "xuexi2026";
 
-    private static readonly string s_artefacts = Environment.GetEnvironmentVariable("CIVICS_E2E_ARTIFACTS")
-        ?? Path.Combine(AppContext.BaseDirectory, "screenshots");
-
     [SkippableFact]
     public async Task Worker_StudiesPassesQuizFinishesCourse_AndVerifiesTheCertificate()
     {
@@ -108,9 +105,5 @@ public sealed class LearningJourneyTests(BrowserSite site) : IClassFixture<Brows
         return (user.Id, course, (await content.GetAsync(lessons[^1]))!);
     }
 
-    private static async Task Shot(IPage page, string step)
-    {
-        Directory.CreateDirectory(s_artefacts);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(s_artefacts, $"learning-{step}.png"), FullPage = true });
-    }
+    private static Task Shot(IPage page, string step) => BrowserSite.ShotAsync(page, "learning-" + step);
 }

@@ -9,9 +9,6 @@ namespace CivicsClass.E2E;
 /// </summary>
 public sealed class WorkerJourneyTests(BrowserSite site) : IClassFixture<BrowserSite>
 {
-    private static readonly string s_artefacts = Environment.GetEnvironmentVariable("CIVICS_E2E_ARTIFACTS")
-        ?? Path.Combine(AppContext.BaseDirectory, "screenshots");
-
     [SkippableTheory]
     [InlineData("phone", 375, 740)]
     [InlineData("desktop", 1280, 900)]
@@ -158,8 +155,7 @@ public sealed class WorkerJourneyTests(BrowserSite site) : IClassFixture<Browser
         public static async Task That(IPage page, string text, string device, string step)
         {
             await page.GetByText(text).First.WaitForAsync(new() { Timeout = 10_000 });
-            Directory.CreateDirectory(s_artefacts);
-            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(s_artefacts, $"{device}-{step}.png"), FullPage = true });
+            await BrowserSite.ShotAsync(page, $"{device}-{step}");
         }
     }
 }

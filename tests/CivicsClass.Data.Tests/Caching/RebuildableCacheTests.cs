@@ -1,3 +1,4 @@
+using CivicsClass.Testing;
 using CivicsClass.Data.Caching;
 using Xunit;
 
@@ -51,14 +52,5 @@ public sealed class RebuildableCacheTests
         clock.Advance(TimeSpan.FromSeconds(61));
 
         Assert.Equal("v2", await cache.GetAsync());
-    }
-
-    private sealed class ManualClock : TimeProvider
-    {
-        private DateTimeOffset _now = new(2026, 11, 21, 0, 0, 0, TimeSpan.Zero);
-
-        public override DateTimeOffset GetUtcNow() => _now;
-
-        public void Advance(TimeSpan by) => _now += by;
     }
 }

@@ -2,22 +2,26 @@ using Dapper;
 using CivicsClass.Content.Parts;
 using CivicsClass.Data.Documents;
 using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Options;
 
 namespace CivicsClass.Learning;
 
 public sealed record BoardEntry(int Rank, string Id, string Name, double Points, int Members = 0, int Participants = 0);
 
-public sealed record Board(string Period, IReadOnlyList<BoardEntry> Entries, BoardEntry? Me);
+/// <summary>A board; <paramref name="CountedUtc"/> is when the roll-up behind "my rank" or the groups was counted (null: counted now).</summary>
+public sealed record Board(string Period, IReadOnlyList<BoardEntry> Entries, BoardEntry? Me, DateTime? CountedUtc = null);
 
 /// <summary>
 /// Leaderboards by day, week and all time. People are ranked from the running totals the ledger
-/// keeps, through an index on (period, points): the top is an index range and "my rank" counts the
-/// entries above mine. Names of others are shortened (张**) so a board shames nobody. Groups —
-/// union organisations and regions — add their members' points up the taxonomy tree (a province
-/// counts its cities' members) and rank by points per member unless asked for totals; they are
-/// computed on demand and kept for a minute per node.
+/// keeps, through an index on (period, points): the top is an index range. "My rank" counts the
+/// learners above mine — exactly on a small site, from the <see cref="LeaderboardRollup"/> on a large
+/// one (my own points are always current). Names of others are shortened (张**) so a board shames
+/// nobody. Groups — union organisations and regions — add their members' points up the taxonomy
+/// tree (a province counts its cities' members) and rank by points per member unless asked for
+/// totals; a small site counts them on demand and keeps them for a minute per node, a large one
+/// reads the roll-up.
 /// </summary>
-public sealed class Leaderboards(ISession session, IMemoryCache cache, TimeProvider clock)
+public sealed class Leaderboards(ISession session, IMemoryCache cache, TimeProvider clock, IOptions<LeaderboardOptions> options)
 {
     public async Task<Board?> PeopleAsync(string periodName, int take, long? me)
     {
@@ -40,17 +44,30 @@ public sealed class Leaderboards(ISession session, IMemoryCache cache, TimeProvi
         }
 
         BoardEntry? mine = null;
+        DateTime? counted = null;
         if (me is { } user)
         {
             var points = await connection.ExecuteScalarAsync<int?>("SELECT points FROM points_total WHERE period = @period AND user_id = @user",
                 new { period, user }, transaction) ?? 0;
-            var above = await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM points_total WHERE period = @period AND points > @points",
+            var rollup = await StateAsync(period);
+            counted = rollup is { } state && state.Learners >= options.Value.ExactBelow ? state.RolledUtc : null;
+            var above = await connection.ExecuteScalarAsync<long>(counted is null
+                ? "SELECT COUNT(*) FROM points_total WHERE period = @period AND points > @points"
+                : "SELECT COALESCE(SUM(learners), 0) FROM points_rollup WHERE period = @period AND points > @points",
                 new { period, points }, transaction);
             mine = new BoardEntry((int)above + 1, user.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 await Learners.NameAsync(session, user), points);
         }
 
-        return new Board(periodName, entries, mine);
+        return new Board(periodName, entries, mine, counted);
+    }
+
+    /// <summary>The last roll-up of a period, or null when there was none yet.</summary>
+    public async Task<RollupState?> StateAsync(string period)
+    {
+        var (connection, transaction) = await session.GetConnectionAsync();
+        return await connection.QuerySingleOrDefaultAsync<RollupState>(
+            "SELECT period AS Period, learners AS Learners, members AS Members, rolled_utc AS RolledUtc FROM rollup_state WHERE period = @period AND rolled_utc IS NOT NULL", new { period }, transaction);
     }
 
     /// <summary>Organisations or regions (<paramref name="column"/>), rolled up through <paramref name="roots"/>.</summary>
@@ -61,8 +78,10 @@ public sealed class Leaderboards(ISession session, IMemoryCache cache, TimeProvi
             return null;
         }
 
-        var column = kind == GroupKind.Organisation ? "organisation_id" : "region_id";
-        var direct = await cache.GetOrCreateAsync($"board:{column}:{period}", async entry =>
+        var (_, name, column) = LeaderboardRollup.Groups.Single(g => g.Kind == kind);
+        var rollup = await StateAsync(period);
+        var counted = rollup is { } state && state.Members >= options.Value.ExactBelow ? state.RolledUtc : (DateTime?)null;
+        var direct = counted is not null ? await RolledUpAsync(name, period) : await cache.GetOrCreateAsync($"board:{column}:{period}", async entry =>
         {
             entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(1);
             var (connection, transaction) = await session.GetConnectionAsync();
@@ -113,7 +132,15 @@ public sealed class Leaderboards(ISession session, IMemoryCache cache, TimeProvi
             mine = ranked.FirstOrDefault(e => e.Id == own);
         }
 
-        return new Board(periodName, ranked.Take(take).ToList(), mine);
+        return new Board(periodName, ranked.Take(take).ToList(), mine, counted);
+    }
+
+    private async Task<Dictionary<string, (string Id, long Members, long Participants, long Points)>> RolledUpAsync(string kind, string period)
+    {
+        var (connection, transaction) = await session.GetConnectionAsync();
+        return (await connection.QueryAsync<(string Id, long Members, long Participants, long Points)>(
+            "SELECT group_id, members, participants, points FROM group_rollup WHERE kind = @kind AND period = @period", new { kind, period }, transaction))
+            .ToDictionary(r => r.Id, StringComparer.Ordinal);
     }
 
     /// <summary>The first character and two stars: 王** for 王建国.</summary>

@@ -102,5 +102,29 @@ internal sealed class LearningMigrations : IDataMigration
                     PRIMARY KEY (request_id, user_id));
                 """);
         }),
+        new(2, async context =>
+        {
+            var d = context.Dialect;
+            await context.ExecuteAsync($"""
+                CREATE TABLE rollup_state (
+                    period {d.Text} NOT NULL PRIMARY KEY,
+                    learners {d.BigInt} NOT NULL,
+                    members {d.BigInt} NOT NULL,
+                    rolled_utc {d.Timestamp} NULL);
+                CREATE TABLE points_rollup (
+                    period {d.Text} NOT NULL,
+                    points {d.Int} NOT NULL,
+                    learners {d.BigInt} NOT NULL,
+                    PRIMARY KEY (period, points));
+                CREATE TABLE group_rollup (
+                    kind {d.Text} NOT NULL,
+                    period {d.Text} NOT NULL,
+                    group_id {d.Text} NOT NULL,
+                    members {d.BigInt} NOT NULL,
+                    participants {d.BigInt} NOT NULL,
+                    points {d.BigInt} NOT NULL,
+                    PRIMARY KEY (kind, period, group_id));
+                """);
+        }),
     ];
 }

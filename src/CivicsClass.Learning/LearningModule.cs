@@ -21,6 +21,9 @@ public static class LearningModule
         services.AddScoped<Quizzes>();
         services.AddScoped<CheckIns>();
         services.AddScoped<Leaderboards>();
+        services.AddOptions<LeaderboardOptions>().BindConfiguration("Leaderboards");
+        services.AddSingleton<LeaderboardRollup>();
+        services.AddHostedService(provider => provider.GetRequiredService<LeaderboardRollup>());
         services.AddScoped<Recommendations>();
         services.AddScoped<TopicRequests>();
         services.AddScoped<LearningAnalytics>();

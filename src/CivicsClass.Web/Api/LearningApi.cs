@@ -30,7 +30,7 @@ public static class LearningApi
     public sealed record Entry(long Id, string Activity, int Points, string? SourceId, DateTime CreatedUtc, int StudyDay, string? Reason);
     public sealed record MyPoints(int Balance, int Today, int StreakDays, IReadOnlyList<DailyTask> Tasks, IReadOnlyList<Entry> Entries);
     public sealed record Ranked(int Rank, string Name, double Points, int? Members, int? Participants);
-    public sealed record Leaderboard(string Board, string Period, IReadOnlyList<Ranked> Entries, Ranked? Me);
+    public sealed record Leaderboard(string Board, string Period, IReadOnlyList<Ranked> Entries, Ranked? Me, DateTime? CountedUtc);
     public sealed record Verified(bool Genuine, string? Learner, string? Course, DateTime? IssuedUtc);
     public sealed record AskRequest(string? Title, string? Detail);
     public sealed record Request(long Id, string Title, string Detail, int Votes, string Status, bool VotedByMe);
@@ -179,7 +179,7 @@ public static class LearningApi
         }
 
         Ranked Map(BoardEntry e) => new(e.Rank, e.Name, e.Points, board == "people" ? null : e.Members, board == "people" ? null : e.Participants);
-        return TypedResults.Ok(new Leaderboard(board, result.Period, result.Entries.Select(Map).ToList(), result.Me is null ? null : Map(result.Me)));
+        return TypedResults.Ok(new Leaderboard(board, result.Period, result.Entries.Select(Map).ToList(), result.Me is null ? null : Map(result.Me), result.CountedUtc));
     }
 
     private static async Task<Ok<Verified>> VerifyAsync(string code, LearningProgress progress)

@@ -3,6 +3,7 @@ using CivicsClass.Data;
 using CivicsClass.Data.Migrations;
 using CivicsClass.Learning;
 using Dapper;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Npgsql;
@@ -80,6 +81,7 @@ internal sealed class BenchmarkSite : IAsyncDisposable
     {
         var services = new ServiceCollection()
             .AddLogging(b => b.SetMinimumLevel(LogLevel.Warning))
+            .AddSingleton<IConfiguration>(new ConfigurationBuilder().Build())
             .AddData(database, directory)
             .AddContent()
             .AddLearning()

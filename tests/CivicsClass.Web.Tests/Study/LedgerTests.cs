@@ -2,6 +2,8 @@ using CivicsClass.Data.Documents;
 using CivicsClass.Learning;
 using CivicsClass.Testing;
 using Dapper;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
@@ -151,6 +153,82 @@ public abstract class LedgerTests<TProvider>(ClockedSiteHost<TProvider> host) : 
                 : StudyCalendar.WeekPeriod((int)e.Day) == total.Period));
             Assert.Equal(inPeriod.Sum(e => e.Points), total.Points);
         }
+    }
+
+    [SkippableFact]
+    public async Task RolledUpRanks_MatchExactCounts_AndLagOnlyForOthersUntilTheNextRollup()
+    {
+        var factory = await host.GetAsync();
+        var rule = new PointsRule { Name = "Test", Points = 1 };
+        var (a, b, c) = (9101L, 9102L, 9103L);
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var session = scope.ServiceProvider.GetRequiredService<ISession>();
+            var organisations = (await scope.ServiceProvider.GetRequiredService<CivicsClass.Web.Site.TermCache>().GetAsync())["Organisation"];
+            await Learners.SaveAsync(session, new Learner(a, "王建国", organisations.ByName("萍乡市总工会")!.Id, null));
+            await Learners.SaveAsync(session, new Learner(b, "李红", organisations.ByName("萍乡市总工会")!.Id, null));
+            await Learners.SaveAsync(session, new Learner(c, "赵明", organisations.ByName("江西省总工会")!.Id, null));
+            await session.SaveChangesAsync();
+        }
+
+        await AwardAsync(factory, rule, new Award(a, rule.Name, null, "rollup-a", 3000));
+        await AwardAsync(factory, rule, new Award(b, rule.Name, null, "rollup-b", 2000));
+        await AwardAsync(factory, rule, new Award(c, rule.Name, null, "rollup-c", 1000));
+        var rollup = factory.Services.GetRequiredService<LeaderboardRollup>();
+        Assert.Equal(3, (await rollup.RollUpAsync(force: true)).Count);
+        Assert.Empty(await rollup.RollUpAsync()); // rolled up a moment ago: nothing is due
+
+        var exact = await BoardsAsync(factory, c, exactBelow: int.MaxValue);
+        var rolled = await BoardsAsync(factory, c, exactBelow: 0);
+        Assert.Null(exact.People.CountedUtc);
+        Assert.NotNull(rolled.People.CountedUtc);
+        Assert.Equal(exact.People.Me, rolled.People.Me);
+        Assert.Equal(exact.Groups.Entries, rolled.Groups.Entries);
+        Assert.Equal(exact.Groups.Me, rolled.Groups.Me);
+
+        // My own points are live: passing a counts at once. Another worker passing me shows after the next roll-up.
+        await AwardAsync(factory, rule, new Award(c, rule.Name, null, "rollup-c2", 2500));
+        await AwardAsync(factory, rule, new Award(b, rule.Name, null, "rollup-b2", 5000));
+        var stale = await BoardsAsync(factory, c, exactBelow: 0);
+        var now = await BoardsAsync(factory, c, exactBelow: int.MaxValue);
+        Assert.Equal(3500, stale.People.Me!.Points);
+        Assert.Equal(now.People.Me!.Rank - 1, stale.People.Me.Rank);
+        await rollup.RollUpAsync(force: true);
+        var fresh = await BoardsAsync(factory, c, exactBelow: 0);
+        Assert.Equal(now.People.Me, fresh.People.Me);
+        Assert.Equal(now.Groups.Entries, fresh.Groups.Entries);
+    }
+
+    [SkippableFact]
+    public async Task Rollup_ForgetsPeriodsThatEnded()
+    {
+        var factory = await host.GetAsync();
+        var rollup = factory.Services.GetRequiredService<LeaderboardRollup>();
+        await AwardAsync(factory, new PointsRule { Name = "Test", Points = 1 }, new Award(9104, "Test", null, "rollup-old", 10));
+        await rollup.RollUpAsync(force: true);
+        var today = StudyCalendar.Period("day", host.Clock.GetUtcNow().UtcDateTime)!;
+
+        host.Clock.Advance(TimeSpan.FromDays(8));
+        await rollup.RollUpAsync(force: true);
+
+        await using var scope = factory.Services.CreateAsyncScope();
+        var (connection, _) = await scope.ServiceProvider.GetRequiredService<ISession>().GetConnectionAsync();
+        foreach (var table in new[] { "rollup_state", "points_rollup", "group_rollup" })
+        {
+            Assert.Equal(0, await connection.ExecuteScalarAsync<long>($"SELECT COUNT(*) FROM {table} WHERE period = @today", new { today }));
+        }
+
+        Assert.Equal(1, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM rollup_state WHERE period = 'all'"));
+    }
+
+    private static async Task<(Board People, Board Groups)> BoardsAsync(SiteFactory factory, long me, int exactBelow)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        var boards = new Leaderboards(services.GetRequiredService<ISession>(), new MemoryCache(new MemoryCacheOptions()), services.GetRequiredService<TimeProvider>(),
+            Options.Create(new LeaderboardOptions { ExactBelow = exactBelow }));
+        var roots = (await services.GetRequiredService<CivicsClass.Web.Site.TermCache>().GetAsync())["Organisation"].Roots;
+        return ((await boards.PeopleAsync("all", 10, me))!, (await boards.GroupsAsync(GroupKind.Organisation, "all", roots, perMember: true, 50, me))!);
     }
 
     private static async Task<string> RuleOfAsync(SiteFactory factory, long entryId)

@@ -28,7 +28,8 @@ public sealed record CertificateViewModel(PageMeta Meta, bool Genuine, string Co
 
 public sealed record RankRow(int Rank, string Name, double Points, int Members, int Participants, bool Mine);
 
-public sealed record LeaderboardViewModel(PageMeta Meta, string Board, string Period, bool PerMember, IReadOnlyList<RankRow> Entries, RankRow? Me) : PageViewModel(Meta);
+public sealed record LeaderboardViewModel(PageMeta Meta, string Board, string Period, bool PerMember, IReadOnlyList<RankRow> Entries, RankRow? Me,
+    DateTime? CountedUtc = null) : PageViewModel(Meta);
 
 public sealed record DailyQuestionView(string Id, int Number, string Question, IReadOnlyList<string> Options);
 

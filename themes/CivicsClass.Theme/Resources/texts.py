@@ -198,6 +198,7 @@ T = {
  "ShowPerMember": ("看人均", "Show per member"),
  "NamesShortened": ("为保护隐私，排行榜只显示姓氏。", "For privacy, boards show only the first character of a name."),
  "MyRank": ("我的排名：第 {0} 名（{1}，{2} 分）", "My rank: {0} ({1}, {2} points)"),
+ "BoardCountedAt": ("名次按 {0} 的统计，每分钟更新；自己的积分是实时的。", "Ranks as counted at {0}, updated every minute; your own points are live."),
  "BoardEmpty": ("这个时间范围还没有人得分。", "Nobody has points in this period yet."),
  "Rank": ("名次", "Rank"),
  "Name": ("名称", "Name"),

@@ -168,6 +168,12 @@ public sealed class PointsLedger(ISession session, TimeProvider clock)
             .Select(r => new TodayTask(r.Name, r.DisplayName, r.Description, r.Points, today.GetValueOrDefault(r.Name), r.DailyCap)).ToList();
     }
 
+    public async Task<LedgerEntry?> EntryAsync(long id)
+    {
+        var (connection, transaction) = await session.GetConnectionAsync();
+        return await connection.QuerySingleOrDefaultAsync<LedgerEntry>($"SELECT {EntryColumns} FROM points_entry WHERE id = @id", new { id }, transaction);
+    }
+
     public async Task<IReadOnlyList<LedgerEntry>> EntriesAsync(long userId, int take, long? beforeId = null)
     {
         var (connection, transaction) = await session.GetConnectionAsync();

@@ -15,6 +15,7 @@ public sealed class SitePermissions : IPermissionProvider
     public const string RequestTopics = nameof(RequestTopics);
     public const string ManagePointsRules = nameof(ManagePointsRules);
     public const string ShowCheckInCodes = nameof(ShowCheckInCodes);
+    public const string CorrectPoints = nameof(CorrectPoints);
 
     public IEnumerable<Permission> GetPermissions() =>
     [
@@ -28,5 +29,6 @@ public sealed class SitePermissions : IPermissionProvider
         new(RequestTopics, "点单：提出想学的专题", "学习"),
         new(ManagePointsRules, "管理积分规则", "学习"),
         new(ShowCheckInCodes, "显示活动和场馆的签到二维码", "学习"),
+        new(CorrectPoints, "查看积分记录并撤销错发的积分", "学习"),
     ];
 }

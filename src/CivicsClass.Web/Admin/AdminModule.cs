@@ -45,6 +45,7 @@ internal sealed class AdminChromeSource(Accounts.Permissions permissions, ISessi
         await Add(ContentPermissions.ManageTaxonomies, "/admin/taxonomies", "分类");
         await Add(SitePermissions.ViewAnalytics, "/admin/analytics", "学习数据");
         await Add(SitePermissions.ManagePointsRules, "/admin/points", "积分规则");
+        await Add(SitePermissions.CorrectPoints, "/admin/points/ledger", "积分记录");
         await Add(SitePermissions.ManageUsers, "/admin/users", "用户");
         await Add(SitePermissions.ManageRoles, "/admin/roles", "角色权限");
         await Add(ContentPermissions.ManageContentTypes, "/admin/types", "内容类型");

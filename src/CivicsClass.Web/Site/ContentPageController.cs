@@ -23,7 +23,8 @@ public sealed class ContentPageController(IContentManager contentManager, Detail
     /// </summary>
     [HttpGet("/{section:regex(^(" + Sections + ")$)}/{slug}")]
     [OutputCache(PolicyName = SiteModule.CachePolicy)]
-    public async Task<IActionResult> Show(string section, string slug, [FromServices] StudySessions sessions, [FromServices] LearningProgress progress)
+    public async Task<IActionResult> Show(string section, string slug, [FromServices] StudySessions sessions, [FromServices] LearningProgress progress,
+        [FromServices] Recommendations recommendations, [FromServices] CardFactory cards)
     {
         var item = await contentManager.GetByPathAsync($"{section}/{slug}");
         if (item is null)
@@ -37,8 +38,11 @@ public sealed class ContentPageController(IContentManager contentManager, Detail
             var opened = await sessions.OpenAsync(learner, item.ContentItemId);
             await session.SaveChangesAsync();
             var studied = (await progress.LessonAsync(learner, item.ContentItemId))?.StudiedUtc is not null;
+            var forYou = await cards.CardsAsync(await recommendations.ForAsync(learner, 3, except: item.ContentItemId));
             page = lesson with
             {
+                ForYou = forYou,
+                Related = lesson.Related.Where(r => forYou.All(f => f.Url != r.Url)).ToList(),
                 Study = opened is null ? null : new StudyPanel(opened.SessionId, opened.MinSeconds, opened.MediaSecondsRequired, studied),
                 Quiz = lesson.Quiz is null ? null : lesson.Quiz with { Signed = true },
             };

@@ -1,4 +1,6 @@
 using CivicsClass.Content.Items;
+using CivicsClass.Learning;
+using CivicsClass.Web.Study;
 using CivicsClass.Theme;
 using CivicsClass.Theme.Models;
 using Microsoft.AspNetCore.Mvc;
@@ -8,7 +10,12 @@ using Microsoft.Extensions.Localization;
 namespace CivicsClass.Web.Site;
 
 [OutputCache(PolicyName = SiteModule.CachePolicy)]
-public sealed class HomeController(IContentManager contentManager, CardFactory cards, TermCache terms, TimeProvider clock, IStringLocalizer<SiteText> text) : Controller
+/// <summary>
+/// The front page. Anonymous visitors share one cached page; a signed-in worker's page is not cached
+/// and starts with lessons picked for them.
+/// </summary>
+public sealed class HomeController(IContentManager contentManager, CardFactory cards, TermCache terms, TimeProvider clock, IStringLocalizer<SiteText> text,
+    Recommendations recommendations) : Controller
 {
     [HttpGet("/")]
     public async Task<IActionResult> Index()
@@ -34,7 +41,8 @@ public sealed class HomeController(IContentManager contentManager, CardFactory c
 
         var all = await cards.CardsAsync([.. topics.Items, .. lessons.Items, .. lecturers.Items, .. venues.Items, .. events.Items]);
         IReadOnlyList<ContentCard> Of(string type) => all.Where(c => c.Type == type).ToList();
+        var forYou = User.LearnerId() is { } me ? await cards.CardsAsync(await recommendations.ForAsync(me, 4)) : [];
         return View(new HomeViewModel(new PageMeta(text["SiteName"], text["SiteDescription"], "/"),
-            Of("Topic"), Of("Lesson"), Of("Lecturer"), Of("Venue"), Of("Event"), themes));
+            Of("Topic"), Of("Lesson"), Of("Lecturer"), Of("Venue"), Of("Event"), themes, forYou));
     }
 }

@@ -102,7 +102,8 @@ public sealed class LearningController(
         var links = new List<(string, string)> { ("/learning", text["MyLearning"]) };
         links.AddRange(done.Certificates.Select(c => ($"/certificates/{c.Code}", (string)text["ViewCertificate", c.CourseTitle])));
         var message = done.NothingAwarded?.Message ?? text["StudyAwarded", done.Awarded, done.Balance];
-        return Outcome(true, text["StudyCounted"], message, [.. links]);
+        var next = await cards.CardsAsync(await recommendations.ForAsync(Me, 3));
+        return View("Outcome", new OutcomeViewModel(new PageMeta(text["StudyCounted"]), true, text["StudyCounted"], message, links, next));
     }
 
     [HttpPost("/study/sessions/{id}/heartbeat")]

@@ -46,6 +46,64 @@ public abstract class LearningAdminTests<TProvider>(SiteHost<TProvider> host) : 
     }
 
     [SkippableFact]
+    public async Task Ledger_AdministratorReversesAWrongAwardWithAReason_CapPaysBack_OthersRefused()
+    {
+        var factory = await host.GetAsync();
+        var people = await AdminPeople.SignInAsync(factory, "ledger", "Administrator", "Editor");
+        var worker = await FormClient.CreateUserAsync(factory, "13500000077", AdminPeople.Password, "Worker");
+        var stranger = await FormClient.CreateUserAsync(factory, "13500000078", AdminPeople.Password, "Worker");
+        var capped = new PointsRule { Name = Activities.StudyText, Points = 1, DailyCap = 6 };
+        long first;
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var ledger = scope.ServiceProvider.GetRequiredService<PointsLedger>();
+            var results = new List<AwardResult>();
+            for (var i = 0; i < 7; i++)
+            {
+                results.Add(await ledger.AwardAsync(capped, new Award(worker.Id, capped.Name, $"lesson-{i}", $"ledger-admin-{i}", 1)));
+            }
+
+            await scope.ServiceProvider.GetRequiredService<CivicsClass.Data.Documents.ISession>().SaveChangesAsync();
+            first = results[0].EntryId;
+            Assert.True(results[6].Capped);
+        }
+
+        var admin = people["Administrator"];
+        var search = await admin.GetStringAsync("/admin/points/ledger?q=13500000077");
+        var page = $"/admin/points/ledger/{worker.Id}";
+        var before = await admin.GetStringAsync(page);
+        var noReason = await admin.PostAsync(page, $"{page}/{first}/reverse", new() { ["reason"] = " " });
+        var afterNoReason = await admin.GetStringAsync(page);
+        var reversed = await admin.PostAsync(page, $"{page}/{first}/reverse", new() { ["reason"] = "同一课重复计分" });
+        var afterReverse = await admin.GetStringAsync(page);
+        var again = await admin.PostAsync(page, $"{page}/{first}/reverse", new() { ["reason"] = "再撤一次" });
+        var afterAgain = await admin.GetStringAsync(page);
+        var wrongOwner = await admin.PostAsync(page, $"/admin/points/ledger/{stranger.Id}/{first}/reverse", new() { ["reason"] = "不是他的记录" });
+        var editorPage = await people["Editor"].Http.GetAsync(page);
+        var editorPost = await people["Editor"].PostWithoutTokenAsync($"{page}/{first}/reverse", new() { ["reason"] = "越权" });
+
+        Assert.Contains($"href=\"/admin/points/ledger/{worker.Id}\"", search);
+        Assert.Contains("data-balance>6<", before);
+        Assert.Equal(HttpStatusCode.Redirect, noReason.StatusCode);
+        Assert.Contains("请写明撤销的原因", afterNoReason);
+        Assert.Contains("data-balance>6<", afterNoReason);
+        Assert.Equal(HttpStatusCode.Redirect, reversed.StatusCode);
+        Assert.Contains("已撤销 1 分；当天被上限挡下的 1 分已补发。", afterReverse);
+        Assert.Contains("同一课重复计分", afterReverse);
+        Assert.Contains("data-balance>6<", afterReverse); // one reversed, the one the cap held back paid
+        Assert.Contains("这条记录已经撤销过", afterAgain);
+        Assert.Equal(HttpStatusCode.NotFound, wrongOwner.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, editorPage.StatusCode);
+        Assert.True(editorPost.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.BadRequest);
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var entries = await scope.ServiceProvider.GetRequiredService<PointsLedger>().EntriesAsync(worker.Id, 100);
+            Assert.Single(entries, e => e.ReversesId == first && e.Points == -1 && e.Reason!.StartsWith("同一课重复计分", StringComparison.Ordinal));
+            Assert.Equal(6, entries.Sum(e => e.Points));
+        }
+    }
+
+    [SkippableFact]
     public async Task Analytics_EditorsSeeStudiesSearchMissesAndRequests_AndPlanARequest()
     {
         var factory = await host.GetAsync();

@@ -45,6 +45,60 @@ public abstract partial class LearningPagesTests<TProvider>(ClockedSiteHost<TPro
     }
 
     [SkippableFact]
+    public async Task Recommendations_FollowWhatWorkersLikeMeFinished_OnHomeLessonAndAfterStudy_NeverWhatIStudied()
+    {
+        var factory = await host.GetAsync();
+        await FormClient.CreateUserAsync(factory, "13600000009", Password, "Worker");
+        using var worker = await FormClient.SignedInAsync(factory, "13600000009", Password);
+        using var anonymous = FormClient.For(factory);
+        const string studied = "省港大罢工", peersNext = "铁人精神：王进喜和他的大庆岁月";
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var content = scope.ServiceProvider.GetRequiredService<IContentManager>();
+            var strike = (await content.GetByPathAsync("lessons/shenggang-dabagong-1925"))!.ContentItemId;
+            var tieren = (await content.GetByPathAsync("lessons/tieren-jingshen-wangjinxi"))!.ContentItemId;
+            var session = scope.ServiceProvider.GetRequiredService<CivicsClass.Data.Documents.ISession>();
+            var (connection, transaction) = await session.BeginWriteAsync();
+            var now = host.Clock.GetUtcNow().UtcDateTime;
+            foreach (var peer in new[] { 880001L, 880002L, 880003L })
+            {
+                foreach (var lesson in new[] { strike, tieren })
+                {
+                    await Dapper.SqlMapper.ExecuteAsync(connection, """
+                        INSERT INTO lesson_progress (user_id, content_item_id, started_utc, studied_utc, studied_day) VALUES (@peer, @lesson, @now, @now, @day)
+                        """, new { peer, lesson, now, day = StudyCalendar.Day(now) }, transaction);
+                }
+            }
+
+            await session.SaveChangesAsync();
+        }
+
+        var homeBefore = await worker.GetStringAsync("/");
+        var page = await worker.GetStringAsync("/lessons/shenggang-dabagong-1925");
+        host.Clock.Advance(TimeSpan.FromMinutes(15));
+        var done = await worker.Http.PostAsync($"/study/sessions/{SessionPattern().Match(page).Groups[1].Value}/complete", Form(FormClient.Token(page)));
+        var outcome = await done.Content.ReadAsStringAsync();
+        var home = await worker.GetStringAsync("/");
+        var anonymousHome = await anonymous.GetStringAsync("/");
+
+        Assert.DoesNotContain("for-you", homeBefore); // nothing studied yet: nothing to go on
+        Assert.Contains(peersNext, Section(page, "for-you"));
+        Assert.Equal(HttpStatusCode.OK, done.StatusCode);
+        Assert.Contains(peersNext, Section(outcome, "study-next"));
+        Assert.Contains(peersNext, Section(home, "for-you"));
+        Assert.DoesNotContain(studied, Section(home, "for-you"));
+        Assert.DoesNotContain("for-you", anonymousHome);
+    }
+
+    /// <summary>The markup of the section labelled by <paramref name="id"/>.</summary>
+    private static string Section(string html, string id)
+    {
+        var start = html.IndexOf($"aria-labelledby=\"{id}\"", StringComparison.Ordinal);
+        Assert.True(start >= 0, $"no section {id}");
+        return html[start..html.IndexOf("</section>", start, StringComparison.Ordinal)];
+    }
+
+    [SkippableFact]
     public async Task LessonQuiz_SignedInFailureHidesAnswers_PassPaysOnce_FormWithoutTokenRefused()
     {
         var factory = await host.GetAsync();

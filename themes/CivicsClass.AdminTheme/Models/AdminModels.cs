@@ -128,6 +128,13 @@ public sealed record PointsRuleRow(string Name, string DisplayName, string? Desc
 
 public sealed record PointsRulesViewModel(string Title, IReadOnlyList<PointsRuleRow> Rules, string? Message, IReadOnlyDictionary<string, string> Errors);
 
+public sealed record LedgerRow(long Id, string When, int StudyDay, string Activity, int Points, string? Reason, string? Note, bool CanReverse);
+
+public sealed record LearnerLink(long Id, string Name, string UserName);
+
+public sealed record PointsLedgerViewModel(string Title, string? Query, IReadOnlyList<LearnerLink> Found, LearnerLink? Learner, int Balance,
+    IReadOnlyList<LedgerRow> Entries, long? OlderThan, string? Message, string? Error);
+
 public sealed record CountRow(string Name, long Count, long Second = 0, string? Url = null);
 
 public sealed record RequestAdminRow(long Id, string Title, string Detail, int Votes, string Status);

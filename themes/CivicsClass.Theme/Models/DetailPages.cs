@@ -31,7 +31,8 @@ public sealed record LessonViewModel(
     ContentCard? Next,
     IReadOnlyList<ContentCard> Related,
     QuizView? Quiz,
-    StudyPanel? Study = null) : PageViewModel(Meta);
+    StudyPanel? Study = null,
+    IReadOnlyList<ContentCard>? ForYou = null) : PageViewModel(Meta);
 
 public sealed record CourseViewModel(PageMeta Meta, ContentCard Course, string IntroductionHtml, IReadOnlyList<ContentCard> Lessons, int TotalMinutes,
     IReadOnlyList<TermLink> Themes) : PageViewModel(Meta);

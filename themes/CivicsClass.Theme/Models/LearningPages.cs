@@ -46,4 +46,5 @@ public sealed record RequestsViewModel(PageMeta Meta, IReadOnlyList<RequestRow> 
     string? Message) : PageViewModel(Meta);
 
 /// <summary>The outcome of an action, in a sentence, with where to go next.</summary>
-public sealed record OutcomeViewModel(PageMeta Meta, bool Success, string Heading, string Message, IReadOnlyList<(string Url, string Text)> Links) : PageViewModel(Meta);
+public sealed record OutcomeViewModel(PageMeta Meta, bool Success, string Heading, string Message, IReadOnlyList<(string Url, string Text)> Links,
+    IReadOnlyList<ContentCard>? Next = null) : PageViewModel(Meta);

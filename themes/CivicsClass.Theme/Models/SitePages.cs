@@ -7,7 +7,8 @@ public sealed record HomeViewModel(
     IReadOnlyList<ContentCard> Lecturers,
     IReadOnlyList<ContentCard> Venues,
     IReadOnlyList<ContentCard> UpcomingEvents,
-    IReadOnlyList<TermLink> Themes) : PageViewModel(Meta);
+    IReadOnlyList<TermLink> Themes,
+    IReadOnlyList<ContentCard>? ForYou = null) : PageViewModel(Meta);
 
 public sealed record FilterOption(string Value, string Label, bool Selected);
 

@@ -180,6 +180,7 @@ T = {
  "MyCourses": ("系列课进度", "Course progress"),
  "CourseProgress": ("已学 {0} / {1} 节", "{0} of {1} lessons"),
  "Recommended": ("为你推荐", "For you"),
+ "StudyNext": ("接着学：为你推荐", "Study next: picked for you"),
  "PointsHistory": ("积分明细", "Points history"),
  "NoPointsYet": ("还没有积分记录，学一节课试试。", "No points yet: study a lesson."),
  "StudiedLessons": ("学过的课", "Lessons studied"),

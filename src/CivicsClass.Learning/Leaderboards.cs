@@ -14,7 +14,7 @@ public sealed record Board(string Period, IReadOnlyList<BoardEntry> Entries, Boa
 /// <summary>
 /// Leaderboards by day, week and all time. People are ranked from the running totals the ledger
 /// keeps, through an index on (period, points): the top is an index range. "My rank" counts the
-/// learners above mine — exactly on a small site, from the <see cref="LeaderboardRollup"/> on a large
+/// learners above mine — exactly on a small site, from the <see cref="LearningRollup"/> on a large
 /// one (my own points are always current). Names of others are shortened (张**) so a board shames
 /// nobody. Groups — union organisations and regions — add their members' points up the taxonomy
 /// tree (a province counts its cities' members) and rank by points per member unless asked for
@@ -78,7 +78,7 @@ public sealed class Leaderboards(ISession session, IMemoryCache cache, TimeProvi
             return null;
         }
 
-        var (_, name, column) = LeaderboardRollup.Groups.Single(g => g.Kind == kind);
+        var (_, name, column) = LearningRollup.Groups.Single(g => g.Kind == kind);
         var rollup = await StateAsync(period);
         var counted = rollup is { } state && state.Members >= options.Value.ExactBelow ? state.RolledUtc : (DateTime?)null;
         var direct = counted is not null ? await RolledUpAsync(name, period) : await cache.GetOrCreateAsync($"board:{column}:{period}", async entry =>

@@ -22,8 +22,8 @@ public static class LearningModule
         services.AddScoped<CheckIns>();
         services.AddScoped<Leaderboards>();
         services.AddOptions<LeaderboardOptions>().BindConfiguration("Leaderboards");
-        services.AddSingleton<LeaderboardRollup>();
-        services.AddHostedService(provider => provider.GetRequiredService<LeaderboardRollup>());
+        services.AddSingleton<LearningRollup>();
+        services.AddHostedService(provider => provider.GetRequiredService<LearningRollup>());
         services.AddScoped<Recommendations>();
         services.AddScoped<TopicRequests>();
         services.AddScoped<LearningAnalytics>();

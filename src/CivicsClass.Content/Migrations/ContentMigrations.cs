@@ -80,5 +80,12 @@ internal sealed class ContentMigrations : IDataMigration
                 CREATE INDEX ix_content_field_document ON content_field_index (document_id);
                 """);
         }),
+        new(2, context => context.ExecuteAsync($"""
+            CREATE TABLE content_metric (
+                content_item_id {context.Dialect.Text} NOT NULL,
+                metric {context.Dialect.Text} NOT NULL,
+                value {context.Dialect.BigInt} NOT NULL,
+                PRIMARY KEY (content_item_id, metric));
+            """)),
     ];
 }

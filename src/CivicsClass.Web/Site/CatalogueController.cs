@@ -1,4 +1,5 @@
 using CivicsClass.Content.Items;
+using CivicsClass.Learning;
 using CivicsClass.Theme;
 using CivicsClass.Theme.Models;
 using Microsoft.AspNetCore.Mvc;
@@ -62,15 +63,15 @@ public sealed class CatalogueController(IContentManager contentManager, CardFact
 
         var search = string.IsNullOrWhiteSpace(q) ? null : q.Trim()[..Math.Min(q.Trim().Length, MaxQueryLength)];
         page = Math.Clamp(page, 1, 10_000);
-        sort = sort == "shortest" ? "shortest" : "newest";
+        sort = sort is "shortest" or "popular" ? sort : "newest";
         var query = new ContentQuery
         {
             ContentType = "Lesson",
             TermIds = termIds,
             Fields = fields,
             TitleContains = search,
-            OrderBy = sort == "shortest" ? ContentOrder.NumberFieldAscending : ContentOrder.PublishedDescending,
-            OrderField = sort == "shortest" ? "Duration" : null,
+            OrderBy = sort switch { "shortest" => ContentOrder.NumberFieldAscending, "popular" => ContentOrder.MetricDescending, _ => ContentOrder.PublishedDescending },
+            OrderField = sort switch { "shortest" => "Duration", "popular" => LearningRollup.StudiedMetric, _ => null },
             Skip = (page - 1) * PageSize,
             Take = PageSize,
         };

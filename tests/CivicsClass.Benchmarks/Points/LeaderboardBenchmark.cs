@@ -37,7 +37,7 @@ internal static class LeaderboardBenchmark
         Console.WriteLine($"  seeded in {seeding.TotalSeconds:F0} s");
         await PrintSizesAsync(services.GetRequiredService<IDocumentStore>());
 
-        var rollup = services.GetRequiredService<LeaderboardRollup>();
+        var rollup = services.GetRequiredService<LearningRollup>();
         var rolling = await TimeAsync(() => rollup.RollUpAsync(force: true));
         Console.WriteLine($"  roll-up of day, week and all time (people and groups): {rolling / 1000:F1} s");
 

@@ -90,6 +90,44 @@ public abstract partial class LearningPagesTests<TProvider>(ClockedSiteHost<TPro
         Assert.DoesNotContain("for-you", anonymousHome);
     }
 
+    [SkippableFact]
+    public async Task Catalogue_MostStudiedFirst_AsOfTheLastRollup_FiltersStillApply()
+    {
+        var factory = await host.GetAsync();
+        using var anonymous = FormClient.For(factory);
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var content = scope.ServiceProvider.GetRequiredService<IContentManager>();
+            var session = scope.ServiceProvider.GetRequiredService<CivicsClass.Data.Documents.ISession>();
+            var (connection, transaction) = await session.BeginWriteAsync();
+            var now = host.Clock.GetUtcNow().UtcDateTime;
+            foreach (var (slug, learners) in new[] { ("gonghui-yizhan", 12), ("jiti-xieshang-gongzi", 9) })
+            {
+                var lesson = (await content.GetByPathAsync($"lessons/{slug}"))!.ContentItemId;
+                for (var n = 0; n < learners; n++)
+                {
+                    await Dapper.SqlMapper.ExecuteAsync(connection, """
+                        INSERT INTO lesson_progress (user_id, content_item_id, started_utc, studied_utc, studied_day) VALUES (@user, @lesson, @now, @now, @day)
+                        """, new { user = 770000L + n, lesson, now, day = StudyCalendar.Day(now) }, transaction);
+                }
+            }
+
+            await session.SaveChangesAsync();
+        }
+
+        await factory.Services.GetRequiredService<LearningRollup>().RollUpAsync(force: true);
+        var popular = await anonymous.GetStringAsync("/lessons?sort=popular");
+        var filtered = await anonymous.GetStringAsync("/lessons?sort=popular&theme=" + Uri.EscapeDataString("法律与维权"));
+
+        var titles = CardTitle().Matches(popular).Select(m => m.Groups[1].Value).ToList();
+        Assert.Equal(["工会驿站：户外劳动者的歇脚点", "集体协商：工资可以“坐下来谈”"], titles.Take(2));
+        Assert.Equal(CivicsClass.Web.Site.CatalogueController.PageSize, titles.Count);
+        Assert.Contains("value=\"popular\" selected", popular);
+        var filteredTitles = CardTitle().Matches(filtered).Select(m => m.Groups[1].Value).ToList();
+        Assert.Equal("集体协商：工资可以“坐下来谈”", filteredTitles[0]);
+        Assert.DoesNotContain("工会驿站：户外劳动者的歇脚点", filteredTitles);
+    }
+
     /// <summary>The markup of the section labelled by <paramref name="id"/>.</summary>
     private static string Section(string html, string id)
     {
@@ -219,6 +257,9 @@ public abstract partial class LearningPagesTests<TProvider>(ClockedSiteHost<TPro
 
     [GeneratedRegex("data-study=\"([0-9a-f]{32})\"")]
     private static partial Regex SessionPattern();
+
+    [GeneratedRegex("<h3 class=\"card-title\">([^<]*)</h3>")]
+    private static partial Regex CardTitle();
 
     [GeneratedRegex("href=\"(/checkin/show/[^\"]+)\"")]
     private static partial Regex ShowPattern();

@@ -174,7 +174,7 @@ public abstract class LedgerTests<TProvider>(ClockedSiteHost<TProvider> host) : 
         await AwardAsync(factory, rule, new Award(a, rule.Name, null, "rollup-a", 3000));
         await AwardAsync(factory, rule, new Award(b, rule.Name, null, "rollup-b", 2000));
         await AwardAsync(factory, rule, new Award(c, rule.Name, null, "rollup-c", 1000));
-        var rollup = factory.Services.GetRequiredService<LeaderboardRollup>();
+        var rollup = factory.Services.GetRequiredService<LearningRollup>();
         Assert.Equal(3, (await rollup.RollUpAsync(force: true)).Count);
         Assert.Empty(await rollup.RollUpAsync()); // rolled up a moment ago: nothing is due
 
@@ -203,7 +203,7 @@ public abstract class LedgerTests<TProvider>(ClockedSiteHost<TProvider> host) : 
     public async Task Rollup_ForgetsPeriodsThatEnded()
     {
         var factory = await host.GetAsync();
-        var rollup = factory.Services.GetRequiredService<LeaderboardRollup>();
+        var rollup = factory.Services.GetRequiredService<LearningRollup>();
         await AwardAsync(factory, new PointsRule { Name = "Test", Points = 1 }, new Award(9104, "Test", null, "rollup-old", 10));
         await rollup.RollUpAsync(force: true);
         var today = StudyCalendar.Period("day", host.Clock.GetUtcNow().UtcDateTime)!;

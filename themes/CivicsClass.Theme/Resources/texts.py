@@ -79,6 +79,7 @@ T = {
  "SortBy": ("排序", "Sort by"),
  "SortNewest": ("最新发布", "Newest"),
  "SortShortest": ("时长最短", "Shortest"),
+ "SortPopular": ("最多人学", "Most studied"),
  "ApplyFilters": ("筛选", "Filter"),
  "ActiveFilters": ("已选条件", "Active filters"),
  "RemoveFilter": ("去掉条件：{0}", "Remove filter: {0}"),

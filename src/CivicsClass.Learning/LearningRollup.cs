@@ -34,16 +34,21 @@ public sealed class RollupState
 }
 
 /// <summary>
-/// Keeps the leaderboards cheap at a million learners. For today, this week and all time it counts
+/// Keeps the leaderboards and the catalogue's "most studied" order cheap at a million learners. For today, this week and all time it counts
 /// how many learners hold each points value (so "my rank" is a sum over a few hundred values instead
 /// of a count over every learner above) and each organisation's and region's members, participants
-/// and points (so a group board reads a few hundred rows instead of joining every learner). A period
+/// and points (so a group board reads a few hundred rows instead of joining every learner). With all
+/// time it also counts each lesson's learners into <c>content_metric</c> (<see cref="StudiedMetric"/>),
+/// which the catalogue sorts by. A period
 /// is claimed with <c>FOR UPDATE SKIP LOCKED</c> on PostgreSQL, so with several nodes one of them does
 /// the work and the others skip it; the replaced rows become visible together when it commits.
 /// </summary>
-public sealed class LeaderboardRollup(IServiceScopeFactory scopes, TimeProvider clock, IOptions<LeaderboardOptions> options, ILogger<LeaderboardRollup> logger)
+public sealed class LearningRollup(IServiceScopeFactory scopes, TimeProvider clock, IOptions<LeaderboardOptions> options, ILogger<LearningRollup> logger)
     : BackgroundService
 {
+    /// <summary>How many learners studied a lesson to the end, as of the last roll-up.</summary>
+    public const string StudiedMetric = "studied";
+
     internal static readonly (GroupKind Kind, string Name, string Column)[] Groups =
     [
         (GroupKind.Organisation, "organisation", "organisation_id"),
@@ -110,6 +115,15 @@ public sealed class LeaderboardRollup(IServiceScopeFactory scopes, TimeProvider 
                 FROM learner l LEFT JOIN points_total t ON t.user_id = l.user_id AND t.period = @period AND t.points > 0
                 WHERE l.{column} IS NOT NULL GROUP BY l.{column}
                 """, new { name, period }, transaction);
+        }
+
+        if (period == StudyCalendar.AllTime)
+        {
+            await connection.ExecuteAsync("""
+                DELETE FROM content_metric WHERE metric = @metric;
+                INSERT INTO content_metric (content_item_id, metric, value)
+                SELECT content_item_id, @metric, COUNT(*) FROM lesson_progress WHERE studied_utc IS NOT NULL GROUP BY content_item_id;
+                """, new { metric = StudiedMetric }, transaction);
         }
 
         await connection.ExecuteAsync("""

@@ -13,7 +13,8 @@ using Microsoft.Extensions.Localization;
 namespace CivicsClass.Web.Site;
 
 /// <summary>Every published item at its address: <c>/lessons/{slug}</c>, <c>/lecturers/{slug}</c>, …</summary>
-public sealed class ContentPageController(IContentManager contentManager, DetailPageBuilder pages, Permissions permissions, ISession session) : Controller
+public sealed class ContentPageController(IContentManager contentManager, DetailPageBuilder pages, PageModelCache pageModels, Permissions permissions, ISession session)
+    : Controller
 {
     public const string Sections = "lessons|courses|lecturers|venues|topics|events";
 
@@ -32,7 +33,7 @@ public sealed class ContentPageController(IContentManager contentManager, Detail
             return NotFound();
         }
 
-        var page = await pages.BuildAsync(item);
+        var page = await pageModels.GetOrBuildAsync(item, () => pages.BuildAsync(item));
         if (page is LessonViewModel lesson && User.LearnerId() is { } learner && await permissions.HasAsync(SitePermissions.EarnPoints))
         {
             var opened = await sessions.OpenAsync(learner, item.ContentItemId);

@@ -51,6 +51,8 @@ public static class SiteModule
         services.AddSingleton<TermCache>();
         services.AddScoped<CardFactory>();
         services.AddScoped<DetailPageBuilder>();
+        services.AddMemoryCache();
+        services.AddSingleton<PageModelCache>();
         services.AddScoped<IContentHandler, ContentCacheHandler>();
         services.AddScoped<IContentHandler, TermCacheHandler>();
         return services;

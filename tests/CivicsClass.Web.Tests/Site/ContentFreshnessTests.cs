@@ -34,6 +34,30 @@ public abstract class ContentFreshnessTests<TProvider>(SiteHost<TProvider> host)
     }
 
     [SkippableFact]
+    public async Task SignedInLessonPage_ShowsAPublishedChangeToItsLecturer_AtOnce()
+    {
+        var factory = await host.GetAsync();
+        await FormClient.CreateUserAsync(factory, "13900000088", "xuexi2026", "Worker");
+        using var worker = await FormClient.SignedInAsync(factory, "13900000088", "xuexi2026");
+        var before = await worker.GetStringAsync(Path);
+
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var manager = scope.ServiceProvider.GetRequiredService<IContentManager>();
+            var lecturer = (await manager.GetByPathAsync("lecturers/chen-zhiyuan", VersionOptions.Latest))!;
+            lecturer.Apply(new TitlePart { Title = "陈志远（安源纪念馆研究员）" });
+            await manager.PublishAsync(await manager.UpdateAsync(lecturer));
+            await scope.ServiceProvider.GetRequiredService<CivicsClass.Data.Documents.ISession>().SaveChangesAsync();
+        }
+
+        var after = await worker.GetStringAsync(Path);
+
+        Assert.Contains("data-study", before); // a signed-in worker's page: never output-cached
+        Assert.DoesNotContain("陈志远（安源纪念馆研究员）", before);
+        Assert.Contains("陈志远（安源纪念馆研究员）", after);
+    }
+
+    [SkippableFact]
     public async Task UnpublishedLesson_Answers404EverywhereAfterBeingCached()
     {
         var factory = await host.GetAsync();

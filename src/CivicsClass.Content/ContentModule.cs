@@ -32,6 +32,7 @@ public static class ContentModule
         services.AddScoped<TaxonomyService>();
         services.AddScoped<ContentItemValidator>();
         services.AddScoped<ContentHandlerInvoker>();
+        services.AddScoped<IContentHandler, PublishedContentSignal>();
         services.AddScoped<IContentManager, ContentManager>();
         services.AddSingleton<MarkdownRenderer>();
         services.AddSingleton<SiteSettingsStore>();

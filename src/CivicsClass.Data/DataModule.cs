@@ -18,6 +18,9 @@ public static class DataModule
         services.AddScoped(provider => provider.GetRequiredService<IDocumentStore>().CreateSession());
         services.AddSingleton<IDataMigration, CoreMigrations>();
         services.AddSingleton<MigrationRunner>();
+        services.AddSingleton<Caching.CacheSignals>();
+        services.AddSingleton<Caching.CacheSignalListener>();
+        services.AddHostedService(provider => provider.GetRequiredService<Caching.CacheSignalListener>());
         return services;
     }
 

@@ -52,13 +52,23 @@ public static class Activities
 }
 
 /// <summary>The rules, read once per node and rebuilt after a change (or a minute, for changes made on another node).</summary>
-public sealed class PointsRuleStore(IDocumentStore store, TimeProvider clock)
+public sealed class PointsRuleStore
 {
-    private readonly RebuildableCache<IReadOnlyDictionary<string, PointsRule>> _cache = new(async () =>
+    public const string CacheName = "points-rules";
+
+    private readonly RebuildableCache<IReadOnlyDictionary<string, PointsRule>> _cache;
+    private readonly CacheSignals _signals;
+
+    public PointsRuleStore(IDocumentStore store, TimeProvider clock, CacheSignals signals)
     {
-        await using var session = store.CreateSession();
-        return (await session.GetAllAsync<PointsRule>()).ToDictionary(r => r.Name, StringComparer.Ordinal);
-    }, clock, TimeSpan.FromMinutes(1));
+        _cache = new(async () =>
+        {
+            await using var session = store.CreateSession();
+            return (await session.GetAllAsync<PointsRule>()).ToDictionary(r => r.Name, StringComparer.Ordinal);
+        }, clock, TimeSpan.FromMinutes(1));
+        _signals = signals;
+        signals.Subscribe(CacheName, _cache.Clear);
+    }
 
     public Task<IReadOnlyDictionary<string, PointsRule>> AllAsync() => _cache.GetAsync();
 
@@ -66,17 +76,14 @@ public sealed class PointsRuleStore(IDocumentStore store, TimeProvider clock)
     public async Task<PointsRule?> ActiveAsync(string activity) =>
         (await _cache.GetAsync()).GetValueOrDefault(activity) is { Enabled: true } rule ? rule : null;
 
-    public void Clear() => _cache.Clear();
+    /// <summary>Forgets the rules on every node; call it after the change commits.</summary>
+    public Task ClearAsync() => _signals.ClearAsync(CacheName);
 
     /// <summary>Saves a rule in the caller's unit of work; the cache forgets after commit.</summary>
     public async Task SaveAsync(ISession session, PointsRule rule)
     {
         await session.SaveAsync(rule);
-        session.OnCommitted(() =>
-        {
-            Clear();
-            return Task.CompletedTask;
-        });
+        session.OnCommitted(ClearAsync);
     }
 
     /// <summary>The problems with an edited rule, keyed by field; empty when it can be saved.</summary>

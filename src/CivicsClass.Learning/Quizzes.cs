@@ -124,10 +124,14 @@ public sealed class Quizzes(IContentManager contentManager, QuestionBank bank, P
     }
 }
 
-/// <summary>Every published lesson's quiz questions, kept per node for a few minutes.</summary>
-public sealed class QuestionBank(IServiceProvider services, TimeProvider clock)
+/// <summary>Every published lesson's quiz questions, kept per node until published content changes, or for a few minutes.</summary>
+public sealed class QuestionBank
 {
-    private readonly RebuildableCache<IReadOnlyList<(string Id, QuizQuestion Question)>> _cache = new(async () =>
+    private readonly RebuildableCache<IReadOnlyList<(string Id, QuizQuestion Question)>> _cache;
+
+    public QuestionBank(IServiceProvider services, TimeProvider clock, CacheSignals signals)
+    {
+        _cache = new(async () =>
     {
         await using var scope = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.CreateAsyncScope(services);
         var content = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<IContentManager>(scope.ServiceProvider);
@@ -138,8 +142,8 @@ public sealed class QuestionBank(IServiceProvider services, TimeProvider clock)
             .Where(q => q.q.Options.Count > 1)
             .ToList();
     }, clock, TimeSpan.FromMinutes(5));
+        signals.Subscribe(Content.Handlers.PublishedContentSignal.CacheName, _cache.Clear);
+    }
 
     public Task<IReadOnlyList<(string Id, QuizQuestion Question)>> GetAsync() => _cache.GetAsync();
-
-    public void Clear() => _cache.Clear();
 }

@@ -6,18 +6,24 @@ namespace CivicsClass.Content.Definitions;
 /// <summary>The committed type definitions, held by a node until a definition changes or a minute passes.</summary>
 public sealed class ContentDefinitionCache
 {
-    private readonly RebuildableCache<IReadOnlyDictionary<string, ContentTypeDefinition>> _cache;
+    public const string CacheName = "types";
 
-    public ContentDefinitionCache(IDocumentStore store, TimeProvider clock)
+    private readonly RebuildableCache<IReadOnlyDictionary<string, ContentTypeDefinition>> _cache;
+    private readonly CacheSignals _signals;
+
+    public ContentDefinitionCache(IDocumentStore store, TimeProvider clock, CacheSignals signals)
     {
         _cache = new(async () =>
         {
             await using var session = store.CreateSession();
             return (await session.GetAllAsync<ContentTypeDefinition>()).ToDictionary(t => t.Name, StringComparer.Ordinal);
         }, clock, TimeSpan.FromMinutes(1));
+        _signals = signals;
+        signals.Subscribe(CacheName, _cache.Clear);
     }
 
     public Task<IReadOnlyDictionary<string, ContentTypeDefinition>> GetAsync(CancellationToken cancellationToken = default) => _cache.GetAsync();
 
-    public void Clear() => _cache.Clear();
+    /// <summary>Forgets the definitions on every node; call it after the change commits.</summary>
+    public Task ClearAsync() => _signals.ClearAsync(CacheName);
 }

@@ -35,10 +35,6 @@ public sealed class ContentDefinitionManager(ISession session, ContentDefinition
 
         await session.SaveAsync(definition, cancellationToken);
         _changed[definition.Name] = definition;
-        session.OnCommitted(() =>
-        {
-            cache.Clear();
-            return Task.CompletedTask;
-        });
+        session.OnCommitted(cache.ClearAsync);
     }
 }

@@ -12,10 +12,13 @@ public sealed class RoleCatalog
     public const string Editor = nameof(Editor);
     public const string Administrator = nameof(Administrator);
 
+    public const string CacheName = "roles";
+
     private readonly RebuildableCache<IReadOnlyDictionary<string, Role>> _cache;
     private readonly IReadOnlyDictionary<string, Permission> _declared;
+    private readonly CacheSignals _signals;
 
-    public RoleCatalog(IDocumentStore store, TimeProvider clock, IEnumerable<IPermissionProvider> providers)
+    public RoleCatalog(IDocumentStore store, TimeProvider clock, IEnumerable<IPermissionProvider> providers, CacheSignals signals)
     {
         _cache = new(async () =>
         {
@@ -23,6 +26,8 @@ public sealed class RoleCatalog
             return (await session.GetAllAsync<Role>()).ToDictionary(r => r.Name, StringComparer.OrdinalIgnoreCase);
         }, clock, TimeSpan.FromMinutes(1));
         _declared = providers.SelectMany(p => p.GetPermissions()).DistinctBy(p => p.Name).ToDictionary(p => p.Name, StringComparer.Ordinal);
+        _signals = signals;
+        signals.Subscribe(CacheName, _cache.Clear);
     }
 
     /// <summary>Every permission a module declared, by name.</summary>
@@ -48,7 +53,8 @@ public sealed class RoleCatalog
         return granted;
     }
 
-    public void Clear() => _cache.Clear();
+    /// <summary>Forgets the roles on every node; call it after the change commits.</summary>
+    public Task ClearAsync() => _signals.ClearAsync(CacheName);
 
     private static int Rank(string role) => role switch
     {

@@ -24,5 +24,11 @@ internal sealed class AccountsMigrations : IDataMigration
                 role {context.Dialect.Text} NOT NULL,
                 PRIMARY KEY (role, document_id));
             """)),
+        new(2, context => context.ExecuteAsync($"""
+            CREATE TABLE data_protection_key (
+                id {context.Dialect.IdentityColumn},
+                friendly_name {context.Dialect.Text} NOT NULL,
+                xml {context.Dialect.Text} NOT NULL);
+            """)),
     ];
 }

@@ -1,9 +1,13 @@
 using System.Threading.RateLimiting;
 using CivicsClass.Content.Security;
+using CivicsClass.Data.Dialects;
 using CivicsClass.Data.Documents;
 using CivicsClass.Data.Migrations;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.Identity;
 
 namespace CivicsClass.Web.Accounts;
@@ -23,6 +27,9 @@ public static class AccountsModule
         services.AddSingleton<IIndexProvider, UserRoleIndexProvider>();
         services.AddSingleton<IPermissionProvider, SitePermissions>();
         services.AddHttpContextAccessor();
+        services.AddDataProtection().SetApplicationName("CivicsClass");
+        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(provider => new ConfigureOptions<KeyManagementOptions>(options =>
+            options.XmlRepository = new DatabaseKeyRepository(provider.GetRequiredService<ISqlDialect>())));
 
         services.AddIdentityCore<User>(options =>
             {

@@ -103,7 +103,7 @@ public sealed class TaxonomiesController(IContentManager content, TaxonomyServic
         await content.PublishAsync(saved);
         await session.SaveChangesAsync();
         taxonomies.Forget(alias);
-        terms.Clear();
+        await terms.ClearAsync();
         TempData["Message"] = "分类已保存。";
         return LocalRedirect($"/admin/taxonomies/{alias}");
     }
@@ -232,11 +232,7 @@ public sealed class RolesController(RoleCatalog roles, ISession session) : Admin
         }
 
         await session.SaveAsync(new Role { Name = name!, DisplayName = displayName!.Trim(), Description = string.IsNullOrWhiteSpace(description) ? null : description.Trim() });
-        session.OnCommitted(() =>
-        {
-            roles.Clear();
-            return Task.CompletedTask;
-        });
+        session.OnCommitted(roles.ClearAsync);
         await session.SaveChangesAsync();
         TempData["Message"] = $"已添加角色“{displayName.Trim()}”，请在下面为它勾选权限。";
         return LocalRedirect("/admin/roles");
@@ -261,11 +257,7 @@ public sealed class RolesController(RoleCatalog roles, ISession session) : Admin
         // Permissions no module declares (a module that was removed) are kept, so adding it back restores them.
         role.Permissions = role.Permissions.Where(p => !roles.Declared.ContainsKey(p)).Concat(granted).ToList();
         await session.SaveAsync(role);
-        session.OnCommitted(() =>
-        {
-            roles.Clear();
-            return Task.CompletedTask;
-        });
+        session.OnCommitted(roles.ClearAsync);
         await session.SaveChangesAsync();
         TempData["Message"] = $"已保存“{role.DisplayName}”的权限。";
         return LocalRedirect("/admin/roles");

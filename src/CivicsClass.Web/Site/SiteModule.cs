@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.IO.Compression;
 using CivicsClass.Content.Handlers;
+using CivicsClass.Data.Caching;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.ResponseCompression;
 
@@ -53,14 +55,25 @@ public static class SiteModule
         services.AddScoped<DetailPageBuilder>();
         services.AddMemoryCache();
         services.AddSingleton<PageModelCache>();
-        services.AddScoped<IContentHandler, ContentCacheHandler>();
         services.AddScoped<IContentHandler, TermCacheHandler>();
         return services;
     }
 
-    /// <summary>The site's middleware, in order: compression, errors, localisation; then, after sign-in is known, the output cache.</summary>
+    /// <summary>
+    /// The site's middleware, in order: compression, errors, localisation; then, after sign-in is known,
+    /// the output cache. Cached pages and page models are forgotten, on every node, when published
+    /// content changes: a page may show any item as a card, so every page is tagged alike.
+    /// </summary>
     public static WebApplication UseSite(this WebApplication app, Action<WebApplication> identify)
     {
+        var pages = app.Services.GetRequiredService<IOutputCacheStore>();
+        var models = app.Services.GetRequiredService<PageModelCache>();
+        app.Services.GetRequiredService<CacheSignals>().Subscribe(PublishedContentSignal.CacheName, () =>
+        {
+            models.Evict();
+            _ = pages.EvictByTagAsync(CacheTag, CancellationToken.None).AsTask();
+        });
+
         app.UseResponseCompression();
         if (!app.Environment.IsDevelopment())
         {

@@ -10,13 +10,24 @@ namespace CivicsClass.Web.Site;
 /// The published taxonomies' terms, read in one query and kept until a taxonomy is published
 /// again (or a minute passes), so a page can name every term it shows without going back to the database.
 /// </summary>
-public sealed class TermCache(IDocumentStore store, TimeProvider clock)
+public sealed class TermCache
 {
-    private readonly Data.Caching.RebuildableCache<IReadOnlyDictionary<string, Taxonomy>> _cache = new(() => LoadAsync(store), clock, TimeSpan.FromMinutes(1));
+    public const string CacheName = "terms";
+
+    private readonly Data.Caching.RebuildableCache<IReadOnlyDictionary<string, Taxonomy>> _cache;
+    private readonly Data.Caching.CacheSignals _signals;
+
+    public TermCache(IDocumentStore store, TimeProvider clock, Data.Caching.CacheSignals signals)
+    {
+        _cache = new(() => LoadAsync(store), clock, TimeSpan.FromMinutes(1));
+        _signals = signals;
+        signals.Subscribe(CacheName, _cache.Clear);
+    }
 
     public Task<IReadOnlyDictionary<string, Taxonomy>> GetAsync() => _cache.GetAsync();
 
-    public void Clear() => _cache.Clear();
+    /// <summary>Forgets the terms on every node; call it after the change commits.</summary>
+    public Task ClearAsync() => _signals.ClearAsync(CacheName);
 
     private static async Task<IReadOnlyDictionary<string, Taxonomy>> LoadAsync(IDocumentStore store)
     {
@@ -68,11 +79,7 @@ internal sealed class TermCacheHandler(TermCache cache) : IContentHandler
     {
         if (context.ContentItem.ContentType == TaxonomyService.ContentType)
         {
-            context.Session.OnCommitted(() =>
-            {
-                cache.Clear();
-                return Task.CompletedTask;
-            });
+            context.Session.OnCommitted(cache.ClearAsync);
         }
 
         return Task.CompletedTask;

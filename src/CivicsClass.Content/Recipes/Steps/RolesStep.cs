@@ -51,10 +51,6 @@ internal sealed class RolesStep(RoleCatalog catalog) : IRecipeStep
             await context.Session.SaveAsync(role);
         }
 
-        context.Session.OnCommitted(() =>
-        {
-            catalog.Clear();
-            return Task.CompletedTask;
-        });
+        context.Session.OnCommitted(catalog.ClearAsync);
     }
 }

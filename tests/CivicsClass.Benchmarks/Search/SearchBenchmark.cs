@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 using CivicsClass.Benchmarks.Content;
+using CivicsClass.Search.Analysis;
 using CivicsClass.Search.Indexing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -26,6 +27,7 @@ internal static partial class SearchBenchmark
     {
         var sentences = Sentences();
         Console.WriteLine($"search benchmark: {documents:N0} documents recombined from {sentences.Count:N0} corpus sentences");
+        await AnalysisAsync(sentences, Math.Min(documents, 20_000));
         foreach (var backend in options.Postgres is null || options.SqliteOnly ? ["sqlite"] : new[] { "sqlite", "postgres" })
         {
             await using var harness = await SearchHarness.CreateAsync(backend, options.Postgres);
@@ -43,6 +45,25 @@ internal static partial class SearchBenchmark
             }
 
             Console.WriteLine($"  {Measure.PeakMemory()}");
+        }
+    }
+
+    /// <summary>Analysis alone, on one core and on all of them: the ceiling for indexing, whatever the backend.</summary>
+    private static async Task AnalysisAsync(IReadOnlyList<string> sentences, int documents)
+    {
+        await using var harness = await SearchHarness.CreateAsync("sqlite", null);
+        var analyzer = harness.Services.GetRequiredService<Analyzer>();
+        var corpus = Generate(sentences, documents).ToList();
+        int Analyse(CorpusDocument document) =>
+            analyzer.Analyze(document.Title, withPinyin: true) is var title && analyzer.Analyze(document.Body) is var body
+                ? title.Words.Count + title.Recall.Count + body.Words.Count + body.Recall.Count
+                : 0;
+        foreach (var (label, parallel) in new[] { ("1 core", false), ($"{Environment.ProcessorCount} cores", true) })
+        {
+            var watch = Stopwatch.StartNew();
+            var tokens = parallel ? corpus.AsParallel().Sum(Analyse) : corpus.Sum(Analyse);
+            var seconds = watch.Elapsed.TotalSeconds;
+            Console.WriteLine($"[analysis] {label}: {documents / seconds:F0} documents/s, {tokens / seconds / 1e6:F2} M tokens/s ({tokens / documents:F0} tokens a document)");
         }
     }
 

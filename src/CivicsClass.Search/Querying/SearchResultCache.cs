@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace CivicsClass.Search.Querying;
 
 /// <summary>
@@ -12,7 +14,7 @@ public sealed class SearchResultCache(SearchOptions options)
     private readonly Dictionary<string, SearchResult> _results = new(StringComparer.Ordinal);
     private long _version = -1;
 
-    public bool TryGet(long version, string key, out SearchResult? result)
+    public bool TryGet(long version, string key, [NotNullWhen(true)] out SearchResult? result)
     {
         lock (_lock)
         {

@@ -45,7 +45,7 @@ public sealed class SearchService(
         var key = string.Join('\u001f', QueryParser.Clean(request.Query), string.Join(' ', filters), page, size);
         if (cache.TryGet(version, key, out var cached))
         {
-            if (cached!.Total == 0 && query.HasTerms)
+            if (cached.Total == 0 && query.HasTerms)
             {
                 await RecordMissAsync(QueryParser.Clean(request.Query));
             }

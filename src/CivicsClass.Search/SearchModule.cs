@@ -12,8 +12,12 @@ namespace CivicsClass.Search;
 public static class SearchModule
 {
     /// <summary>Chinese analysis, the backend for the configured database, the durable indexing queue and its worker.</summary>
-    public static IServiceCollection AddSearch(this IServiceCollection services)
+    public static IServiceCollection AddSearch(this IServiceCollection services, Action<SearchOptions>? configure = null)
     {
+        var options = new SearchOptions();
+        configure?.Invoke(options);
+        services.AddSingleton(options);
+        services.AddSingleton<SearchResultCache>();
         services.AddSingleton<IDataMigration, SearchMigrations>();
         services.AddSingleton<TextNormaliser>();
         services.AddSingleton<WordDictionary>();

@@ -44,7 +44,9 @@ public sealed class Analyzer(TextNormaliser normaliser, Segmenter segmenter, Wor
             }
         }
 
-        return new AnalyzedText(words, recall.Distinct().Where(r => !words.Any(w => w.Text == r)).ToList());
+        // A set, not a scan of the words per recall token: a body has hundreds of each.
+        var wordTexts = words.Select(w => w.Text).ToHashSet(StringComparer.Ordinal);
+        return new AnalyzedText(words, recall.Distinct().Where(r => !wordTexts.Contains(r)).ToList());
     }
 
     /// <summary>

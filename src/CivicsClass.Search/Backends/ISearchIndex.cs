@@ -10,9 +10,14 @@ namespace CivicsClass.Search.Backends;
 /// </summary>
 public interface ISearchIndex
 {
-    Task UpsertAsync(ISession session, SearchDocument document, IndexedTokens tokens);
+    /// <summary>Adds or replaces documents in the session's transaction, and bumps the index version with them.</summary>
+    Task UpsertAsync(ISession session, IReadOnlyList<(SearchDocument Document, IndexedTokens Tokens)> documents);
 
+    /// <summary>Removes a document, if it is there, and bumps the index version.</summary>
     Task DeleteAsync(ISession session, string contentItemId);
+
+    /// <summary>A number that changes, in the same transaction, whenever anything in the index does.</summary>
+    Task<long> VersionAsync(ISession session);
 
     Task<IndexHits> SearchAsync(ISession session, SearchQuery query, IReadOnlyList<string> filters, int skip, int take);
 
@@ -33,11 +38,19 @@ public sealed class IndexHit
     public double Score { get; init; }
 }
 
-public sealed record IndexHits(int Total, IReadOnlyList<IndexHit> Hits, IReadOnlyDictionary<string, int> Types, IReadOnlyList<TermCount> Terms);
-
-public sealed class TermCount
+/// <summary>
+/// A page of hits and, over all hits, how many carry each filter token (<c>type_lesson</c>,
+/// <c>theme_{termId}</c>…): every document has exactly one <c>type_</c> token, so those add up to the total.
+/// </summary>
+public sealed record IndexHits(int Total, IReadOnlyList<IndexHit> Hits, IReadOnlyDictionary<string, int> Facets)
 {
-    public string Field { get; init; } = "";
-    public string TermId { get; init; } = "";
-    public int Count { get; init; }
+    public static readonly IndexHits None = new(0, [], new Dictionary<string, int>());
+
+    public const string TypePrefix = "type_";
+
+    public static IReadOnlyDictionary<string, int> Count(IEnumerable<(string Facet, long Count)> rows) =>
+        rows.ToDictionary(r => r.Facet, r => (int)r.Count, StringComparer.Ordinal);
+
+    public static int TotalOf(IReadOnlyDictionary<string, int> facets) =>
+        facets.Where(f => f.Key.StartsWith(TypePrefix, StringComparison.Ordinal)).Sum(f => f.Value);
 }

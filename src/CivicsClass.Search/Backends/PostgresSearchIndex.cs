@@ -16,7 +16,7 @@ internal sealed class PostgresSearchIndex : ISearchIndex
     private const string Rank = "ts_rank('{0.1, 0.2, 0.4, 1.0}', d.tokens, @query::tsquery)";
     private const int MaxPosition = 16383;
 
-    public async Task UpsertAsync(ISession session, SearchDocument document, IndexedTokens tokens)
+    public async Task UpsertAsync(ISession session, IReadOnlyList<(SearchDocument Document, IndexedTokens Tokens)> documents)
     {
         const string upsert = """
             INSERT INTO search_document (content_item_id, content_type, title, summary, body, url, published_utc, tokens, filters)
@@ -25,17 +25,29 @@ internal sealed class PostgresSearchIndex : ISearchIndex
                 summary = excluded.summary, body = excluded.body, url = excluded.url, published_utc = excluded.published_utc,
                 tokens = excluded.tokens, filters = excluded.filters
             """;
-        var parameters = new DynamicParameters(document);
-        parameters.Add("vector", Vector(tokens));
-        parameters.Add("filterArray", document.Filters.ToArray());
+        var rows = documents.Select(d =>
+        {
+            var parameters = new DynamicParameters(d.Document);
+            parameters.Add("vector", Vector(d.Tokens));
+            parameters.Add("filterArray", d.Document.Filters.ToArray());
+            return parameters;
+        });
         var (connection, transaction) = await session.BeginWriteAsync();
-        await connection.ExecuteAsync(upsert, parameters, transaction);
+        await connection.ExecuteAsync(upsert, rows, transaction);
+        await BumpVersionAsync(session);
     }
 
     public async Task DeleteAsync(ISession session, string contentItemId)
     {
         var (connection, transaction) = await session.BeginWriteAsync();
         await connection.ExecuteAsync("DELETE FROM search_document WHERE content_item_id = @contentItemId", new { contentItemId }, transaction);
+        await BumpVersionAsync(session);
+    }
+
+    public async Task<long> VersionAsync(ISession session)
+    {
+        var (connection, transaction) = await session.GetConnectionAsync();
+        return await connection.ExecuteScalarAsync<long>("SELECT version FROM search_index_version WHERE id = 1", transaction: transaction);
     }
 
     public async Task<IndexHits> SearchAsync(ISession session, SearchQuery query, IReadOnlyList<string> filters, int skip, int take)
@@ -43,29 +55,27 @@ internal sealed class PostgresSearchIndex : ISearchIndex
         var tsquery = Query(query);
         if (tsquery is null && filters.Count == 0)
         {
-            return new IndexHits(0, [], new Dictionary<string, int>(), []);
+            return IndexHits.None;
         }
 
         var where = (tsquery is null ? "TRUE" : "d.tokens @@ @query::tsquery") + (filters.Count > 0 ? " AND d.filters @> @filters" : "");
         var parameters = new { query = tsquery ?? "", filters = filters.ToArray(), take, skip };
+        // One pass over the hits counts them and their facets; ranking is a second pass.
         var (connection, transaction) = await session.GetConnectionAsync();
-        var types = (await connection.QueryAsync<(string Type, long Count)>(
-                $"SELECT d.content_type, COUNT(*) FROM search_document d WHERE {where} GROUP BY d.content_type", parameters, transaction))
-            .ToDictionary(r => r.Type, r => (int)r.Count);
-        var total = types.Values.Sum();
+        var facets = IndexHits.Count(await connection.QueryAsync<(string, long)>(
+            $"SELECT f.facet, COUNT(*) FROM search_document d CROSS JOIN LATERAL unnest(d.filters) AS f (facet) WHERE {where} GROUP BY f.facet",
+            parameters, transaction));
+        var total = IndexHits.TotalOf(facets);
         if (total == 0)
         {
-            return new IndexHits(0, [], types, []);
+            return IndexHits.None;
         }
 
         var rank = tsquery is null ? "0.0" : Rank;
         var hits = await connection.QueryAsync<IndexHit>(
             $"SELECT d.content_item_id, d.content_type, d.title, d.summary, d.body, d.url, {rank} AS score FROM search_document d WHERE {where} ORDER BY score DESC, d.id LIMIT @take OFFSET @skip",
             parameters, transaction);
-        var terms = await connection.QueryAsync<TermCount>(
-            $"SELECT t.field, t.term_id, COUNT(*) AS count FROM search_document d JOIN content_term_index t ON t.content_item_id = d.content_item_id AND t.published = TRUE WHERE {where} GROUP BY t.field, t.term_id",
-            parameters, transaction);
-        return new IndexHits(total, hits.ToList(), types, terms.ToList());
+        return new IndexHits(total, hits.ToList(), facets);
     }
 
     public async Task<IReadOnlyList<IndexHit>> SuggestAsync(ISession session, string prefix, int take)
@@ -80,6 +90,12 @@ internal sealed class PostgresSearchIndex : ISearchIndex
     {
         var (connection, transaction) = await session.GetConnectionAsync();
         return await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM search_document", transaction: transaction);
+    }
+
+    private static async Task BumpVersionAsync(ISession session)
+    {
+        var (connection, transaction) = await session.BeginWriteAsync();
+        await connection.ExecuteAsync("UPDATE search_index_version SET version = version + 1 WHERE id = 1", transaction: transaction);
     }
 
     /// <summary>The tsvector literal: each lexeme with its positions and weight.</summary>

@@ -12,41 +12,34 @@ internal sealed class SqliteSearchIndex : ISearchIndex
     // The table's rank is configured as bm25 with the title weighted ten times the body (see the migration).
     private const string TextColumns = "{title title_recall body body_recall}";
 
-    public async Task UpsertAsync(ISession session, SearchDocument document, IndexedTokens tokens)
+    public async Task UpsertAsync(ISession session, IReadOnlyList<(SearchDocument Document, IndexedTokens Tokens)> documents)
     {
-        const string upsert = """
-            INSERT INTO search_document (content_item_id, content_type, title, summary, body, url, published_utc)
-            VALUES (@ContentItemId, @ContentType, @Title, @Summary, @Body, @Url, @PublishedUtc)
-            ON CONFLICT (content_item_id) DO UPDATE SET content_type = excluded.content_type, title = excluded.title,
-                summary = excluded.summary, body = excluded.body, url = excluded.url, published_utc = excluded.published_utc
-            RETURNING id
-            """;
-        const string replace = """
-            DELETE FROM search_fts WHERE rowid = @id;
-            INSERT INTO search_fts (rowid, title, title_recall, body, body_recall, filters)
-            VALUES (@id, @titleWords, @titleRecall, @bodyWords, @bodyRecall, @filters);
-            """;
         var (connection, transaction) = await session.BeginWriteAsync();
-        var id = await connection.ExecuteScalarAsync<long>(upsert, document, transaction);
-        await connection.ExecuteAsync(replace, new
+        await using var writer = new SqliteIndexWriter(connection, transaction);
+        foreach (var (document, tokens) in documents)
         {
-            id,
-            titleWords = tokens.TitleWords,
-            titleRecall = tokens.TitleRecall,
-            bodyWords = tokens.BodyWords,
-            bodyRecall = tokens.BodyRecall,
-            filters = string.Join(' ', document.Filters),
-        }, transaction);
+            await writer.UpsertAsync(document, tokens);
+        }
+
+        await BumpVersionAsync(session);
     }
 
     public async Task DeleteAsync(ISession session, string contentItemId)
     {
         const string sql = """
             DELETE FROM search_fts WHERE rowid IN (SELECT id FROM search_document WHERE content_item_id = @contentItemId);
+            DELETE FROM search_facet WHERE document_id IN (SELECT id FROM search_document WHERE content_item_id = @contentItemId);
             DELETE FROM search_document WHERE content_item_id = @contentItemId;
             """;
         var (connection, transaction) = await session.BeginWriteAsync();
         await connection.ExecuteAsync(sql, new { contentItemId }, transaction);
+        await BumpVersionAsync(session);
+    }
+
+    public async Task<long> VersionAsync(ISession session)
+    {
+        var (connection, transaction) = await session.GetConnectionAsync();
+        return await connection.ExecuteScalarAsync<long>("SELECT version FROM search_index_version WHERE id = 1", transaction: transaction);
     }
 
     public async Task<IndexHits> SearchAsync(ISession session, SearchQuery query, IReadOnlyList<string> filters, int skip, int take)
@@ -54,18 +47,18 @@ internal sealed class SqliteSearchIndex : ISearchIndex
         var match = Match(query, filters);
         if (match is null)
         {
-            return new IndexHits(0, [], new Dictionary<string, int>(), []);
+            return IndexHits.None;
         }
 
+        // One pass over the hits counts them and their facets; ranking, the costly part, is a second pass.
         var (connection, transaction) = await session.GetConnectionAsync();
-        var types = (await connection.QueryAsync<(string Type, long Count)>(
-                "SELECT d.content_type, COUNT(*) FROM search_fts JOIN search_document d ON d.id = search_fts.rowid WHERE search_fts MATCH @match GROUP BY d.content_type",
-                new { match }, transaction))
-            .ToDictionary(r => r.Type, r => (int)r.Count);
-        var total = types.Values.Sum();
+        var facets = IndexHits.Count(await connection.QueryAsync<(string, long)>(
+            "SELECT f.facet, COUNT(*) FROM search_fts JOIN search_facet f ON f.document_id = search_fts.rowid WHERE search_fts MATCH @match GROUP BY f.facet",
+            new { match }, transaction));
+        var total = IndexHits.TotalOf(facets);
         if (total == 0)
         {
-            return new IndexHits(0, [], types, []);
+            return IndexHits.None;
         }
 
         // Rank and cut inside FTS5 first; only the page's rows are joined to their documents.
@@ -74,12 +67,7 @@ internal sealed class SqliteSearchIndex : ISearchIndex
             + "FROM (SELECT rowid, rank FROM search_fts WHERE search_fts MATCH @match ORDER BY rank LIMIT @take OFFSET @skip) f "
             + "JOIN search_document d ON d.id = f.rowid ORDER BY f.rank, d.id",
             new { match, take, skip }, transaction);
-        var terms = await connection.QueryAsync<TermCount>(
-            "SELECT t.field, t.term_id, COUNT(*) AS count FROM search_fts JOIN search_document d ON d.id = search_fts.rowid "
-            + "JOIN content_term_index t ON t.content_item_id = d.content_item_id AND t.published = TRUE "
-            + "WHERE search_fts MATCH @match GROUP BY t.field, t.term_id",
-            new { match }, transaction);
-        return new IndexHits(total, hits.ToList(), types, terms.ToList());
+        return new IndexHits(total, hits.ToList(), facets);
     }
 
     public async Task<IReadOnlyList<IndexHit>> SuggestAsync(ISession session, string prefix, int take)
@@ -116,6 +104,12 @@ internal sealed class SqliteSearchIndex : ISearchIndex
         }
 
         return expression.ToString();
+    }
+
+    private static async Task BumpVersionAsync(ISession session)
+    {
+        var (connection, transaction) = await session.BeginWriteAsync();
+        await connection.ExecuteAsync("UPDATE search_index_version SET version = version + 1 WHERE id = 1", transaction: transaction);
     }
 
     private static string Alternative(Alternative alternative) => alternative.IsPhrase

@@ -15,29 +15,39 @@ public sealed class CorpusIndexer(IDocumentStore store, ISearchIndex index, Anal
     public async Task<int> IndexAsync(IEnumerable<CorpusDocument> documents, int batchSize = 500, IProgress<int>? progress = null)
     {
         var count = 0;
-        foreach (var batch in documents.Chunk(batchSize))
+        using var batches = documents.Chunk(batchSize).GetEnumerator();
+        var next = AnalyseNext(batches);
+        while (next is not null)
         {
-            // Analysis is pure CPU work on immutable tables: spread it over the cores, then write in order.
-            var analysed = batch.AsParallel().AsOrdered().Select(document =>
-            {
-                var title = analyzer.Analyze(document.Title, withPinyin: true);
-                var body = analyzer.Analyze(document.Body);
-                return (document, tokens: new IndexedTokens(title.WordText, title.RecallText, body.WordText, body.RecallText));
-            }).ToList();
-
+            // The database takes one writer: analyse the next batch on the other cores while this one is written.
+            var analysed = await next;
+            next = AnalyseNext(batches);
             await using var session = store.CreateSession();
-            foreach (var (document, tokens) in analysed)
-            {
-                await index.UpsertAsync(session,
-                    new SearchDocument(document.Id, ContentType, document.Title, "", document.Body, "", null, [], ["type_document"]), tokens);
-            }
-
+            await index.UpsertAsync(session, analysed);
             await session.SaveChangesAsync();
-            count += batch.Length;
+            count += analysed.Count;
             progress?.Report(count);
         }
 
         return count;
+    }
+
+    private Task<List<(SearchDocument, IndexedTokens)>>? AnalyseNext(IEnumerator<CorpusDocument[]> batches)
+    {
+        if (!batches.MoveNext())
+        {
+            return null;
+        }
+
+        var batch = batches.Current;
+        // Analysis is pure CPU work on immutable tables: spread it over the cores, keep the order.
+        return Task.Run(() => batch.AsParallel().AsOrdered().Select(document =>
+        {
+            var title = analyzer.Analyze(document.Title, withPinyin: true);
+            var body = analyzer.Analyze(document.Body);
+            return (new SearchDocument(document.Id, ContentType, document.Title, "", document.Body, "", null, [], ["type_document"]),
+                new IndexedTokens(title.WordText, title.RecallText, body.WordText, body.RecallText));
+        }).ToList());
     }
 }
 

@@ -49,17 +49,22 @@ public sealed class SearchIndexer(IServiceScopeFactory scopes, ILogger<SearchInd
             var index = services.GetRequiredService<ISearchIndex>();
             var builder = services.GetRequiredService<SearchDocumentBuilder>();
             var published = (await services.GetRequiredService<IContentManager>().GetManyAsync(ids)).ToDictionary(i => i.ContentItemId);
+            var built = new List<(SearchDocument, IndexedTokens)>();
             foreach (var id in ids)
             {
                 if (published.TryGetValue(id, out var item) && SearchDocumentBuilder.IndexedTypes.Contains(item.ContentType))
                 {
-                    var (document, tokens) = await builder.BuildAsync(item);
-                    await index.UpsertAsync(session, document, tokens);
+                    built.Add(await builder.BuildAsync(item));
                 }
                 else
                 {
                     await index.DeleteAsync(session, id);
                 }
+            }
+
+            if (built.Count > 0)
+            {
+                await index.UpsertAsync(session, built);
             }
 
             await session.SaveChangesAsync(cancellationToken);

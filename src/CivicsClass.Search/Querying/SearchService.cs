@@ -20,12 +20,13 @@ public sealed class SearchService(
     Highlighter highlighter,
     TaxonomyService taxonomies,
     SearchDocumentBuilder documents,
+    SearchResultCache cache,
     TimeProvider clock)
 {
     public const int MaxPageSize = 50;
 
-    private static readonly (string Facet, string Field, string Taxonomy)[] s_facets =
-        [("theme", "Themes", "Theme"), ("region", "Regions", "Region"), ("industry", "Industries", "Industry")];
+    // A facet is counted from the filter tokens it filters by (theme_{termId}), so its count is what choosing it finds.
+    private static readonly (string Facet, string Taxonomy)[] s_facets = [("theme", "Theme"), ("region", "Region"), ("industry", "Industry")];
 
     public async Task<SearchResult> SearchAsync(SearchRequest request)
     {
@@ -39,6 +40,26 @@ public sealed class SearchService(
             return SearchResult.Empty(query, watch.ElapsedMilliseconds);
         }
 
+        // The version is read first: a result cached under it is never older than it.
+        var version = await index.VersionAsync(session);
+        var key = string.Join('\u001f', QueryParser.Clean(request.Query), string.Join(' ', filters), page, size);
+        if (cache.TryGet(version, key, out var cached))
+        {
+            if (cached.Total == 0 && query.HasTerms)
+            {
+                await RecordMissAsync(QueryParser.Clean(request.Query));
+            }
+
+            return cached with { TookMs = watch.ElapsedMilliseconds };
+        }
+
+        var result = await RunAsync(request, query, filters, page, size, watch);
+        cache.Add(version, key, result);
+        return result;
+    }
+
+    private async Task<SearchResult> RunAsync(SearchRequest request, SearchQuery query, List<string> filters, int page, int size, Stopwatch watch)
+    {
         var hits = await index.SearchAsync(session, query, filters, (page - 1) * size, size);
         var anyMatch = false;
         if (hits.Total == 0 && query.CanWiden)
@@ -128,19 +149,23 @@ public sealed class SearchService(
     {
         var facets = new Dictionary<string, IReadOnlyDictionary<string, int>>
         {
-            ["type"] = hits.Types.OrderByDescending(p => p.Value).ToDictionary(p => p.Key.ToLowerInvariant(), p => p.Value),
+            ["type"] = Tokens(hits, "type").OrderByDescending(p => p.Count).ToDictionary(p => p.Value, p => p.Count),
         };
-        foreach (var (facet, field, taxonomy) in s_facets)
+        foreach (var (facet, taxonomy) in s_facets)
         {
             var terms = await taxonomies.GetTermsAsync(taxonomy, session);
-            facets[facet] = hits.Terms.Where(t => t.Field == field && terms.ContainsKey(t.TermId))
-                .GroupBy(t => terms[t.TermId].Name)
+            facets[facet] = Tokens(hits, facet).Where(t => terms.ContainsKey(t.Value))
+                .GroupBy(t => terms[t.Value].Name)
                 .OrderByDescending(g => g.Sum(t => t.Count))
                 .ToDictionary(g => g.Key, g => g.Sum(t => t.Count));
         }
 
         return facets;
     }
+
+    /// <summary>The counted filter tokens of one field: <c>theme_{termId}</c> gives the term id and its count.</summary>
+    private static IEnumerable<(string Value, int Count)> Tokens(IndexHits hits, string field) =>
+        hits.Facets.Where(f => f.Key.StartsWith(field + "_", StringComparison.Ordinal)).Select(f => (f.Key[(field.Length + 1)..], f.Value));
 
     private async Task RecordMissAsync(string query)
     {

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 using CivicsClass.Benchmarks.Content;
+using CivicsClass.Search.Analysis;
 using CivicsClass.Search.Indexing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -11,6 +12,7 @@ namespace CivicsClass.Benchmarks.Search;
 /// Indexes N documents recombined from the corpus's sentences (fixed seed) and runs four kinds of
 /// query — two-character words, long terms, phrases, pinyin — one at a time and from 8 searchers
 /// at once, on SQLite FTS5 and, given a server, PostgreSQL. Prints documents/s, p50/p99 and memory.
+/// Searches run with the result cache off, except the last figure of each line, which repeats them with it on.
 /// </summary>
 internal static partial class SearchBenchmark
 {
@@ -39,10 +41,35 @@ internal static partial class SearchBenchmark
                 var single = await Measure.RepeatAsync(200, i => harness.SearchAsync(queries[i % queries.Length]));
                 var concurrent = await ConcurrentAsync(harness, queries, searchers: 8, perSearcher: 50);
                 var total = (await harness.SearchAsync(queries[0])).Total;
-                Console.WriteLine($"  {kind,-12} 1 searcher {single}   8 searchers {concurrent}   ({queries[0]} → {total:N0} hits)");
+                harness.UseResultCache(true);
+                var cached = await Measure.RepeatAsync(200, i => harness.SearchAsync(queries[i % queries.Length]));
+                harness.UseResultCache(false);
+                Console.WriteLine($"  {kind,-12} 1 searcher {single}   8 searchers {concurrent}   ({queries[0]} → {total:N0} hits)   cached: 1 searcher {cached}");
             }
 
             Console.WriteLine($"  {Measure.PeakMemory()}");
+        }
+
+        // Last, so that the backends' memory figures are not raised by it.
+        await AnalysisAsync(sentences, Math.Min(documents, 20_000));
+    }
+
+    /// <summary>Analysis alone, on one core and on all of them: the ceiling for indexing, whatever the backend.</summary>
+    private static async Task AnalysisAsync(IReadOnlyList<string> sentences, int documents)
+    {
+        await using var harness = await SearchHarness.CreateAsync("sqlite", null);
+        var analyzer = harness.Services.GetRequiredService<Analyzer>();
+        var corpus = Generate(sentences, documents).ToList();
+        int Analyse(CorpusDocument document) =>
+            analyzer.Analyze(document.Title, withPinyin: true) is var title && analyzer.Analyze(document.Body) is var body
+                ? title.Words.Count + title.Recall.Count + body.Words.Count + body.Recall.Count
+                : 0;
+        foreach (var (label, parallel) in new[] { ("1 core", false), ($"{Environment.ProcessorCount} cores", true) })
+        {
+            var watch = Stopwatch.StartNew();
+            var tokens = parallel ? corpus.AsParallel().Sum(Analyse) : corpus.Sum(Analyse);
+            var seconds = watch.Elapsed.TotalSeconds;
+            Console.WriteLine($"[analysis] {label}: {documents / seconds:F0} documents/s, {tokens / seconds / 1e6:F2} M tokens/s ({tokens / documents:F0} tokens a document)   {Measure.PeakMemory()}");
         }
     }
 

@@ -60,9 +60,13 @@ internal sealed class SearchHarness : IAsyncDisposable
         }
 
         var services = new ServiceCollection().AddLogging(b => b.SetMinimumLevel(LogLevel.Warning)).AddData(options, directory).AddContent().AddSearch().BuildServiceProvider();
+        services.GetRequiredService<SearchOptions>().ResultCacheSize = 0;
         await services.GetRequiredService<MigrationRunner>().RunAsync();
         return new SearchHarness(services, backend, drop);
     }
+
+    /// <summary>Whether repeated searches are answered from the result cache; off unless asked, to measure the engine.</summary>
+    public void UseResultCache(bool on) => Services.GetRequiredService<SearchOptions>().ResultCacheSize = on ? new SearchOptions().ResultCacheSize : 0;
 
     public async Task<SearchResult> SearchAsync(string query, int size = 10)
     {

@@ -96,6 +96,23 @@ public abstract class SearchTests<TProvider>(SearchSite<TProvider> site) : IClas
     }
 
     [SkippableFact]
+    public async Task Facets_CountWhatChoosingThemFinds()
+    {
+        var result = await site.SearchAsync("工会");
+
+        Assert.NotEmpty(result.Facets["theme"]);
+        foreach (var (type, count) in result.Facets["type"])
+        {
+            Assert.Equal(count, (await site.SearchAsync("工会", type: type)).Total);
+        }
+
+        foreach (var (theme, count) in result.Facets["theme"])
+        {
+            Assert.Equal(count, (await site.SearchAsync("工会", theme: theme)).Total);
+        }
+    }
+
+    [SkippableFact]
     public async Task AllWordsFindingNothing_FallsBackToAnyWord()
     {
         var result = await site.SearchAsync("安源 量子计算");

@@ -1,3 +1,4 @@
+using CivicsClass.Data.Diagnostics;
 using Dapper;
 using CivicsClass.Data.Documents;
 using Microsoft.Extensions.DependencyInjection;
@@ -69,6 +70,7 @@ public sealed class LearningRollup(IServiceScopeFactory scopes, TimeProvider clo
             if (await RollUpAsync(session, period, now, due))
             {
                 await session.SaveChangesAsync(cancellationToken);
+                SiteMetrics.Job("rollup", done: true);
                 done.Add(period);
             }
         }

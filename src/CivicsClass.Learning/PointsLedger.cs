@@ -1,3 +1,4 @@
+using CivicsClass.Data.Diagnostics;
 using System.Data.Common;
 using Dapper;
 using CivicsClass.Data.Documents;
@@ -88,6 +89,7 @@ public sealed class PointsLedger(ISession session, TimeProvider clock)
         }
 
         await AddAsync(connection, transaction, award.UserId, day, rule.Name, paid);
+        Count(rule.Name, paid);
         return new AwardResult(id.Value, paid, requested, Duplicate: false, award.Reference);
     }
 
@@ -128,10 +130,25 @@ public sealed class PointsLedger(ISession session, TimeProvider clock)
         }
 
         await AddAsync(connection, transaction, original.UserId, original.StudyDay, original.Rule, -original.Points);
+        Count(original.Rule, -original.Points);
         var restored = rule?.DailyCap is { } cap
             ? await RestoreHeldBackAsync(connection, transaction, original, cap, reversalId.Value, now)
             : 0;
+        Count(original.Rule, restored);
         return (ReversalRefusal.None, reversalId, restored);
+    }
+
+    /// <summary>Counts paid points for the metrics once the entry commits.</summary>
+    private void Count(string rule, int points)
+    {
+        if (points != 0)
+        {
+            session.OnCommitted(() =>
+            {
+                SiteMetrics.PointsAwarded.Add(points, new KeyValuePair<string, object?>("rule", rule));
+                return Task.CompletedTask;
+            });
+        }
     }
 
     public async Task<int> BalanceAsync(long userId)

@@ -28,6 +28,7 @@ builder.Services.AddSite();
 builder.Services.AddAdmin();
 builder.Services.AddMediaStore(builder.Environment.ContentRootPath);
 builder.Services.AddApi();
+builder.Services.AddHealth();
 
 var app = builder.Build();
 if (SiteCommands.IsCommand(args))

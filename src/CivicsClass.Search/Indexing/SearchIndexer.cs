@@ -1,3 +1,4 @@
+using CivicsClass.Data.Diagnostics;
 using CivicsClass.Content.Items;
 using CivicsClass.Data.Documents;
 using CivicsClass.Search.Backends;
@@ -68,6 +69,7 @@ public sealed class SearchIndexer(IServiceScopeFactory scopes, ILogger<SearchInd
             }
 
             await session.SaveChangesAsync(cancellationToken);
+            SiteMetrics.Job("search-index", done: true, ids.Count);
             done += ids.Count;
             progress?.Report(done);
         }

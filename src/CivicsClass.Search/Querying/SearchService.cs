@@ -1,3 +1,4 @@
+using CivicsClass.Data.Diagnostics;
 using System.Diagnostics;
 using CivicsClass.Content.Taxonomies;
 using CivicsClass.Data.Documents;
@@ -43,18 +44,22 @@ public sealed class SearchService(
         // The version is read first: a result cached under it is never older than it.
         var version = await index.VersionAsync(session);
         var key = string.Join('\u001f', QueryParser.Clean(request.Query), string.Join(' ', filters), page, size);
-        if (cache.TryGet(version, key, out var cached))
+        var hit = cache.TryGet(version, key, out var cached);
+        SiteMetrics.CacheLookup("search", hit);
+        if (hit)
         {
-            if (cached.Total == 0 && query.HasTerms)
+            if (cached!.Total == 0 && query.HasTerms)
             {
                 await RecordMissAsync(QueryParser.Clean(request.Query));
             }
 
+            SiteMetrics.SearchDuration.Record(watch.Elapsed.TotalSeconds);
             return cached with { TookMs = watch.ElapsedMilliseconds };
         }
 
         var result = await RunAsync(request, query, filters, page, size, watch);
         cache.Add(version, key, result);
+        SiteMetrics.SearchDuration.Record(watch.Elapsed.TotalSeconds);
         return result;
     }
 

@@ -1,3 +1,4 @@
+using CivicsClass.Data.Diagnostics;
 using CivicsClass.Content.Items;
 using CivicsClass.Data.Documents;
 using Dapper;
@@ -91,6 +92,11 @@ public sealed class ScheduledPublisher(IServiceScopeFactory scopes, TimeProvider
         }
 
         await session.SaveChangesAsync(cancellationToken);
+        if (published > 0)
+        {
+            SiteMetrics.Job("scheduled-publish", done: true, published);
+        }
+
         return published;
     }
 

@@ -1,29 +1,155 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
 using CivicsClass.Data.Dialects;
+using CivicsClass.Data.Documents;
+using CivicsClass.Data.Migrations;
+using CivicsClass.Search.Indexing;
+using CivicsClass.Web.Accounts;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace CivicsClass.Web.Health;
 
+/// <summary>
+/// What an operator and a load balancer ask of a node: <c>/healthz</c> (the process answers: restart
+/// it if not), <c>/readyz</c> (send it traffic: the database answers, its schema is current and the
+/// work queues are not swamped; details for administrators only) and <c>/metrics</c> (Prometheus
+/// text, for loopback scrapers or a bearer token from <c>Metrics:Token</c>).
+/// </summary>
 public static class HealthEndpoints
 {
+    public const string ReadyTag = "ready";
+
+    public static IServiceCollection AddHealth(this IServiceCollection services)
+    {
+        services.AddSingleton<PrometheusExporter>();
+        services.AddHealthChecks()
+            .AddCheck<DatabaseCheck>("database", tags: [ReadyTag])
+            .AddCheck<MigrationsCheck>("migrations", tags: [ReadyTag])
+            .AddCheck<SearchBacklogCheck>("search-backlog", tags: [ReadyTag]);
+        return services;
+    }
+
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/healthz", CheckAsync).WithName("Health").WithSummary("The database answers.").ExcludeFromDescription();
+        endpoints.ServiceProvider.GetRequiredService<PrometheusExporter>(); // listening from the start
+        endpoints.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteAsync });
+        endpoints.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = c => c.Tags.Contains(ReadyTag), ResponseWriter = WriteAsync });
+        endpoints.MapGet("/metrics", (HttpContext context, PrometheusExporter exporter, IConfiguration configuration) =>
+            MayScrape(context, configuration["Metrics:Token"])
+                ? Results.Text(exporter.Render(), "text/plain; version=0.0.4; charset=utf-8")
+                : Results.StatusCode(StatusCodes.Status403Forbidden)).ExcludeFromDescription();
         return endpoints;
     }
 
-    private static async Task<IResult> CheckAsync(ISqlDialect dialect, CancellationToken cancellationToken)
+    private static bool MayScrape(HttpContext context, string? token)
     {
-        try
+        if (!string.IsNullOrEmpty(token))
         {
-            if (await dialect.IsReachableAsync(cancellationToken))
-            {
-                return TypedResults.Ok(new { status = "healthy", database = dialect.Name });
-            }
-        }
-        catch (Exception exception) when (exception is System.Data.Common.DbException or TimeoutException or InvalidOperationException)
-        {
-            // Reported below as unavailable.
+            var given = context.Request.Headers.Authorization.ToString();
+            return given.StartsWith("Bearer ", StringComparison.Ordinal)
+                && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(given[7..]), Encoding.UTF8.GetBytes(token));
         }
 
-        return TypedResults.Json(new { status = "unhealthy", database = dialect.Name, error = "数据库暂时无法连接。" }, statusCode: StatusCodes.Status503ServiceUnavailable);
+        return context.Connection.RemoteIpAddress is { } address && IPAddress.IsLoopback(address);
+    }
+
+    /// <summary>Everyone gets the status and, when something is wrong, one sentence; administrators also get each check.</summary>
+    private static async Task WriteAsync(HttpContext context, HealthReport report)
+    {
+        var status = report.Status switch
+        {
+            HealthStatus.Healthy => "healthy",
+            HealthStatus.Degraded => "degraded",
+            _ => "unhealthy",
+        };
+        var problem = report.Entries.Values.Where(e => e.Status != HealthStatus.Healthy).OrderBy(e => e.Status).Select(e => e.Description).FirstOrDefault();
+        var body = new Dictionary<string, object?> { ["status"] = status };
+        if (problem is not null)
+        {
+            body["message"] = problem;
+        }
+
+        if (context.User.Identity?.IsAuthenticated == true && await context.RequestServices.GetRequiredService<Permissions>().HasAsync(SitePermissions.ManageSettings))
+        {
+            body["checks"] = report.Entries.ToDictionary(e => e.Key, e => new
+            {
+                status = e.Value.Status.ToString().ToLowerInvariant(),
+                description = e.Value.Description,
+                ms = Math.Round(e.Value.Duration.TotalMilliseconds, 1),
+                data = e.Value.Data,
+            });
+        }
+
+        context.Response.ContentType = "application/json; charset=utf-8";
+        await context.Response.WriteAsync(JsonSerializer.Serialize(body, s_json));
+    }
+
+    private static readonly JsonSerializerOptions s_json = new()
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
+    };
+
+    private sealed class DatabaseCheck(ISqlDialect dialect) : IHealthCheck
+    {
+        public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+        {
+            try
+            {
+                if (await dialect.IsReachableAsync(cancellationToken))
+                {
+                    return HealthCheckResult.Healthy($"{dialect.Name} 可以连接。");
+                }
+            }
+            catch (Exception exception) when (exception is System.Data.Common.DbException or TimeoutException or InvalidOperationException)
+            {
+                return HealthCheckResult.Unhealthy("数据库暂时无法连接。", exception);
+            }
+
+            return HealthCheckResult.Unhealthy("数据库暂时无法连接。");
+        }
+    }
+
+    private sealed class MigrationsCheck(MigrationRunner runner, IEnumerable<IDataMigration> migrations) : IHealthCheck
+    {
+        public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+        {
+            try
+            {
+                var applied = await runner.AppliedAsync(cancellationToken);
+                var pending = migrations.Where(m => m.Steps.Count > 0 && applied.GetValueOrDefault(m.Module) < m.Steps.Max(s => s.Number))
+                    .Select(m => m.Module).Order(StringComparer.Ordinal).ToList();
+                return pending.Count == 0
+                    ? HealthCheckResult.Healthy("数据库结构是最新的。")
+                    : HealthCheckResult.Unhealthy($"数据库结构还没有更新：{string.Join("、", pending)}。", data: new Dictionary<string, object> { ["pending"] = pending });
+            }
+            catch (Exception exception) when (exception is System.Data.Common.DbException or TimeoutException or InvalidOperationException)
+            {
+                return HealthCheckResult.Unhealthy("数据库暂时无法连接。", exception);
+            }
+        }
+    }
+
+    private sealed class SearchBacklogCheck(IDocumentStore store, IConfiguration configuration) : IHealthCheck
+    {
+        public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+        {
+            var limit = configuration.GetValue("Health:SearchBacklog", 10_000);
+            try
+            {
+                await using var session = store.CreateSession();
+                var pending = await SearchQueue.PendingAsync(session);
+                var data = new Dictionary<string, object> { ["pending"] = pending, ["limit"] = limit };
+                return pending <= limit
+                    ? HealthCheckResult.Healthy($"待索引 {pending} 项。", data)
+                    : HealthCheckResult.Degraded($"待索引 {pending} 项，超过 {limit}：新发布的内容要晚一些才能搜到。", data: data);
+            }
+            catch (Exception exception) when (exception is System.Data.Common.DbException or TimeoutException or InvalidOperationException)
+            {
+                return HealthCheckResult.Unhealthy("数据库暂时无法连接。", exception);
+            }
+        }
     }
 }

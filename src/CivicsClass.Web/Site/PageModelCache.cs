@@ -1,3 +1,4 @@
+using CivicsClass.Data.Diagnostics;
 using CivicsClass.Content.Items;
 using CivicsClass.Theme.Models;
 using Microsoft.Extensions.Caching.Memory;
@@ -19,7 +20,9 @@ public sealed class PageModelCache(IMemoryCache cache)
     public async Task<PageViewModel> GetOrBuildAsync(ContentItem item, Func<Task<PageViewModel>> build)
     {
         var key = (nameof(PageModelCache), item.ContentItemVersionId);
-        if (cache.TryGetValue(key, out PageViewModel? page))
+        var hit = cache.TryGetValue(key, out PageViewModel? page);
+        SiteMetrics.CacheLookup("page-model", hit);
+        if (hit)
         {
             return page!;
         }

@@ -7,7 +7,7 @@ namespace CivicsClass.Web.Tests.Setup;
 public sealed class HealthUnavailableTests
 {
     [Fact]
-    public async Task Healthz_DatabaseGone_Answers503WithChineseMessage()
+    public async Task Readyz_DatabaseGone_Answers503WithChineseMessage_WhileTheProcessStaysLive()
     {
         await using var database = await new Sqlite().CreateAsync();
         await using var factory = new SiteFactory(database, new Dictionary<string, string?> { ["Setup:ImportSeeds"] = "false" });
@@ -19,10 +19,12 @@ public sealed class HealthUnavailableTests
         Directory.Move(folder, folder + ".gone");
         File.WriteAllText(folder, "not a folder");
 
-        var response = await client.GetAsync("/healthz");
+        var response = await client.GetAsync("/readyz");
+        var live = await client.GetAsync("/healthz");
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         Assert.Contains("数据库暂时无法连接", await response.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, live.StatusCode);
         File.Delete(folder);
         Directory.Move(folder + ".gone", folder); // back where the test database expects to clean up
     }

@@ -56,18 +56,26 @@ public abstract class SiteSetupTests<TProvider> where TProvider : IDatabaseProvi
     }
 
     [SkippableFact]
-    public async Task Healthz_DatabaseUp_ReportsHealthy()
+    public async Task HealthAndReadiness_DatabaseUp_DetailsOnlyForAdministrators()
     {
         await using var database = await new TProvider().CreateAsync();
         await using var factory = new SiteFactory(database, new Dictionary<string, string?> { ["Setup:ImportSeeds"] = "false" });
         using var client = factory.CreateClient();
+        using var admin = await FormClient.SignedInAsync(factory, "admin", SiteFactory.AdminPassword);
 
-        var response = await client.GetAsync("/healthz");
+        var live = await client.GetAsync("/healthz");
+        var ready = await client.GetAsync("/readyz");
+        using var detail = JsonDocument.Parse(await admin.GetStringAsync("/readyz"));
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, live.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+        using var body = JsonDocument.Parse(await ready.Content.ReadAsStringAsync());
         Assert.Equal("healthy", body.RootElement.GetProperty("status").GetString());
-        Assert.Equal(new TProvider().Name, body.RootElement.GetProperty("database").GetString());
+        Assert.False(body.RootElement.TryGetProperty("checks", out _), "anonymous callers see no details");
+        var checks = detail.RootElement.GetProperty("checks");
+        Assert.Equal(["database", "migrations", "search-backlog"], checks.EnumerateObject().Select(c => c.Name).Order());
+        Assert.All(checks.EnumerateObject(), c => Assert.Equal("healthy", c.Value.GetProperty("status").GetString()));
+        Assert.Contains(new TProvider().Name, checks.GetProperty("database").GetProperty("description").GetString());
     }
 }
 

@@ -1,0 +1,31 @@
+using System.Diagnostics.Metrics;
+
+namespace CivicsClass.Data.Diagnostics;
+
+/// <summary>
+/// The site's own instruments, beside ASP.NET Core's request metrics. Modules record here; the host
+/// exports everything at <c>/metrics</c> in Prometheus' text format.
+/// </summary>
+public static class SiteMetrics
+{
+    public const string MeterName = "CivicsClass";
+
+    private static readonly Meter s_meter = new(MeterName);
+
+    /// <summary>Points paid, by activity (reversals count negative).</summary>
+    public static readonly Counter<long> PointsAwarded = s_meter.CreateCounter<long>("civics.points.awarded", "{point}", "Points paid by the ledger.");
+
+    public static readonly Histogram<double> SearchDuration = s_meter.CreateHistogram<double>("civics.search.duration", "s", "Time to answer a search.");
+
+    /// <summary>Background work done, by kind and outcome (done, failed).</summary>
+    public static readonly Counter<long> JobsProcessed = s_meter.CreateCounter<long>("civics.jobs.processed", "{job}", "Background work items processed.");
+
+    /// <summary>Lookups in the node's caches, by cache and result (hit, miss): their ratio is the hit ratio.</summary>
+    public static readonly Counter<long> CacheLookups = s_meter.CreateCounter<long>("civics.cache.lookups", "{lookup}", "Cache lookups.");
+
+    public static void CacheLookup(string cache, bool hit) =>
+        CacheLookups.Add(1, new KeyValuePair<string, object?>("cache", cache), new KeyValuePair<string, object?>("result", hit ? "hit" : "miss"));
+
+    public static void Job(string kind, bool done, long count = 1) =>
+        JobsProcessed.Add(count, new KeyValuePair<string, object?>("kind", kind), new KeyValuePair<string, object?>("outcome", done ? "done" : "failed"));
+}

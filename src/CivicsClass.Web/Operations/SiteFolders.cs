@@ -1,0 +1,49 @@
+namespace CivicsClass.Web.Operations;
+
+/// <summary>
+/// The site's own files under <c>App_Data</c>: uploaded media and anything else a module keeps
+/// there. The SQLite database is not one of them (a backup copies it through SQLite), and neither
+/// is a <c>media-cache</c> folder, whose derivatives are made again on demand.
+/// </summary>
+internal sealed class SiteFolders(string contentRoot)
+{
+    public const string MediaFolderName = "media";
+    public const string StagingPrefix = ".restore-";
+
+    public string Data { get; } = Path.Combine(contentRoot, "App_Data");
+
+    public string Media => Path.Combine(Data, MediaFolderName);
+
+    /// <summary>Every site file, with its path relative to <see cref="Data"/> using <c>/</c>.</summary>
+    public IEnumerable<(string Relative, string Path)> Files(IReadOnlySet<string> excluded)
+    {
+        if (!Directory.Exists(Data))
+        {
+            yield break;
+        }
+
+        var pending = new Stack<DirectoryInfo>([new DirectoryInfo(Data)]);
+        while (pending.TryPop(out var directory))
+        {
+            foreach (var entry in directory.EnumerateFileSystemInfos())
+            {
+                if (entry.Name.StartsWith(StagingPrefix, StringComparison.Ordinal) || excluded.Contains(entry.FullName))
+                {
+                    continue;
+                }
+
+                if (entry is DirectoryInfo child)
+                {
+                    if (child.Name != "media-cache" && (child.Attributes & FileAttributes.ReparsePoint) == 0)
+                    {
+                        pending.Push(child);
+                    }
+                }
+                else
+                {
+                    yield return (Path.GetRelativePath(Data, entry.FullName).Replace(Path.DirectorySeparatorChar, '/'), entry.FullName);
+                }
+            }
+        }
+    }
+}

@@ -41,6 +41,11 @@ internal static class OperationsCommands
             Console.Error.WriteLine(exception.Message);
             return 1;
         }
+        catch (System.Data.Common.DbException exception)
+        {
+            Console.Error.WriteLine($"数据库出错：{exception.Message}\nThe database answered with an error: {exception.Message}");
+            return 1;
+        }
     }
 
     private static int PrintUsage()

@@ -2,8 +2,9 @@ namespace CivicsClass.Web.Operations;
 
 /// <summary>
 /// The site's own files under <c>App_Data</c>: uploaded media and anything else a module keeps
-/// there. The SQLite database is not one of them (a backup copies it through SQLite), and neither
-/// is a <c>media-cache</c> folder, whose derivatives are made again on demand.
+/// there. SQLite database files are not among them (a backup copies the site's database through
+/// SQLite, and a PostgreSQL site's old SQLite file is not its data), and neither is a
+/// <c>media-cache</c> folder, whose derivatives are made again on demand.
 /// </summary>
 internal sealed class SiteFolders(string contentRoot)
 {
@@ -27,7 +28,7 @@ internal sealed class SiteFolders(string contentRoot)
         {
             foreach (var entry in directory.EnumerateFileSystemInfos())
             {
-                if (entry.Name.StartsWith(StagingPrefix, StringComparison.Ordinal) || excluded.Contains(entry.FullName))
+                if (entry.Name.StartsWith(StagingPrefix, StringComparison.Ordinal) || excluded.Contains(entry.FullName) || IsSqliteFile(entry.Name))
                 {
                     continue;
                 }
@@ -46,4 +47,7 @@ internal sealed class SiteFolders(string contentRoot)
             }
         }
     }
+
+    private static bool IsSqliteFile(string name) =>
+        new[] { ".db", ".db-wal", ".db-shm", ".db-journal", ".db.restoring" }.Any(e => name.EndsWith(e, StringComparison.Ordinal));
 }

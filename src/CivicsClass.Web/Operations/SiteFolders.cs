@@ -48,6 +48,7 @@ internal sealed class SiteFolders(string contentRoot)
         }
     }
 
-    private static bool IsSqliteFile(string name) =>
-        new[] { ".db", ".db-wal", ".db-shm", ".db-journal", ".db.restoring" }.Any(e => name.EndsWith(e, StringComparison.Ordinal));
+    private static readonly string[] s_sqliteEndings = [".db", ".db-wal", ".db-shm", ".db-journal", ".db.restoring"];
+
+    private static bool IsSqliteFile(string name) => s_sqliteEndings.Any(e => name.EndsWith(e, StringComparison.Ordinal));
 }

@@ -34,6 +34,7 @@ internal sealed class SiteRestore(ISqlDialect dialect, DatabaseOptions options, 
             }
             else
             {
+                await RefuseNewerSchemaAsync(manifest, cancellationToken);
                 await PostgresClientTools.RestoreAsync(options.ConnectionString!, BackupArchive.StagedPath(staging, SiteBackup.PostgresEntry, file), cancellationToken);
             }
 
@@ -67,6 +68,23 @@ internal sealed class SiteRestore(ISqlDialect dialect, DatabaseOptions options, 
                     $"备份来自更新的版本（{module} 第 {step} 步，本版本只到第 {latest} 步）：请先升级本站点。",
                     $"The backup comes from a newer version ({module} step {step}, this version knows up to step {latest}): upgrade this site first.");
             }
+        }
+    }
+
+    /// <summary>
+    /// pg_restore replaces only the tables the dump holds: tables a later migration step made would
+    /// stay behind, and the next start would try to make them again. SQLite's file is replaced whole.
+    /// </summary>
+    private async Task RefuseNewerSchemaAsync(BackupManifest manifest, CancellationToken cancellationToken)
+    {
+        await using var connection = await dialect.OpenConnectionAsync(cancellationToken);
+        var current = await SiteCounts.MigrationStepsAsync(connection, dialect);
+        var newer = current.Where(m => m.Value > manifest.Migrations.GetValueOrDefault(m.Key)).Select(m => $"{m.Key} {m.Value}").ToList();
+        if (newer.Count > 0)
+        {
+            throw new OperationException(
+                $"数据库的结构比备份新（{string.Join(", ", newer)}）：请先删除并重建数据库，再把备份恢复进去。",
+                $"The database's schema is newer than the backup's ({string.Join(", ", newer)}): drop and create the database again, then restore into it.");
         }
     }
 

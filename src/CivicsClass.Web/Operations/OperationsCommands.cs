@@ -66,7 +66,7 @@ internal static class OperationsCommands
     private static async Task<int> RestoreAsync(IServiceProvider services, SiteFolders folders, string file, bool force)
     {
         var restore = new SiteRestore(services.GetRequiredService<ISqlDialect>(), services.GetRequiredService<DatabaseOptions>(), folders, services.GetServices<IDataMigration>());
-        var (manifest, restored) = await restore.RunAsync(file, force);
+        var (manifest, restored, sharedMedia) = await restore.RunAsync(file, force);
         Console.WriteLine($"Restored {file} ({manifest.Dialect}, made {manifest.CreatedUtc:yyyy-MM-dd HH:mm:ss} UTC, {manifest.Files.Count - 1} files besides the database).");
         Console.WriteLine($"  backup:   {manifest.Counts}");
         Console.WriteLine($"  restored: {restored}");
@@ -74,6 +74,14 @@ internal static class OperationsCommands
         {
             Console.Error.WriteLine("恢复后的数量与备份不符。\nThe restored counts differ from the backup's.");
             return 1;
+        }
+
+        if (sharedMedia is not null)
+        {
+            Console.WriteLine($"""
+                {folders.Media} 是指向 {sharedMedia} 的链接，未改动：如需恢复媒体文件，请把备份中的 files/media 放到那里。
+                {folders.Media} links to {sharedMedia} and was left alone: to restore the media, put the backup's files/media there.
+                """);
         }
 
         Console.WriteLine("Counts match the backup. Start the site: its migrations bring an older backup up to date.");

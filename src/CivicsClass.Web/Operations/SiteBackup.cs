@@ -22,6 +22,7 @@ internal sealed class SiteBackup(ISqlDialect dialect, DatabaseOptions options, S
     public async Task<BackupManifest> CreateAsync(string file, CancellationToken cancellationToken = default)
     {
         file = Path.GetFullPath(file);
+        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
         var partial = file + ".partial";
         var work = Directory.CreateTempSubdirectory("civicsclass-backup-");
         try

@@ -35,7 +35,8 @@ internal sealed class SiteFolders(string contentRoot)
 
                 if (entry is DirectoryInfo child)
                 {
-                    if (child.Name != "media-cache" && (child.Attributes & FileAttributes.ReparsePoint) == 0)
+                    // A linked folder is followed: shared media storage is often mounted that way.
+                    if (child.Name != "media-cache")
                     {
                         pending.Push(child);
                     }

@@ -12,7 +12,10 @@ namespace CivicsClass.Web.Operations;
 /// </summary>
 internal sealed class SiteRestore(ISqlDialect dialect, DatabaseOptions options, SiteFolders folders, IEnumerable<IDataMigration> migrations)
 {
-    public async Task<(BackupManifest Manifest, SiteCounts Restored)> RunAsync(string file, bool force, CancellationToken cancellationToken = default)
+    /// <summary>What was restored; <paramref name="SharedMedia"/> names linked media storage that was left for the operator.</summary>
+    public sealed record Result(BackupManifest Manifest, SiteCounts Restored, string? SharedMedia);
+
+    public async Task<Result> RunAsync(string file, bool force, CancellationToken cancellationToken = default)
     {
         Directory.CreateDirectory(folders.Data);
         // Inside App_Data, so that putting the files in place is a rename on the same disk.
@@ -21,6 +24,7 @@ internal sealed class SiteRestore(ISqlDialect dialect, DatabaseOptions options, 
         {
             var manifest = await BackupArchive.UnpackAsync(Path.GetFullPath(file), staging, cancellationToken);
             CheckCompatible(manifest);
+
             if (!force && await CountAsync(cancellationToken) is { IsEmpty: false } current)
             {
                 throw new OperationException(
@@ -38,8 +42,10 @@ internal sealed class SiteRestore(ISqlDialect dialect, DatabaseOptions options, 
                 await PostgresClientTools.RestoreAsync(options.ConnectionString!, BackupArchive.StagedPath(staging, SiteBackup.PostgresEntry, file), cancellationToken);
             }
 
-            ReplaceFiles(Path.Combine(staging, SiteBackup.FilesPrefix), Path.Combine(staging, "previous"));
-            return (manifest, await CountAsync(cancellationToken));
+            // Renaming would put a local folder where a link to shared storage was: that is left to the operator.
+            var shared = new DirectoryInfo(folders.Media).LinkTarget;
+            ReplaceFiles(Path.Combine(staging, SiteBackup.FilesPrefix), Path.Combine(staging, "previous"), replaceMedia: shared is null);
+            return new Result(manifest, await CountAsync(cancellationToken), shared);
         }
         finally
         {
@@ -116,11 +122,12 @@ internal sealed class SiteRestore(ISqlDialect dialect, DatabaseOptions options, 
     /// The media folder becomes exactly the backup's; other files and folders the backup holds
     /// replace their namesakes. What they replace is moved aside and removed once all is in place.
     /// </summary>
-    private void ReplaceFiles(string staged, string previous)
+    private void ReplaceFiles(string staged, string previous, bool replaceMedia)
     {
         Directory.CreateDirectory(staged);
         Directory.CreateDirectory(previous);
-        var names = new DirectoryInfo(staged).EnumerateFileSystemInfos().Select(e => e.Name).Append(SiteFolders.MediaFolderName).Distinct();
+        var names = new DirectoryInfo(staged).EnumerateFileSystemInfos().Select(e => e.Name).Append(SiteFolders.MediaFolderName).Distinct()
+            .Where(name => replaceMedia || name != SiteFolders.MediaFolderName);
         foreach (var name in names)
         {
             var target = Path.Combine(folders.Data, name);

@@ -8,7 +8,7 @@ namespace CivicsClass.Web.Operations;
 /// <summary>
 /// Puts a backup back into the configured database and <c>App_Data</c>. The whole backup is
 /// unpacked and checked first; only then is the site replaced, and the counts are read back.
-/// The site should be stopped while it runs.
+/// The site should be stopped while a restore runs.
 /// </summary>
 internal sealed class SiteRestore(ISqlDialect dialect, DatabaseOptions options, SiteFolders folders, IEnumerable<IDataMigration> migrations)
 {

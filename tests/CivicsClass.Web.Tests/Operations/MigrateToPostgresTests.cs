@@ -11,7 +11,7 @@ namespace CivicsClass.Web.Tests.Operations;
 public sealed class MigrateToPostgresTests
 {
     [SkippableFact]
-    public async Task Migrate_SeededSqliteSite_PreservesEverythingAndTheSiteServesLessons()
+    public async Task Migrate_SeededSqliteSite_PreservesEveryItemVersionUserAndLedgerEntry()
     {
         await using var target = await new Postgres().CreateAsync();
         await using var source = await new Sqlite().CreateAsync();

@@ -12,6 +12,8 @@ say() { printf '==> %s\n' "$*"; }
 pg_bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1; }
 missing=()
 [ -x "$(pg_bin)/initdb" ] || missing+=(postgresql)
+# The backup and restore commands call pg_dump and pg_restore from PATH.
+{ command -v pg_dump && command -v pg_restore; } >/dev/null || missing+=(postgresql-client)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 # Chinese glyphs for the browser tests' screenshots.
 [ -d /usr/share/fonts/opentype/noto ] || missing+=(fonts-noto-cjk)

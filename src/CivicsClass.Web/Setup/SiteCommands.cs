@@ -1,16 +1,19 @@
 using CivicsClass.Content.Recipes;
 using CivicsClass.Content.Seeds;
 using CivicsClass.Data.Migrations;
+using CivicsClass.Web.Operations;
 
 namespace CivicsClass.Web.Setup;
 
 /// <summary>
-/// Commands run instead of the web server: <c>import DIR</c> imports seed files and <c>recipe FILE</c>
-/// applies a recipe. Both report problems with their place and exit non-zero when something failed.
+/// Commands run instead of the web server: <c>import DIR</c> imports seed files, <c>recipe FILE</c>
+/// applies a recipe, <c>search rebuild</c> rebuilds the index; backup, restore and migration are in
+/// <see cref="OperationsCommands"/>. They report problems with their place and exit non-zero when something failed.
 /// </summary>
 internal static class SiteCommands
 {
-    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "import" or "recipe" or "search";
+    public static bool IsCommand(string[] args) =>
+        args.Length > 0 && args[0] is "import" or "recipe" or "search" || OperationsCommands.IsCommand(args);
 
     /// <summary>Queues every published item and indexes the queue, drawing a progress bar.</summary>
     private static async Task<int> RebuildSearchAsync(IServiceProvider services)
@@ -30,6 +33,11 @@ internal static class SiteCommands
 
     public static async Task<int> RunAsync(WebApplication app, string[] args)
     {
+        if (OperationsCommands.IsCommand(args))
+        {
+            return await OperationsCommands.RunAsync(app, args);
+        }
+
         var services = app.Services;
         var setup = services.GetRequiredService<SiteSetup>();
         await services.GetRequiredService<MigrationRunner>().RunAsync();

@@ -13,7 +13,7 @@ internal static class SqliteCatalog
     /// Tables the target makes for itself: its own migration record (written by running the same
     /// migrations) and the search index, which each database builds with its own full-text engine.
     /// </summary>
-    public static readonly IReadOnlySet<string> RebuiltOnTarget = new HashSet<string> { "migration_record", "search_document", "search_queue" };
+    public static readonly IReadOnlySet<string> RebuiltOnTarget = new HashSet<string> { "migration_record", "search_document", "search_queue", "search_facet", "search_index_version" };
 
     public sealed record Table(string Name, IReadOnlyList<string> Columns, IReadOnlyList<string> References);
 

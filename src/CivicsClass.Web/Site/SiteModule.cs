@@ -55,6 +55,7 @@ public static class SiteModule
         services.AddScoped<DetailPageBuilder>();
         services.AddMemoryCache();
         services.AddSingleton<PageModelCache>();
+        services.AddExceptionHandler<DatabaseUnavailableHandler>();
         services.AddScoped<IContentHandler, TermCacheHandler>();
         return services;
     }

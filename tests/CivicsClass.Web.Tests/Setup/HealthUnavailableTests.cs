@@ -29,4 +29,30 @@ public sealed class HealthUnavailableTests
         Directory.Move(folder + ".gone", folder); // back where the test database expects to clean up
     }
 
+    [Fact]
+    public async Task Pages_DatabaseGone_Answer503InChinese_AndRecoverWithoutARestart()
+    {
+        await using var database = await new Sqlite().CreateAsync();
+        await using var factory = new SiteFactory(database);
+        using var client = factory.CreateClient();
+        var path = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(database.Options.ConnectionString).DataSource;
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        var folder = Path.GetDirectoryName(path)!;
+        Directory.Move(folder, folder + ".gone");
+        File.WriteAllText(folder, "not a folder");
+
+        var page = await client.GetAsync("/lessons?page=2");
+        var api = await client.GetAsync("/api/v1/content/Lesson?page=2");
+        File.Delete(folder);
+        Directory.Move(folder + ".gone", folder);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        var recovered = await client.GetAsync("/lessons?page=2");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, page.StatusCode);
+        Assert.Contains("数据库暂时无法连接，请稍后再试。", await page.Content.ReadAsStringAsync());
+        Assert.Equal("10", page.Headers.RetryAfter?.ToString());
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, api.StatusCode);
+        Assert.Equal("application/problem+json", api.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.OK, recovered.StatusCode);
+    }
 }

@@ -1,0 +1,62 @@
+using System.Net.Sockets;
+using Microsoft.AspNetCore.Diagnostics;
+
+namespace CivicsClass.Web.Site;
+
+/// <summary>
+/// While the database cannot be reached, pages answer 503 with a short Chinese page (the API with a
+/// problem document) and a Retry-After, instead of a 500; nothing needs restarting afterwards, since
+/// every request opens its connection anew from the pool and succeeds once the database is back.
+/// </summary>
+public sealed class DatabaseUnavailableHandler(ILogger<DatabaseUnavailableHandler> logger) : IExceptionHandler
+{
+    public const string Message = "数据库暂时无法连接，请稍后再试。";
+
+    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
+    {
+        if (!IsUnavailable(exception) || context.Response.HasStarted)
+        {
+            return false;
+        }
+
+        logger.LogWarning("The database is unavailable: {Error}", exception.GetBaseException().Message);
+        context.Response.Clear();
+        context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+        context.Response.Headers.RetryAfter = "10";
+        context.Response.Headers.CacheControl = "no-store";
+        var path = context.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? context.Request.Path.Value ?? "";
+        if (path.StartsWith("/api/", StringComparison.Ordinal))
+        {
+            await Results.Problem(title: Message, statusCode: StatusCodes.Status503ServiceUnavailable).ExecuteAsync(context);
+            return true;
+        }
+
+        context.Response.ContentType = "text/html; charset=utf-8";
+        await context.Response.WriteAsync($"""
+            <!doctype html>
+            <html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+            <meta http-equiv="refresh" content="15"><title>请稍后再试 · 中国工人大思政课</title></head>
+            <body style="font-family: sans-serif; max-width: 32rem; margin: 4rem auto; padding: 0 1rem; line-height: 1.6">
+            <h1>请稍后再试</h1><p>{Message}</p><p>页面会自动刷新。</p></body></html>
+            """, cancellationToken);
+        return true;
+    }
+
+    /// <summary>A connection that could not be opened or was lost, as opposed to a mistake in a query.</summary>
+    public static bool IsUnavailable(Exception exception)
+    {
+        for (Exception? e = exception; e is not null; e = e.InnerException)
+        {
+            switch (e)
+            {
+                case Npgsql.NpgsqlException { IsTransient: true }:
+                case Npgsql.PostgresException { SqlState: "57P01" or "57P02" or "57P03" or "53300" }: // shutting down, starting up, too many connections
+                case Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 14 or 10 }: // cannot open, disk I/O error
+                case SocketException:
+                    return true;
+            }
+        }
+
+        return false;
+    }
+}

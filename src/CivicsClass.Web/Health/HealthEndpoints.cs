@@ -1,4 +1,5 @@
 using CivicsClass.Data.Dialects;
+using CivicsClass.Media.Imaging;
 
 namespace CivicsClass.Web.Health;
 
@@ -6,17 +7,17 @@ public static class HealthEndpoints
 {
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/healthz", CheckAsync).WithName("Health").WithSummary("The database answers.").ExcludeFromDescription();
+        endpoints.MapGet("/healthz", CheckAsync).WithName("Health").WithSummary("The database answers; which image library resizes images.").ExcludeFromDescription();
         return endpoints;
     }
 
-    private static async Task<IResult> CheckAsync(ISqlDialect dialect, CancellationToken cancellationToken)
+    private static async Task<IResult> CheckAsync(ISqlDialect dialect, IImageProcessor images, CancellationToken cancellationToken)
     {
         try
         {
             if (await dialect.IsReachableAsync(cancellationToken))
             {
-                return TypedResults.Ok(new { status = "healthy", database = dialect.Name });
+                return TypedResults.Ok(new { status = "healthy", database = dialect.Name, images = images.Description, imagesResized = images.IsAvailable });
             }
         }
         catch (Exception exception) when (exception is System.Data.Common.DbException or TimeoutException or InvalidOperationException)
@@ -24,6 +25,6 @@ public static class HealthEndpoints
             // Reported below as unavailable.
         }
 
-        return TypedResults.Json(new { status = "unhealthy", database = dialect.Name, error = "数据库暂时无法连接。" }, statusCode: StatusCodes.Status503ServiceUnavailable);
+        return TypedResults.Json(new { status = "unhealthy", database = dialect.Name, error = "数据库暂时无法连接。", images = images.Description, imagesResized = images.IsAvailable }, statusCode: StatusCodes.Status503ServiceUnavailable);
     }
 }

@@ -19,7 +19,10 @@ public static class MediaModule
     public static IServiceCollection AddMedia(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
         services.TryAddSingleton(TimeProvider.System);
-        services.Configure<MediaOptions>(configuration.GetSection("Media"));
+        services.AddOptions<MediaOptions>().Bind(configuration.GetSection("Media"))
+            .Validate(o => o.Profiles.Keys.All(name => name.Length is > 0 and <= 20 && name.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-')),
+                "Media:Profiles names are lower-case letters, digits and hyphens (they name cached files).")
+            .ValidateOnStart();
         services.AddSingleton<IMediaStore>(sp => new FileSystemMediaStore(Path.Combine(Folder(sp, contentRoot), "media")));
         services.AddSingleton<IImageProcessor>(sp =>
             string.Equals(sp.GetRequiredService<IOptions<MediaOptions>>().Value.ImageProcessor, "none", StringComparison.OrdinalIgnoreCase)

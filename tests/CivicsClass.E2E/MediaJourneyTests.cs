@@ -8,8 +8,9 @@ using Xunit;
 namespace CivicsClass.E2E;
 
 /// <summary>
-/// An editor drops a mind map (长图) on the media library, picks it as a lesson's cover from the
-/// picker beside the editor and publishes; a worker on a phone opens it full width in the viewer.
+/// An editor drops a mind map (长图) on the media library and uploads a recording larger than the
+/// server's default request limit, picks the map as a lesson's cover from the picker beside the
+/// editor and publishes; a worker on a phone opens it full width in the viewer.
 /// </summary>
 public sealed class MediaJourneyTests(BrowserSite site) : IClassFixture<BrowserSite>
 {
@@ -47,6 +48,11 @@ public sealed class MediaJourneyTests(BrowserSite site) : IClassFixture<BrowserS
             await page.GetByText("已上传 1 个文件").WaitForAsync(new() { Timeout = 15_000 });
             await page.GetByText("工运史思维导图.png").WaitForAsync();
             await BrowserSite.ShotAsync(page, "media-1-library");
+
+            // A lecture recording larger than the server's default request limit, through the plain file input.
+            await page.Locator("#media-files").SetInputFilesAsync(new FilePayload { Name = "安源讲座录像.mp4", MimeType = "video/mp4", Buffer = TestFiles.Mp4(40 * 1024 * 1024) });
+            await page.GetByRole(AriaRole.Button, new() { Name = "上传", Exact = true }).ClickAsync();
+            await page.GetByText("安源讲座录像.mp4").WaitForAsync(new() { Timeout = 30_000 });
 
             await page.GotoAsync(site.BaseAddress + "/admin/content/Lesson/new");
             await page.Locator("input[name='Title']").FillAsync("一张图看懂中国工运史");

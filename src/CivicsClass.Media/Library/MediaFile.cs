@@ -2,7 +2,7 @@ using CivicsClass.Media.Storage;
 
 namespace CivicsClass.Media.Library;
 
-/// <summary>A file in the library: what the store keeps under <see cref="Key"/>, with the name people know it by.</summary>
+/// <summary>A file in the library: what the store keeps under <see cref="MediaKey"/>, with the name people know it by.</summary>
 public sealed record MediaFile(string MediaKey, string Name, long? FolderId, string ContentType, string Kind, long SizeBytes, int? Width, int? Height,
     string? UploadedBy, DateTime CreatedUtc)
 {

@@ -181,7 +181,9 @@ public sealed class MediaLibraryController(
     public async Task<IActionResult> Picker(string? q, string? target)
     {
         var (files, _) = await library.ListAsync(new MediaFilter(Query: q, UploadedBy: await OwnOnlyAsync(), Kind: MediaKind.Image, Take: PageSize));
-        return View(new MediaPickerViewModel("从媒体库选择图片", await RowsAsync(files), q, target));
+        // The target names an editor field; anything else is dropped rather than echoed into the page's script hooks.
+        var field = target is { Length: > 0 and <= 40 } && target.All(char.IsAsciiLetterOrDigit) ? target : null;
+        return View(new MediaPickerViewModel("从媒体库选择图片", await RowsAsync(files), q, field));
     }
 
     private async Task<MediaLibraryViewModel> PageAsync(long? folder, string? q, int page, string? message, IReadOnlyList<string> errors)

@@ -7,17 +7,18 @@ namespace CivicsClass.Web.Media;
 
 /// <summary>
 /// Lets an upload form's request be as large as the largest file the media settings allow (plus the
-/// other fields), and no larger. Runs before the form is read; the per-type limits are checked after.
+/// other fields), and no larger; the per-type limits are checked after. Like MVC's own
+/// <c>RequestSizeLimit</c>, it is an authorisation filter that runs first, because the antiforgery
+/// check reads the form before any other kind of filter runs.
 /// </summary>
 [AttributeUsage(AttributeTargets.Method | AttributeTargets.Class)]
-public sealed class MediaUploadLimitAttribute : Attribute, IResourceFilter, IOrderedFilter
+public sealed class MediaUploadLimitAttribute : Attribute, IAuthorizationFilter, IOrderedFilter
 {
     private const long FormOverhead = 1024 * 1024;
 
-    // Before MVC's own form and size filters, so these limits are the ones in force.
     public int Order => -3000;
 
-    public void OnResourceExecuting(ResourceExecutingContext context)
+    public void OnAuthorization(AuthorizationFilterContext context)
     {
         var limit = context.HttpContext.RequestServices.GetRequiredService<IOptions<MediaOptions>>().Value.MaxUploadBytes + FormOverhead;
         if (context.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
@@ -30,9 +31,5 @@ public sealed class MediaUploadLimitAttribute : Attribute, IResourceFilter, IOrd
         {
             context.HttpContext.Features.Set<IFormFeature>(new FormFeature(request, new FormOptions { MultipartBodyLengthLimit = limit }));
         }
-    }
-
-    public void OnResourceExecuted(ResourceExecutedContext context)
-    {
     }
 }

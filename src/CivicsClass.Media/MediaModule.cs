@@ -32,6 +32,8 @@ public static class MediaModule
         services.AddSingleton<IDataMigration, MediaMigrations>();
         services.AddSingleton<IIndexProvider, MediaUsageIndexProvider>();
         services.AddSingleton<ResponsiveImages>();
+        services.AddSingleton<LibraryAdoption>();
+        services.AddHostedService(sp => sp.GetRequiredService<LibraryAdoption>());
         services.AddScoped<MediaLibrary>();
         services.AddScoped<MediaUploads>();
         return services;

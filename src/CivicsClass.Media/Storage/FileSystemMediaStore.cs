@@ -48,5 +48,10 @@ public sealed class FileSystemMediaStore(string root) : IMediaStore
         return true;
     }
 
+    public IEnumerable<(string Key, long Size)> List() =>
+        Directory.Exists(root)
+            ? new DirectoryInfo(root).EnumerateFiles().Where(f => MediaKey.IsValid(f.Name)).Select(f => (f.Name, f.Length))
+            : [];
+
     public int Count() => Directory.Exists(root) ? Directory.EnumerateFiles(root).Count(f => MediaKey.IsValid(Path.GetFileName(f))) : 0;
 }

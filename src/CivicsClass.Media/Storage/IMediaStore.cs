@@ -17,4 +17,7 @@ public interface IMediaStore
 
     /// <summary>How many files are stored (for checks that nothing was kept).</summary>
     int Count();
+
+    /// <summary>Every key in the store, with the file's size.</summary>
+    IEnumerable<(string Key, long Size)> List();
 }

@@ -151,6 +151,23 @@ public abstract class MediaLibraryTests<TProvider>(MediaSiteHost<TProvider> host
         Assert.True(factory.Services.GetRequiredService<IMediaStore>().Exists(editors.MediaKey));
     }
 
+    [SkippableFact]
+    public async Task StoredFileFromBeforeTheLibrary_IsAdoptedWithItsSize()
+    {
+        var factory = await host.GetAsync();
+        var store = factory.Services.GetRequiredService<IMediaStore>();
+        var key = await store.SaveAsync(new MemoryStream(TestFiles.Jpeg(300, 200)), ".jpg");
+
+        var added = await factory.Services.GetRequiredService<LibraryAdoption>().AdoptAsync();
+        var again = await factory.Services.GetRequiredService<LibraryAdoption>().AdoptAsync();
+        var file = await FileNamedAsync(factory, key);
+
+        Assert.True(added >= 1);
+        Assert.Equal(0, again);
+        Assert.Equal((300, 200), (file.Width, file.Height));
+        Assert.Equal("image/jpeg", file.ContentType);
+    }
+
     private static async Task<string> RefusedAsync(FormClient client, string name, byte[] bytes)
     {
         var response = await MediaForms.UploadAsync(client, (name, bytes));

@@ -68,8 +68,8 @@ public sealed class ContentForm(IContentManager content, TermCache terms, UserMa
         if (type.Has(nameof(MediaPlayerPart)))
         {
             var player = item.Part<MediaPlayerPart>();
-            fields.Add(new("VideoUrl", "视频地址", "url", "MediaPlayerPart.VideoUrl", player.VideoUrl));
-            fields.Add(new("AudioUrl", "音频地址", "url", "MediaPlayerPart.AudioUrl", player.AudioUrl));
+            fields.Add(new("VideoUrl", "视频地址", "url", "MediaPlayerPart.VideoUrl", player.VideoUrl, Hint: "媒体库里的 MP4，或 http(s) 地址。", MediaPicker: "video"));
+            fields.Add(new("AudioUrl", "音频地址", "url", "MediaPlayerPart.AudioUrl", player.AudioUrl, Hint: "媒体库里的 MP3、M4A，或 http(s) 地址。", MediaPicker: "audio"));
         }
 
         if (type.Has(nameof(GeoPointPart)))

@@ -176,14 +176,20 @@ public sealed class MediaLibraryController(
         return LocalRedirect("/admin/media");
     }
 
-    /// <summary>Images to choose from for an editor's field: opened beside the editor, it hands the chosen address back.</summary>
+    /// <summary>Files of one kind to choose from for an editor's field: opened beside the editor, it hands the chosen address back.</summary>
     [HttpGet("picker")]
-    public async Task<IActionResult> Picker(string? q, string? target)
+    public async Task<IActionResult> Picker(string? q, string? target, string? kind)
     {
-        var (files, _) = await library.ListAsync(new MediaFilter(Query: q, UploadedBy: await OwnOnlyAsync(), Kind: MediaKind.Image, Take: PageSize));
+        var (mediaKind, title) = kind switch
+        {
+            "audio" => (MediaKind.Audio, "从媒体库选择音频"),
+            "video" => (MediaKind.Video, "从媒体库选择视频"),
+            _ => (MediaKind.Image, "从媒体库选择图片"),
+        };
+        var (files, _) = await library.ListAsync(new MediaFilter(Query: q, UploadedBy: await OwnOnlyAsync(), Kind: mediaKind, Take: PageSize));
         // The target names an editor field; anything else is dropped rather than echoed into the page's script hooks.
         var field = target is { Length: > 0 and <= 40 } && target.All(char.IsAsciiLetterOrDigit) ? target : null;
-        return View(new MediaPickerViewModel("从媒体库选择图片", await RowsAsync(files), q, field));
+        return View(new MediaPickerViewModel(title, await RowsAsync(files), q, field, mediaKind == MediaKind.Image ? null : kind));
     }
 
     private async Task<MediaLibraryViewModel> PageAsync(long? folder, string? q, int page, string? message, IReadOnlyList<string> errors)

@@ -152,6 +152,32 @@ public abstract class MediaLibraryTests<TProvider>(MediaSiteHost<TProvider> host
     }
 
     [SkippableFact]
+    public async Task Picker_OffersFilesOfTheAskedKind_AndALessonsVideoFromTheLibraryIsProtected()
+    {
+        var factory = await host.GetAsync();
+        var editor = (await AdminPeople.SignInAsync(factory, "picker", "Editor"))["Editor"];
+        await MediaForms.UploadAsync(editor, ("picker-lecture.mp4", TestFiles.Mp4()), ("picker-still.jpg", TestFiles.Jpeg(64, 64)));
+        var (video, still) = (await FileNamedAsync(factory, "picker-lecture.mp4"), await FileNamedAsync(factory, "picker-still.jpg"));
+
+        var videos = await editor.GetStringAsync("/admin/media/picker?target=VideoUrl&kind=video&q=picker");
+        var images = await editor.GetStringAsync("/admin/media/picker?target=Cover&q=picker");
+        var hostile = await editor.GetStringAsync("/admin/media/picker?target=%22%3E%3Cscript%3E&q=picker");
+        var lesson = AdminPeople.LessonForm("库里的讲座录像", "kuli-jiangzuo-luxiang", "save");
+        lesson.Add(new("VideoUrl", video.Url));
+        var saved = await editor.PostAsync("/admin/content/Lesson/new", "/admin/content/Lesson/new", lesson);
+        var refused = await editor.PostAsync("/admin/media", $"/admin/media/{video.MediaKey}/delete", new Dictionary<string, string>());
+
+        Assert.Contains($"data-pick=\"{video.Url}\" data-target=\"VideoUrl\"", videos);
+        Assert.DoesNotContain(still.Url, videos);
+        Assert.Contains($"data-pick=\"{still.Url}\" data-target=\"Cover\"", images);
+        Assert.DoesNotContain(video.Url, images);
+        Assert.DoesNotContain("<script>", hostile);
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Contains("库里的讲座录像", await refused.Content.ReadAsStringAsync());
+    }
+
+    [SkippableFact]
     public async Task StoredFileFromBeforeTheLibrary_IsAdoptedWithItsSize()
     {
         var factory = await host.GetAsync();

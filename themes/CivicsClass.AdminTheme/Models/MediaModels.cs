@@ -25,4 +25,5 @@ public sealed record MediaLibraryViewModel(
     string? InUseName = null,
     IReadOnlyList<MediaUserRow>? InUse = null);
 
-public sealed record MediaPickerViewModel(string Title, IReadOnlyList<MediaRow> Files, string? Query, string? Target);
+/// <summary><see cref="Kind"/> is null for images, else <c>audio</c> or <c>video</c>.</summary>
+public sealed record MediaPickerViewModel(string Title, IReadOnlyList<MediaRow> Files, string? Query, string? Target, string? Kind = null);

@@ -104,7 +104,12 @@
     button.addEventListener('click', function () {
       var name = button.dataset.target;
       var fieldset = editor.document.querySelector('[data-media-choices="' + name + '"]');
-      if (!fieldset) return;
+      if (!fieldset) {
+        // An address field (video, audio): the chosen file's address goes in it.
+        var input = editor.document.querySelector('input[name="' + name + '"]');
+        if (input) { input.value = button.dataset.pick; window.close(); }
+        return;
+      }
       var radio = Array.prototype.find.call(fieldset.querySelectorAll('input[type="radio"]'), function (r) { return r.value === button.dataset.pick; });
       if (!radio) {
         var label = editor.document.createElement('label');

@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
+using CivicsClass.Data;
 using CivicsClass.Media;
 using CivicsClass.Media.Imaging;
+using CivicsClass.Benchmarks.Site;
 using CivicsClass.Media.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -17,16 +19,17 @@ namespace CivicsClass.Benchmarks.Media;
 /// Thumbnails of a 12-megapixel JPEG to each profile: made fresh every time (cold), and served
 /// from the derivative cache through <c>/media/{key}</c> on Kestrel (cached). Cold figures stand
 /// beside <c>vipsthumbnail</c> making the same sizes from the same file in the same run; cached
-/// figures beside the same bytes served from memory by the same host.
+/// figures (loaded by wrk, so the host's memory is its own) beside the same bytes served from
+/// memory by the same host.
 /// </summary>
 internal static class MediaBenchmark
 {
     public static async Task<int> RunAsync(BenchmarkOptions options)
     {
         var images = VipsImageProcessor.Create();
-        if (!images.IsAvailable || !File.Exists("/usr/bin/vipsthumbnail"))
+        if (!images.IsAvailable || !File.Exists("/usr/bin/vipsthumbnail") || !File.Exists("/usr/bin/wrk"))
         {
-            Console.Error.WriteLine("libvips and vipsthumbnail are needed: apt-get install libvips42 libvips-tools");
+            Console.Error.WriteLine("libvips, vipsthumbnail and wrk are needed: apt-get install libvips42 libvips-tools wrk");
             return 1;
         }
 
@@ -119,6 +122,7 @@ internal static class MediaBenchmark
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Media:Folder"] = directory });
+        builder.Services.AddData(new DatabaseOptions { Provider = "Sqlite", ConnectionString = $"Data Source={Path.Combine(directory, "bench.db")}" }, directory);
         builder.Services.AddMedia(builder.Configuration, directory);
         var ceilings = new Dictionary<string, byte[]>();
         await using var app = builder.Build();
@@ -126,16 +130,15 @@ internal static class MediaBenchmark
         app.MapGet("/ceiling/{profile}", (string profile) => Results.Bytes(ceilings[profile], "image/jpeg"));
         await app.StartAsync();
         var key = await app.Services.GetRequiredService<IMediaStore>().SaveAsync(new MemoryStream(photo), ".jpg");
-        using var http = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
-        var workers = Math.Max(2, Math.Min(options.Connections, 16));
-        var duration = TimeSpan.FromSeconds(Math.Clamp(options.Seconds, 1, 30));
-        Console.WriteLine($"cached (through /media/{{key}}?profile=…&format=jpeg on Kestrel, {workers} concurrent requests):");
+        var address = app.Urls.First();
+        using var http = new HttpClient { BaseAddress = new Uri(address) };
+        Console.WriteLine($"cached (through /media/{{key}}?profile=…&format=jpeg on Kestrel; wrk, {options.Connections} connections, {options.Seconds} s):");
         foreach (var profile in profiles)
         {
             var url = $"/media/{key}?profile={profile}&format=jpeg";
             ceilings[profile] = await http.GetByteArrayAsync(url);
-            var ceiling = await Measure.ConcurrentAsync(workers, TimeSpan.FromSeconds(0.5), duration, async _ => await http.GetByteArrayAsync($"/ceiling/{profile}"));
-            var cached = await Measure.ConcurrentAsync(workers, TimeSpan.FromSeconds(0.5), duration, async _ => await http.GetByteArrayAsync(url));
+            var ceiling = await SiteBenchmark.WrkAsync(address, $"/ceiling/{profile}", options, varying: false);
+            var cached = await SiteBenchmark.WrkAsync(address, url, options, varying: false);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"  {profile,-10} {ceilings[profile].Length,8:N0} bytes   cached {cached}   from memory {ceiling.PerSecond,8:F0}/s   ratio {cached.PerSecond / ceiling.PerSecond,5:P0}"));
         }

@@ -62,7 +62,7 @@ public sealed class MediaJourneyTests(BrowserSite site) : IClassFixture<BrowserS
             await page.GetByLabel("工运历史").CheckAsync();
             await page.Locator("select[name='F.Format']").SelectOptionAsync("图文");
             await page.Locator("input[name='F.Duration']").FillAsync("5");
-            var picker = await page.RunAndWaitForPopupAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "在媒体库中查找…" }).ClickAsync());
+            var picker = await page.RunAndWaitForPopupAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "从媒体库选封面图片…" }).ClickAsync());
             await picker.GetByRole(AriaRole.Button, new() { Name = "用这张" }).First.ClickAsync();
             await page.Locator("[data-media-choices='Cover'] input:checked").WaitForAsync();
             Assert.StartsWith("/media/", await page.Locator("[data-media-choices='Cover'] input:checked").GetAttributeAsync("value"));

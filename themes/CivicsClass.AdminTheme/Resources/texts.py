@@ -133,7 +133,7 @@ T = {
  "PickerHint": ("点“用这张”把图片填回编辑器；也可以复制地址。", "Choose “Use this image” to put it in the editor, or copy its address."),
  "UseThisImage": ("用这张", "Use this image"),
  "UseThisFile": ("用这个", "Use this file"),
- "FindInLibrary": ("在媒体库中查找…", "Find in the media library…"),
+ "FindInLibrary": ("从媒体库选{0}…", "Choose the {0} from the media library…"),
 }
 here = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(here, "..", "..", "CivicsClass.Theme", "Resources"))

@@ -1,10 +1,10 @@
 using CivicsClass.Content;
 using CivicsClass.Data;
 using CivicsClass.Learning;
+using CivicsClass.Media;
 using CivicsClass.Search;
 using CivicsClass.Web.Accounts;
 using CivicsClass.Web.Admin;
-using CivicsClass.Web.Media;
 using CivicsClass.Web.Api;
 using CivicsClass.Web.Health;
 using CivicsClass.Web.Setup;
@@ -22,11 +22,11 @@ builder.Services.AddData(database, builder.Environment.ContentRootPath);
 builder.Services.AddContent();
 builder.Services.AddSearch();
 builder.Services.AddLearning();
+builder.Services.AddMedia(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddAccounts(builder.Configuration);
 builder.Services.AddSetup(builder.Configuration);
 builder.Services.AddSite();
 builder.Services.AddAdmin();
-builder.Services.AddMediaStore(builder.Environment.ContentRootPath);
 builder.Services.AddApi();
 builder.Services.AddHealth();
 

@@ -104,5 +104,5 @@ public sealed class EditorialJourneyTests(BrowserSite site) : IClassFixture<Brow
     private static Task Shot(IPage page, string step) => BrowserSite.ShotAsync(page, "editorial-" + step);
 
     /// <summary>A real 2×2 PNG, made here rather than shipped as a file.</summary>
-    private static byte[] Png() => Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGP4z8DAwMDAxMDAwMDAAAANHQEDasKb6QAAAABJRU5ErkJggg==");
+    private static byte[] Png() => Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAEElEQVR4nGM4IScHRAwQCgAfJgQRoo8irwAAAABJRU5ErkJggg==");
 }

@@ -18,6 +18,8 @@ public sealed class SiteFactory(TestDatabase database, IReadOnlyDictionary<strin
         builder.UseSetting("Database:Provider", database.Options.Provider);
         builder.UseSetting("Database:ConnectionString", database.Options.ConnectionString);
         builder.UseSetting("Setup:AdminPassword", AdminPassword);
+        // Each site keeps its uploads in its own folder, so a test can see exactly what was stored.
+        builder.UseSetting("Media:Folder", Path.Combine(database.Directory, "App_Data"));
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         // Tests sign in many times from one address; the limit itself is tested with its own setting.
         builder.UseSetting("RateLimits:SignInPerMinute", "10000");

@@ -7,6 +7,8 @@ using CivicsClass.Content.Security;
 using CivicsClass.Data.Documents;
 using CivicsClass.Theme.Models;
 using CivicsClass.Web.Accounts;
+using CivicsClass.Media.Storage;
+using CivicsClass.Media.Uploads;
 using CivicsClass.Web.Media;
 using CivicsClass.Web.Site;
 using Microsoft.AspNetCore.Identity;
@@ -24,7 +26,7 @@ public sealed class ContentAdminController(
     Workflow workflow,
     Accounts.Permissions permissions,
     UserManager<User> users,
-    IMediaStore media,
+    MediaUploads uploads,
     MarkdownRenderer renderer,
     TermCache terms,
     ISession session,
@@ -124,7 +126,7 @@ public sealed class ContentAdminController(
     }
 
     [HttpPost("content/{type}/new")]
-    [RequestSizeLimit(MediaEndpoints.MaxImageBytes + 1024 * 1024)]
+    [MediaUploadLimit]
     public async Task<IActionResult> Create(string type, [FromForm] string? command)
     {
         if (await TypeAsync(type) is not { } definition)
@@ -158,7 +160,7 @@ public sealed class ContentAdminController(
     }
 
     [HttpPost("content/edit/{id}")]
-    [RequestSizeLimit(MediaEndpoints.MaxImageBytes + 1024 * 1024)]
+    [MediaUploadLimit]
     public async Task<IActionResult> Update(string id, [FromForm] string? command, [FromForm] string? versionId, [FromForm] long version)
     {
         if (await content.GetAsync(id, VersionOptions.Latest) is not { } item || await TypeAsync(item.ContentType) is not { } definition)
@@ -219,15 +221,15 @@ public sealed class ContentAdminController(
         await form.ApplyAsync(definition, item, Request.Form, errors, canChooseOwner);
         if (Request.Form.Files.GetFile("CoverFile") is { Length: > 0 } cover)
         {
-            var (url, error) = await MediaEndpoints.SaveImageAsync(media, cover, HttpContext.RequestAborted);
-            if (error is not null)
+            var uploaded = await uploads.UploadAsync(cover, folderId: null, permissions.UserId, MediaKind.Image, HttpContext.RequestAborted);
+            if (uploaded.Error is not null)
             {
-                errors.Add("MediaPart.Cover", error);
+                errors.Add("MediaPart.Cover", uploaded.Error);
             }
             else
             {
                 var part = item.Part<MediaPart>();
-                part.Cover = url;
+                part.Cover = uploaded.File!.Url;
                 item.Apply(part);
             }
         }

@@ -8,6 +8,8 @@ using CivicsClass.Theme.Models;
 using CivicsClass.Web.Site;
 using Microsoft.AspNetCore.Identity;
 using CivicsClass.Web.Accounts;
+using CivicsClass.Media.Library;
+using CivicsClass.Media.Storage;
 
 namespace CivicsClass.Web.Admin;
 
@@ -16,7 +18,7 @@ namespace CivicsClass.Web.Admin;
 /// read back from the posted form into the item. Errors are keyed by the validator's member names,
 /// so a message appears beside the input it is about.
 /// </summary>
-public sealed class ContentForm(IContentManager content, TermCache terms, UserManager<User> users, ContentRows rows, Media.IMediaStore media)
+public sealed class ContentForm(IContentManager content, TermCache terms, UserManager<User> users, ContentRows rows, MediaLibrary media, Accounts.Permissions permissions)
 {
     public const int MaxPickerOptions = 500;
     public const int MaxMediaChoices = 48;
@@ -56,16 +58,18 @@ public sealed class ContentForm(IContentManager content, TermCache terms, UserMa
         if (type.Has(nameof(MediaPart)))
         {
             var cover = item.Part<MediaPart>().Cover;
-            var library = media.ListNewest(MaxMediaChoices).Select(key => "/media/" + key);
-            fields.Add(new("Cover", "封面图片", "image", "MediaPart.Cover", cover, Hint: "上传新图片（JPEG、PNG、WebP 或 GIF，不超过 10 MB），或从最近上传的图片中选择。",
+            var everyone = await permissions.HasAsync(SitePermissions.ManageMedia);
+            var (recent, _) = await media.ListAsync(new MediaFilter(UploadedBy: everyone ? null : permissions.UserId ?? "-", Kind: MediaKind.Image, Take: MaxMediaChoices));
+            var library = recent.Select(f => f.Url);
+            fields.Add(new("Cover", "封面图片", "image", "MediaPart.Cover", cover, Hint: "上传新图片（JPEG、PNG、WebP 或 GIF，按内容识别），或从媒体库中选择。",
                 Options: (cover is null ? library : library.Prepend(cover)).Distinct().Select(url => new EditorOption(url, url)).ToList()));
         }
 
         if (type.Has(nameof(MediaPlayerPart)))
         {
             var player = item.Part<MediaPlayerPart>();
-            fields.Add(new("VideoUrl", "视频地址", "url", "MediaPlayerPart.VideoUrl", player.VideoUrl));
-            fields.Add(new("AudioUrl", "音频地址", "url", "MediaPlayerPart.AudioUrl", player.AudioUrl));
+            fields.Add(new("VideoUrl", "视频地址", "url", "MediaPlayerPart.VideoUrl", player.VideoUrl, Hint: "媒体库里的 MP4，或 http(s) 地址。", MediaPicker: "video"));
+            fields.Add(new("AudioUrl", "音频地址", "url", "MediaPlayerPart.AudioUrl", player.AudioUrl, Hint: "媒体库里的 MP3、M4A，或 http(s) 地址。", MediaPicker: "audio"));
         }
 
         if (type.Has(nameof(GeoPointPart)))

@@ -5,6 +5,7 @@ using System.Text.Json;
 using CivicsClass.Data.Dialects;
 using CivicsClass.Data.Documents;
 using CivicsClass.Data.Migrations;
+using CivicsClass.Media.Imaging;
 using CivicsClass.Search.Indexing;
 using CivicsClass.Web.Accounts;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -14,8 +15,9 @@ namespace CivicsClass.Web.Health;
 
 /// <summary>
 /// What an operator and a load balancer ask of a node: <c>/healthz</c> (the process answers: restart
-/// it if not), <c>/readyz</c> (send it traffic: the database answers, its schema is current and the
-/// work queues are not swamped; details for administrators only) and <c>/metrics</c> (Prometheus
+/// it if not), <c>/readyz</c> (send it traffic: the database answers, its schema is current, the
+/// work queues are not swamped and libvips resizes images — without it the node still serves, with
+/// originals, and says so; details for administrators only) and <c>/metrics</c> (Prometheus
 /// text, for loopback scrapers or a bearer token from <c>Metrics:Token</c>).
 /// </summary>
 public static class HealthEndpoints
@@ -28,7 +30,8 @@ public static class HealthEndpoints
         services.AddHealthChecks()
             .AddCheck<DatabaseCheck>("database", tags: [ReadyTag])
             .AddCheck<MigrationsCheck>("migrations", tags: [ReadyTag])
-            .AddCheck<SearchBacklogCheck>("search-backlog", tags: [ReadyTag]);
+            .AddCheck<SearchBacklogCheck>("search-backlog", tags: [ReadyTag])
+            .AddCheck<ImagesCheck>("images", tags: [ReadyTag]);
         return services;
     }
 
@@ -130,6 +133,14 @@ public static class HealthEndpoints
                 return HealthCheckResult.Unhealthy("数据库暂时无法连接。", exception);
             }
         }
+    }
+
+    private sealed class ImagesCheck(IImageProcessor images) : IHealthCheck
+    {
+        public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+            Task.FromResult(images.IsAvailable
+                ? HealthCheckResult.Healthy(images.Description)
+                : HealthCheckResult.Degraded($"图片按原图提供，没有缩放：{images.Description}"));
     }
 
     private sealed class SearchBacklogCheck(IDocumentStore store, IConfiguration configuration) : IHealthCheck

@@ -65,7 +65,7 @@ internal static partial class SiteBenchmark
         Directory.Delete(directory, recursive: true);
     }
 
-    private static async Task<Figures> WrkAsync(string address, string path, BenchmarkOptions options, bool varying)
+    internal static async Task<Figures> WrkAsync(string address, string path, BenchmarkOptions options, bool varying)
     {
         var arguments = $"-t2 -c{options.Connections} -d{options.Seconds}s --latency";
         string? script = null;

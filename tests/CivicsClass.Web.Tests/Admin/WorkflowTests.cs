@@ -1,5 +1,7 @@
 using System.Net;
+using System.Text.RegularExpressions;
 using CivicsClass.Content.Items;
+using CivicsClass.Media.Storage;
 using CivicsClass.Testing;
 using CivicsClass.Web.Admin;
 using Microsoft.Extensions.DependencyInjection;
@@ -123,8 +125,11 @@ public abstract class WorkflowTests<TProvider>(SiteHost<TProvider> host) : IClas
     {
         var factory = await host.GetAsync();
         var lecturer = (await AdminPeople.SignInAsync(factory, "cover", "Lecturer"))["Lecturer"];
-        var store = factory.Services.GetRequiredService<Media.IMediaStore>();
-        var key = await store.SaveAsync(new MemoryStream(Png), ".png");
+        var store = factory.Services.GetRequiredService<IMediaStore>();
+        var library = await lecturer.Http.GetStringAsync("/admin/media");
+        using var upload = new MultipartFormDataContent { { new StringContent(FormClient.Token(library)), "__RequestVerificationToken" }, { new ByteArrayContent(Png), "files", "cover.png" } };
+        var uploaded = await lecturer.Http.PostAsync("/admin/media/upload", upload);
+        var key = Regex.Match(await lecturer.GetStringAsync("/admin/media"), "/media/([0-9a-f]{32}\\.png)").Groups[1].Value;
         var before = await CountLessonsAsync(factory);
 
         var editor = await lecturer.GetStringAsync("/admin/content/Lesson/new");
@@ -135,22 +140,22 @@ public abstract class WorkflowTests<TProvider>(SiteHost<TProvider> host) : IClas
         var script = AdminPeople.LessonForm("脚本封面", "jiaoben-fengmian", "save");
         script.Add(new("Cover", "javascript:alert(1)"));
         var refusedUrl = await lecturer.PostAsync("/admin/content/Lesson/new", "/admin/content/Lesson/new", script);
-        var files = store.ListNewest(1000).Count;
+        var files = store.Count();
         var executable = await UploadAsync(lecturer, AdminPeople.LessonForm("改名的程序", "gaiming-chengxu", "save"), "cover.png", [0x7F, 0x45, 0x4C, 0x46, 2, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
 
+        Assert.Equal(HttpStatusCode.Redirect, uploaded.StatusCode);
         Assert.Contains($"value=\"/media/{key}\"", editor);
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         Assert.Matches($"value=\"/media/{key}\" checked", savedEditor);
         Assert.Equal(HttpStatusCode.BadRequest, refusedUrl.StatusCode);
         Assert.Contains("不是 http(s) 地址", await refusedUrl.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.BadRequest, executable.StatusCode);
-        Assert.Contains("按文件内容识别", await executable.Content.ReadAsStringAsync());
-        Assert.Equal(files, store.ListNewest(1000).Count);
+        Assert.Contains("按内容识别", await executable.Content.ReadAsStringAsync());
+        Assert.Equal(files, store.Count());
         Assert.Equal(before + 1, await CountLessonsAsync(factory));
     }
 
-    /// <summary>A real 2×2 PNG.</summary>
-    private static readonly byte[] Png = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGP4z8DAwMDAxMDAwMDAAAANHQEDasKb6QAAAABJRU5ErkJggg==");
+    private static readonly byte[] Png = Media.TestFiles.Png(2, 2);
 
     private static async Task<HttpResponseMessage> UploadAsync(FormClient client, List<KeyValuePair<string, string>> fields, string fileName, byte[] bytes)
     {

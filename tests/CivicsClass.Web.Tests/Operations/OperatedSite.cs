@@ -3,7 +3,7 @@ using CivicsClass.Data.Documents;
 using CivicsClass.Learning;
 using CivicsClass.Testing;
 using CivicsClass.Web.Accounts;
-using CivicsClass.Web.Media;
+using CivicsClass.Media.Storage;
 using Dapper;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;

@@ -73,7 +73,7 @@ public abstract class SiteSetupTests<TProvider> where TProvider : IDatabaseProvi
         Assert.Equal("healthy", body.RootElement.GetProperty("status").GetString());
         Assert.False(body.RootElement.TryGetProperty("checks", out _), "anonymous callers see no details");
         var checks = detail.RootElement.GetProperty("checks");
-        Assert.Equal(["database", "migrations", "search-backlog"], checks.EnumerateObject().Select(c => c.Name).Order());
+        Assert.Equal(["database", "images", "migrations", "search-backlog"], checks.EnumerateObject().Select(c => c.Name).Order());
         Assert.All(checks.EnumerateObject(), c => Assert.Equal("healthy", c.Value.GetProperty("status").GetString()));
         Assert.Contains(new TProvider().Name, checks.GetProperty("database").GetProperty("description").GetString());
     }

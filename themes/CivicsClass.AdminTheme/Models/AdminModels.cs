@@ -49,7 +49,10 @@ public sealed record QuizRow(string Question, string Options, int Answer, string
 
 public sealed record ListRow(string Id, string Label);
 
-/// <summary>One input of the generated editor. <see cref="Kind"/> picks the editor: text, textarea, markdown, lines, choice, number, date, boolean, image, url, picker, terms, geo, quiz, list, slug, owner.</summary>
+/// <summary>
+/// One input of the generated editor. <see cref="Kind"/> picks the editor: text, textarea, markdown, lines, choice, number, date, boolean, image, url, picker, terms, geo, quiz, list, slug, owner.
+/// A url with <see cref="MediaPicker"/> (audio, video) offers the media library's files of that kind.
+/// </summary>
 public sealed record EditorField(
     string Name,
     string Label,
@@ -65,7 +68,8 @@ public sealed record EditorField(
     IReadOnlyList<QuizRow>? Quiz = null,
     IReadOnlyList<ListRow>? List = null,
     string? Prefix = null,
-    string? Value2 = null);
+    string? Value2 = null,
+    string? MediaPicker = null);
 
 public sealed record AuditRow(string When, string Action, string Who, string? Comment);
 

@@ -77,4 +77,57 @@
   document.querySelectorAll('form[data-confirm]').forEach(function (form) {
     form.addEventListener('submit', function (e) { if (!window.confirm(form.dataset.confirm)) e.preventDefault(); });
   });
+
+  // Media library: files dropped on the upload form go into its file input and the form is sent.
+  document.querySelectorAll('form[data-drop-upload]').forEach(function (form) {
+    var input = form.querySelector('input[type="file"]');
+    var hint = form.querySelector('.drop-hint');
+    if (hint) hint.hidden = false;
+    ['dragenter', 'dragover'].forEach(function (name) {
+      form.addEventListener(name, function (e) { e.preventDefault(); form.classList.add('dragging'); });
+    });
+    form.addEventListener('dragleave', function () { form.classList.remove('dragging'); });
+    form.addEventListener('drop', function (e) {
+      e.preventDefault();
+      form.classList.remove('dragging');
+      if (!e.dataTransfer || e.dataTransfer.files.length === 0) return;
+      input.files = e.dataTransfer.files;
+      form.submit();
+    });
+  });
+
+  // Media picker, opened beside an editor: the chosen image becomes the editor's choice for that field.
+  document.querySelectorAll('button[data-pick]').forEach(function (button) {
+    var editor = window.opener;
+    if (!editor || editor.location.origin !== window.location.origin) return;
+    button.hidden = false;
+    button.addEventListener('click', function () {
+      var name = button.dataset.target;
+      var fieldset = editor.document.querySelector('[data-media-choices="' + name + '"]');
+      if (!fieldset) {
+        // An address field (video, audio): the chosen file's address goes in it.
+        var input = editor.document.querySelector('input[name="' + name + '"]');
+        if (input) { input.value = button.dataset.pick; window.close(); }
+        return;
+      }
+      var radio = Array.prototype.find.call(fieldset.querySelectorAll('input[type="radio"]'), function (r) { return r.value === button.dataset.pick; });
+      if (!radio) {
+        var label = editor.document.createElement('label');
+        label.className = 'media-choice';
+        radio = editor.document.createElement('input');
+        radio.type = 'radio';
+        radio.name = name;
+        radio.value = button.dataset.pick;
+        var image = editor.document.createElement('img');
+        image.src = button.dataset.pick + '?profile=thumb';
+        image.alt = '';
+        image.width = 96;
+        image.height = 72;
+        label.append(radio, image);
+        fieldset.append(label);
+      }
+      radio.checked = true;
+      window.close();
+    });
+  });
 })();

@@ -99,6 +99,8 @@ T = {
  "QuizWrong": ("回答错误，正确答案是：{0}", "Not quite — the answer is: {0}"),
  "QuizAgain": ("再做一次", "Try again"),
  "NoVideo": ("您的浏览器无法播放视频。", "Your browser cannot play this video."),
+ "OpenLongImage": ("长图 · 点开看全图，可放大", "Long image · tap to see it whole and zoom in"),
+ "CloseLongImage": ("关闭长图", "Close the long image"),
  "NoAudio": ("您的浏览器无法播放音频。", "Your browser cannot play this audio."),
  "Lecturer": ("讲师", "Lecturer"),
  "AtVenue": ("课程所在场馆：", "Taught at: "),

@@ -1,0 +1,35 @@
+using CivicsClass.Media;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.Extensions.Options;
+
+namespace CivicsClass.Web.Media;
+
+/// <summary>
+/// Lets an upload form's request be as large as the largest file the media settings allow (plus the
+/// other fields), and no larger; the per-type limits are checked after. Like MVC's own
+/// <c>RequestSizeLimit</c>, it is an authorisation filter that runs first, because the antiforgery
+/// check reads the form before any other kind of filter runs.
+/// </summary>
+[AttributeUsage(AttributeTargets.Method | AttributeTargets.Class)]
+public sealed class MediaUploadLimitAttribute : Attribute, IAuthorizationFilter, IOrderedFilter
+{
+    private const long FormOverhead = 1024 * 1024;
+
+    public int Order => -3000;
+
+    public void OnAuthorization(AuthorizationFilterContext context)
+    {
+        var limit = context.HttpContext.RequestServices.GetRequiredService<IOptions<MediaOptions>>().Value.MaxUploadBytes + FormOverhead;
+        if (context.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
+        {
+            size.MaxRequestBodySize = limit;
+        }
+
+        var request = context.HttpContext.Request;
+        if (request.HasFormContentType && context.HttpContext.Features.Get<IFormFeature>()?.Form is null)
+        {
+            context.HttpContext.Features.Set<IFormFeature>(new FormFeature(request, new FormOptions { MultipartBodyLengthLimit = limit }));
+        }
+    }
+}

@@ -1,0 +1,42 @@
+using System.Net;
+using CivicsClass.Testing;
+using CivicsClass.Web.Tests.Admin;
+using Xunit;
+
+namespace CivicsClass.Web.Tests.Media;
+
+/// <summary>A site whose image library is switched off, as on a machine without libvips.</summary>
+public sealed class WithoutLibvipsSiteHost : SiteHost<Sqlite>
+{
+    protected override SiteFactory CreateFactory(TestDatabase database) =>
+        new(database, new Dictionary<string, string?> { ["Media:ImageProcessor"] = "none" });
+}
+
+public sealed class OriginalsWithoutLibvipsTests(WithoutLibvipsSiteHost host) : IClassFixture<WithoutLibvipsSiteHost>
+{
+    [Fact]
+    public async Task WithoutLibvips_UploadsStillWork_ProfilesServeTheOriginal_AndHealthSaysSo()
+    {
+        var factory = await host.GetAsync();
+        var editor = (await AdminPeople.SignInAsync(factory, "novips", "Editor"))["Editor"];
+        var original = TestFiles.Png(900, 600);
+        var upload = await MediaForms.UploadAsync(editor, ("novips.png", original));
+        var bomb = await MediaForms.UploadAsync(editor, ("novips-bomb.png", TestFiles.PngHeader(30_000, 30_000)));
+        var file = await MediaLibraryTests<Sqlite>.FileNamedAsync(factory, "novips.png");
+
+        var card = await editor.Http.GetAsync($"{file.Url}?profile=card&format=webp");
+        var unknown = await editor.Http.GetAsync($"{file.Url}?profile=huge");
+        var health = await FormClient.For(factory).GetStringAsync("/readyz");
+
+        Assert.Equal(HttpStatusCode.Redirect, upload.StatusCode);
+        Assert.Equal((900, 600), (file.Width, file.Height));
+        Assert.Equal(HttpStatusCode.BadRequest, bomb.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, card.StatusCode);
+        Assert.Equal("image/png", card.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(original, await card.Content.ReadAsByteArrayAsync());
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        Assert.Contains("\"status\":\"degraded\"", health);
+        Assert.Contains("图片按原图提供", health);
+        Assert.Contains("Media:ImageProcessor=none", health);
+    }
+}

@@ -1,0 +1,115 @@
+using System.Data.Common;
+using System.Diagnostics;
+using CivicsClass.Search.Indexing;
+using CivicsClass.Testing;
+using Dapper;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using Xunit;
+
+namespace CivicsClass.Web.Tests.Operations;
+
+/// <summary>A node killed with SIGKILL in the middle of its first start's seed import, then started again.</summary>
+public abstract class CrashTests<TProvider> where TProvider : IDatabaseProvider, new()
+{
+    private static readonly int s_seedLessons = Directory.GetFiles(Path.Combine(RepositoryPaths.Seeds, "lessons"), "*.md").Length;
+
+    [SkippableFact]
+    public async Task KilledDuringSeedImport_RestartFinishesIt_NothingDuplicatedOrLost()
+    {
+        await using var database = await new TProvider().CreateAsync();
+        var lessonsAtKill = await StartAndKillMidImportAsync(database);
+
+        await using (var factory = OperatedSite.Start(database, seeds: true))
+        {
+            factory.CreateClient().Dispose(); // the second start finishes what the first began
+            await factory.Services.GetRequiredService<SearchIndexer>().DrainAsync(TimeSpan.FromSeconds(60));
+        }
+
+        await using var connection = await OpenAsync(database);
+        Assert.InRange(lessonsAtKill, 1, s_seedLessons - 1);
+        Assert.Equal(s_seedLessons, await connection.ExecuteScalarAsync<long>(
+            "SELECT COUNT(DISTINCT content_item_id) FROM content_item_index WHERE content_type = 'Lesson' AND published = TRUE"));
+        Assert.Empty(await connection.QueryAsync<string>(
+            "SELECT content_item_id FROM content_item_index WHERE latest = TRUE GROUP BY content_item_id HAVING COUNT(*) > 1"));
+        Assert.Empty(await connection.QueryAsync<string>(
+            "SELECT content_item_id FROM content_item_index WHERE published = TRUE GROUP BY content_item_id HAVING COUNT(*) > 1"));
+        var indexed = await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM search_document");
+        var published = await connection.ExecuteScalarAsync<long>($"""
+            SELECT COUNT(*) FROM content_item_index WHERE published = TRUE
+            AND content_type IN ({string.Join(", ", SearchDocumentBuilder.IndexedTypes.Select(t => $"'{t}'"))})
+            """);
+        Assert.Equal(published, indexed);
+    }
+
+    /// <summary>Starts the site as its own process on an empty database and kills it once some, not all, seed lessons are in.</summary>
+    private static async Task<long> StartAndKillMidImportAsync(TestDatabase database)
+    {
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = database.Directory, RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(typeof(Program).Assembly.Location);
+        start.ArgumentList.Add("--urls");
+        start.ArgumentList.Add("http://127.0.0.1:0");
+        start.Environment["Database__Provider"] = database.Options.Provider;
+        start.Environment["Database__ConnectionString"] = database.Options.ConnectionString;
+        start.Environment["DOTNET_CONTENTROOT"] = database.Directory;
+        start.Environment["Setup__Recipe"] = RepositoryPaths.Recipe;
+        start.Environment["Setup__Seeds"] = RepositoryPaths.Seeds;
+        start.Environment["Setup__AdminPassword"] = SiteFactory.AdminPassword;
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        using var process = Process.Start(start)!;
+        _ = process.StandardOutput.ReadToEndAsync();
+        _ = process.StandardError.ReadToEndAsync();
+        var deadline = Stopwatch.StartNew();
+        try
+        {
+            while (deadline.Elapsed < TimeSpan.FromSeconds(90) && !process.HasExited)
+            {
+                var lessons = await LessonsAsync(database);
+                if (lessons > 0)
+                {
+                    process.Kill(entireProcessTree: true); // SIGKILL: no shutdown, no finally blocks
+                    await process.WaitForExitAsync();
+                    return await LessonsAsync(database);
+                }
+
+                await Task.Delay(2);
+            }
+
+            throw new InvalidOperationException("The seed import was never caught in the middle.");
+        }
+        finally
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+        }
+    }
+
+    private static async Task<long> LessonsAsync(TestDatabase database)
+    {
+        try
+        {
+            await using var connection = await OpenAsync(database);
+            return await connection.ExecuteScalarAsync<long>("SELECT COUNT(DISTINCT content_item_id) FROM content_item_index WHERE content_type = 'Lesson'");
+        }
+        catch (DbException)
+        {
+            return 0; // the schema is not there yet
+        }
+    }
+
+    private static async Task<DbConnection> OpenAsync(TestDatabase database)
+    {
+        DbConnection connection = database.Options.Provider == "Sqlite"
+            ? new SqliteConnection(database.Options.ConnectionString + ";Pooling=False")
+            : new NpgsqlConnection(database.Options.ConnectionString + ";Pooling=false");
+        await connection.OpenAsync();
+        return connection;
+    }
+}
+
+public sealed class SqliteCrashTests : CrashTests<Sqlite>;
+
+public sealed class PostgresCrashTests : CrashTests<Postgres>;

@@ -99,7 +99,8 @@ for trx in "$results"/*.trx; do
   value() { printf '%s' "$counters" | grep -o " $1=\"[0-9]*\"" | grep -o '[0-9]*' || echo 0; }
   passed=$((passed + $(value passed)))
   failed=$((failed + $(value failed) + $(value error) + $(value timeout) + $(value aborted)))
-  skipped=$((skipped + $(value notExecuted)))
+  # A skipped test is counted in total but in no outcome of its own.
+  skipped=$((skipped + $(value total) - $(value passed) - $(value failed) - $(value error) - $(value timeout) - $(value aborted)))
 done
 
 if [ -n "${TEST_ARTIFACTS:-}" ]; then

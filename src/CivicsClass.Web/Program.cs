@@ -20,7 +20,7 @@ if (builder.Configuration["Logging:Format"] == "json")
 var database = builder.Configuration.GetSection("Database").Get<DatabaseOptions>() ?? new DatabaseOptions();
 builder.Services.AddData(database, builder.Environment.ContentRootPath);
 builder.Services.AddContent();
-builder.Services.AddSearch();
+builder.Services.AddSearch(options => builder.Configuration.GetSection("Search").Bind(options));
 builder.Services.AddLearning();
 builder.Services.AddMedia(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddAccounts(builder.Configuration);

@@ -12,7 +12,7 @@ namespace CivicsClass.Search.Indexing;
 /// Works through the search queue: at start (replaying what a crash left), when a publish wakes it,
 /// and every few seconds. A batch's index writes and its removal from the queue commit together.
 /// </summary>
-public sealed class SearchIndexer(IServiceScopeFactory scopes, ILogger<SearchIndexer> logger) : BackgroundService
+public sealed class SearchIndexer(IServiceScopeFactory scopes, SearchOptions options, ILogger<SearchIndexer> logger) : BackgroundService
 {
     private const int BatchSize = 100;
     private readonly SemaphoreSlim _wake = new(0, 1);
@@ -118,6 +118,11 @@ public sealed class SearchIndexer(IServiceScopeFactory scopes, ILogger<SearchInd
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!options.IndexInBackground)
+        {
+            return;
+        }
+
         while (!stoppingToken.IsCancellationRequested)
         {
             try

@@ -5,6 +5,7 @@ using CivicsClass.Content.Parts;
 using CivicsClass.Data.Caching;
 using CivicsClass.Data.Documents;
 using CivicsClass.Learning;
+using CivicsClass.Search.Indexing;
 using CivicsClass.Testing;
 using CivicsClass.Web.Admin;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
@@ -31,9 +32,11 @@ public sealed class FarmHost : IAsyncDisposable
             if (_nodes is null)
             {
                 _database = await new Postgres().CreateAsync();
-                var a = new SiteFactory(_database);
+                // Indexing is left to the tests, which run both nodes' indexers against one queue.
+                var settings = new Dictionary<string, string?> { ["Search:IndexInBackground"] = "false" };
+                var a = new SiteFactory(_database, settings);
                 a.CreateClient().Dispose(); // the first node migrates and seeds; the second finds the site ready
-                var b = new SiteFactory(_database);
+                var b = new SiteFactory(_database, settings);
                 b.CreateClient().Dispose();
                 await a.Services.GetRequiredService<CacheSignalListener>().Listening.WaitAsync(TimeSpan.FromSeconds(10));
                 await b.Services.GetRequiredService<CacheSignalListener>().Listening.WaitAsync(TimeSpan.FromSeconds(10));
@@ -153,6 +156,29 @@ public sealed class WebFarmTests(FarmHost farm) : IClassFixture<FarmHost>
         Assert.Equal(Keys(a), Keys(b));
         var (connection, _) = await scope.ServiceProvider.GetRequiredService<ISession>().GetConnectionAsync();
         Assert.Equal(Keys(a).Count, await Dapper.SqlMapper.ExecuteScalarAsync<long>(connection, "SELECT COUNT(*) FROM data_protection_key"));
+    }
+
+    [SkippableFact]
+    public async Task ThousandQueuedIndexJobs_AreEachProcessedOnce_AcrossBothNodes()
+    {
+        var (a, b) = await farm.GetAsync();
+        await a.Services.GetRequiredService<SearchIndexer>().ProcessPendingAsync(); // what publishing queued so far
+        await using (var scope = a.Services.CreateAsyncScope())
+        {
+            var session = scope.ServiceProvider.GetRequiredService<ISession>();
+            await SearchQueue.EnqueueAsync(session, Enumerable.Range(0, 1000).Select(n => $"farm-job-{n:D4}"), DateTime.UtcNow);
+            await session.SaveChangesAsync();
+        }
+
+        var done = await Task.WhenAll(
+            a.Services.GetRequiredService<SearchIndexer>().ProcessPendingAsync(),
+            b.Services.GetRequiredService<SearchIndexer>().ProcessPendingAsync(),
+            a.Services.GetRequiredService<SearchIndexer>().ProcessPendingAsync(),
+            b.Services.GetRequiredService<SearchIndexer>().ProcessPendingAsync());
+
+        Assert.Equal(1000, done.Sum()); // an entry handled twice would count twice
+        await using var check = b.Services.CreateAsyncScope();
+        Assert.Equal(0, await SearchQueue.PendingAsync(check.ServiceProvider.GetRequiredService<ISession>()));
     }
 
     [SkippableFact]

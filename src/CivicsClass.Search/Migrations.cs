@@ -92,5 +92,10 @@ internal sealed class SearchMigrations : IDataMigration
                     """);
             }
         }),
+        new(3, context => context.ExecuteAsync($"""
+            ALTER TABLE search_queue ADD COLUMN attempts {context.Dialect.Int} NOT NULL DEFAULT 0;
+            ALTER TABLE search_queue ADD COLUMN last_error {context.Dialect.Text} NULL;
+            ALTER TABLE search_queue ADD COLUMN next_attempt_utc {context.Dialect.Timestamp} NULL;
+            """)),
     ];
 }

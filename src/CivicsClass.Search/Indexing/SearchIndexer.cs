@@ -12,7 +12,7 @@ namespace CivicsClass.Search.Indexing;
 /// Works through the search queue: at start (replaying what a crash left), when a publish wakes it,
 /// and every few seconds. A batch's index writes and its removal from the queue commit together.
 /// </summary>
-public sealed class SearchIndexer(IServiceScopeFactory scopes, SearchOptions options, ILogger<SearchIndexer> logger) : BackgroundService
+public sealed class SearchIndexer(IServiceScopeFactory scopes, SearchOptions options, TimeProvider clock, ILogger<SearchIndexer> logger) : BackgroundService
 {
     private const int BatchSize = 100;
     private readonly SemaphoreSlim _wake = new(0, 1);
@@ -38,15 +38,55 @@ public sealed class SearchIndexer(IServiceScopeFactory scopes, SearchOptions opt
         var done = 0;
         while (!cancellationToken.IsCancellationRequested)
         {
-            await using var scope = scopes.CreateAsyncScope();
-            var services = scope.ServiceProvider;
-            var session = services.GetRequiredService<ISession>();
-            var ids = await SearchQueue.ClaimAsync(session, BatchSize);
+            var (ids, failure) = await IndexAsync(session => SearchQueue.ClaimAsync(session, BatchSize, clock.GetUtcNow().UtcDateTime), cancellationToken);
             if (ids.Count == 0)
             {
                 break;
             }
 
+            if (failure is not null)
+            {
+                // The batch rolled back; one item at a time finds the one that fails, and the others go through.
+                logger.LogWarning(failure, "Indexing a batch of {Count} failed; indexing its items one by one", ids.Count);
+                foreach (var id in ids)
+                {
+                    var (claimed, error) = await IndexAsync(session => SearchQueue.ClaimItemAsync(session, id), cancellationToken);
+                    if (error is not null)
+                    {
+                        await RecordFailureAsync(id, error);
+                    }
+                    else
+                    {
+                        done += claimed.Count;
+                    }
+                }
+
+                progress?.Report(done);
+                continue;
+            }
+
+            SiteMetrics.Job("search-index", done: true, ids.Count);
+            done += ids.Count;
+            progress?.Report(done);
+        }
+
+        return done;
+    }
+
+    /// <summary>Claims entries and indexes or removes their items in one unit of work; a failure rolls it all back and is returned.</summary>
+    private async Task<(IReadOnlyList<string> Ids, Exception? Failure)> IndexAsync(Func<ISession, Task<IReadOnlyList<string>>> claim, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        var session = services.GetRequiredService<ISession>();
+        var ids = await claim(session);
+        if (ids.Count == 0)
+        {
+            return (ids, null);
+        }
+
+        try
+        {
             var index = services.GetRequiredService<ISearchIndex>();
             var builder = services.GetRequiredService<SearchDocumentBuilder>();
             var published = (await services.GetRequiredService<IContentManager>().GetManyAsync(ids)).ToDictionary(i => i.ContentItemId);
@@ -69,17 +109,27 @@ public sealed class SearchIndexer(IServiceScopeFactory scopes, SearchOptions opt
             }
 
             await session.SaveChangesAsync(cancellationToken);
-            SiteMetrics.Job("search-index", done: true, ids.Count);
-            done += ids.Count;
-            progress?.Report(done);
+            return (ids, null);
         }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            return (ids, exception);
+        }
+    }
 
-        return done;
+    private async Task RecordFailureAsync(string id, Exception error)
+    {
+        logger.LogError(error, "Indexing {ContentItemId} failed; it is tried again after a back-off", id);
+        SiteMetrics.Job("search-index", done: false);
+        await using var scope = scopes.CreateAsyncScope();
+        var session = scope.ServiceProvider.GetRequiredService<ISession>();
+        await SearchQueue.FailedAsync(session, [id], $"{error.GetType().Name}: {error.Message}", clock.GetUtcNow().UtcDateTime);
+        await session.SaveChangesAsync();
     }
 
     /// <summary>
-    /// Indexes until the queue is empty, including batches another worker (or node) has claimed but
-    /// not yet committed; throws when that takes longer than <paramref name="timeout"/>.
+    /// Indexes until no entry is due (failed ones waiting out their back-off are left), including
+    /// batches another worker (or node) has claimed but not yet committed; throws when that takes longer than <paramref name="timeout"/>.
     /// </summary>
     public async Task DrainAsync(TimeSpan timeout, CancellationToken cancellationToken = default)
     {
@@ -88,7 +138,7 @@ public sealed class SearchIndexer(IServiceScopeFactory scopes, SearchOptions opt
         {
             await ProcessPendingAsync(cancellationToken: cancellationToken);
             await using var scope = scopes.CreateAsyncScope();
-            if (await SearchQueue.PendingAsync(scope.ServiceProvider.GetRequiredService<ISession>()) == 0)
+            if (await SearchQueue.DueAsync(scope.ServiceProvider.GetRequiredService<ISession>(), clock.GetUtcNow().UtcDateTime) == 0)
             {
                 return;
             }

@@ -48,6 +48,7 @@ internal sealed class AdminChromeSource(Accounts.Permissions permissions, ISessi
         await Add(SitePermissions.ManagePointsRules, "/admin/points", "积分规则");
         await Add(SitePermissions.CorrectPoints, "/admin/points/ledger", "积分记录");
         await Add(SitePermissions.ManageUsers, "/admin/users", "用户");
+        await Add(SitePermissions.ManageSettings, "/admin/jobs", "后台任务");
         await Add(SitePermissions.ManageRoles, "/admin/roles", "角色权限");
         await Add(ContentPermissions.ManageContentTypes, "/admin/types", "内容类型");
         await Add(ContentPermissions.ImportExport, "/admin/recipes", "导入导出");

@@ -206,3 +206,50 @@ public sealed class PointsLedgerController(PointsLedger ledger, PointsRuleStore 
 
     private static LearnerLink Link(User user) => new(user.Id, user.DisplayName, user.UserName);
 }
+
+/// <summary>
+/// Background work for administrators: what waits in the search queue and what failed there (with
+/// the error, and a button to try again now), the publishes scheduled, and when each leaderboard
+/// period was last rolled up.
+/// </summary>
+[Route("admin/jobs")]
+[RequirePermission(SitePermissions.ManageSettings)]
+public sealed class JobsController(ISession session, Search.Indexing.SearchIndexer indexer, TimeProvider clock) : AdminControllerBase
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Index()
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var failures = await Search.Indexing.SearchQueue.FailuresAsync(session, 100);
+        var scheduled = await PublishSchedule.ListAsync(session);
+        var (connection, transaction) = await session.GetConnectionAsync();
+        // Titles from the index, not the items: an item that cannot be read may be why its job failed.
+        var titles = (await Dapper.SqlMapper.QueryAsync<(string Id, string Title)>(connection,
+                $"SELECT content_item_id, display_text FROM content_item_index WHERE latest = TRUE AND {session.Dialect.InList("content_item_id", "ids")}",
+                new { ids = failures.Select(f => f.ContentItemId).Concat(scheduled.Select(s => s.ContentItemId)).Distinct().ToArray() }, transaction))
+            .ToDictionary(r => r.Id, r => r.Title);
+        string Title(string id) => titles.GetValueOrDefault(id) ?? id;
+        var rollups = await Dapper.SqlMapper.QueryAsync<(string Period, long Learners, DateTime? RolledUtc)>(connection,
+            "SELECT period, learners, rolled_utc FROM rollup_state ORDER BY period", transaction: transaction);
+        return View(new JobsViewModel("后台任务", (string?)TempData["Message"],
+            await Search.Indexing.SearchQueue.PendingAsync(session),
+            await Search.Indexing.SearchQueue.DueAsync(session, now),
+            failures.Select(f => new FailedJobRow(f.Id, Title(f.ContentItemId), f.Attempts, f.LastError ?? "", f.NextAttemptUtc is { } next ? When(next) : "现在")).ToList(),
+            scheduled.Select(s => new ScheduledRow(Title(s.ContentItemId), $"/admin/content/edit/{s.ContentItemId}", When(s.DueUtc))).ToList(),
+            rollups.Select(r => new RollupRow(r.Period, r.Learners, r.RolledUtc is { } at ? When(at) : "还没有")).ToList()));
+    }
+
+    [HttpPost("search/{id:long}/retry")]
+    public async Task<IActionResult> Retry(long id)
+    {
+        if (!await Search.Indexing.SearchQueue.RetryAsync(session, id))
+        {
+            return NotFound();
+        }
+
+        await session.SaveChangesAsync();
+        indexer.Wake();
+        TempData["Message"] = "已安排立即重试。";
+        return LocalRedirect("/admin/jobs");
+    }
+}

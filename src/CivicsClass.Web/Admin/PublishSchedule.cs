@@ -39,6 +39,16 @@ public static class PublishSchedule
             """, new { contentItemId }, transaction);
     }
 
+    /// <summary>Every entry waiting for its time, soonest first.</summary>
+    public static async Task<IReadOnlyList<Entry>> ListAsync(ISession session)
+    {
+        var (connection, transaction) = await session.GetConnectionAsync();
+        return (await connection.QueryAsync<Entry>("""
+            SELECT content_item_version_id AS ContentItemVersionId, content_item_id AS ContentItemId, due_utc AS DueUtc, user_id AS UserId
+            FROM publish_schedule ORDER BY due_utc
+            """, transaction: transaction)).ToList();
+    }
+
     /// <summary>The items waiting for their time, soonest first.</summary>
     public static async Task<IReadOnlyList<string>> ListItemIdsAsync(ISession session)
     {

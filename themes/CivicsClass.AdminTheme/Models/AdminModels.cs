@@ -132,6 +132,15 @@ public sealed record PointsRuleRow(string Name, string DisplayName, string? Desc
 
 public sealed record PointsRulesViewModel(string Title, IReadOnlyList<PointsRuleRow> Rules, string? Message, IReadOnlyDictionary<string, string> Errors);
 
+public sealed record FailedJobRow(long Id, string Item, int Attempts, string Error, string NextAttempt);
+
+public sealed record ScheduledRow(string Item, string Url, string Due);
+
+public sealed record RollupRow(string Period, long Learners, string RolledAt);
+
+public sealed record JobsViewModel(string Title, string? Message, int SearchPending, int SearchDue, IReadOnlyList<FailedJobRow> Failures,
+    IReadOnlyList<ScheduledRow> Scheduled, IReadOnlyList<RollupRow> Rollups);
+
 public sealed record LedgerRow(long Id, string When, int StudyDay, string Activity, int Points, string? Reason, string? Note, bool CanReverse);
 
 public sealed record LearnerLink(long Id, string Name, string UserName);

@@ -1,0 +1,81 @@
+using System.Net;
+using CivicsClass.Data.Documents;
+using CivicsClass.Search.Indexing;
+using CivicsClass.Testing;
+using Dapper;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit;
+
+namespace CivicsClass.Web.Tests.Admin;
+
+/// <summary>Background work that fails is kept with its error, retried with a back-off, and shown to administrators with a retry button.</summary>
+public abstract class JobsTests<TProvider>(SiteHost<TProvider> host) : IClassFixture<SiteHost<TProvider>>
+    where TProvider : IDatabaseProvider, new()
+{
+    [SkippableFact]
+    public async Task IndexJobThatFails_IsKeptWithItsError_OthersGoThrough_AdministratorRetriesIt()
+    {
+        var factory = await host.GetAsync();
+        var people = await AdminPeople.SignInAsync(factory, "jobs", "Administrator", "Editor");
+        var indexer = factory.Services.GetRequiredService<SearchIndexer>();
+        await indexer.DrainAsync(TimeSpan.FromSeconds(60));
+        string broken, good;
+        long document;
+        string json;
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var session = scope.ServiceProvider.GetRequiredService<ISession>();
+            var (connection, transaction) = await session.BeginWriteAsync();
+            var rows = (await connection.QueryAsync<(string Id, long Document)>(
+                "SELECT content_item_id, document_id FROM content_item_index WHERE content_type = 'Lesson' AND published = TRUE ORDER BY content_item_id LIMIT 2",
+                transaction: transaction)).ToList();
+            (broken, document, good) = (rows[0].Id, rows[0].Document, rows[1].Id);
+            json = await connection.ExecuteScalarAsync<string>("SELECT content FROM document WHERE id = @document", new { document }, transaction) ?? "";
+            await connection.ExecuteAsync("UPDATE document SET content = 'not json' WHERE id = @document", new { document }, transaction);
+            await SearchQueue.EnqueueAsync(session, [broken, good], DateTime.UtcNow);
+            await session.SaveChangesAsync();
+        }
+
+        await indexer.ProcessPendingAsync();
+        IReadOnlyList<SearchQueue.FailedEntry> failures;
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            failures = await SearchQueue.FailuresAsync(scope.ServiceProvider.GetRequiredService<ISession>(), 10);
+        }
+
+        var page = await people["Administrator"].GetStringAsync("/admin/jobs");
+        var editor = await people["Editor"].Http.GetAsync("/admin/jobs");
+
+        var failure = Assert.Single(failures);
+        Assert.Equal(broken, failure.ContentItemId);
+        Assert.True(failure.Attempts >= 1);
+        Assert.Contains("Json", failure.LastError);
+        Assert.True(failure.NextAttemptUtc > DateTime.UtcNow.AddSeconds(10), "the next attempt waits out a back-off");
+        Assert.Contains($"id=\"job-{failure.Id}\"", page);
+        Assert.Contains("立即重试", page);
+        Assert.Equal(HttpStatusCode.Forbidden, editor.StatusCode);
+
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var session = scope.ServiceProvider.GetRequiredService<ISession>();
+            var (connection, transaction) = await session.BeginWriteAsync();
+            await connection.ExecuteAsync("UPDATE document SET content = @json WHERE id = @document", new { json, document }, transaction);
+            await session.SaveChangesAsync();
+        }
+
+        var retried = await people["Administrator"].PostAsync("/admin/jobs", $"/admin/jobs/search/{failure.Id}/retry", new Dictionary<string, string>());
+        var missing = await people["Administrator"].PostAsync("/admin/jobs", "/admin/jobs/search/999999999/retry", new Dictionary<string, string>());
+        await indexer.DrainAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Equal(HttpStatusCode.Redirect, retried.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        await using var check = factory.Services.CreateAsyncScope();
+        var checkSession = check.ServiceProvider.GetRequiredService<ISession>();
+        Assert.Equal(0, await SearchQueue.PendingAsync(checkSession));
+        Assert.Contains("没有失败的索引任务", await people["Administrator"].GetStringAsync("/admin/jobs"));
+    }
+}
+
+public sealed class SqliteJobsTests(SiteHost<Sqlite> host) : JobsTests<Sqlite>(host);
+
+public sealed class PostgresJobsTests(SiteHost<Postgres> host) : JobsTests<Postgres>(host);

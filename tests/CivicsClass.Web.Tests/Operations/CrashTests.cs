@@ -3,23 +3,27 @@ using System.Diagnostics;
 using CivicsClass.Search.Indexing;
 using CivicsClass.Testing;
 using Dapper;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Xunit;
 
 namespace CivicsClass.Web.Tests.Operations;
 
-/// <summary>A node killed with SIGKILL in the middle of its first start's seed import, then started again.</summary>
-public abstract class CrashTests<TProvider> where TProvider : IDatabaseProvider, new()
+/// <summary>
+/// A node killed with SIGKILL in the middle of its first start's seed import, then started again. On
+/// PostgreSQL, where another process can watch the import's commits as they land; SQLite's writer
+/// keeps a watching reader out until the import is over, so the kill could not be placed.
+/// </summary>
+public sealed class CrashTests
 {
     private static readonly int s_seedLessons = Directory.GetFiles(Path.Combine(RepositoryPaths.Seeds, "lessons"), "*.md").Length;
+    private static readonly int s_seeds = Directory.GetFiles(RepositoryPaths.Seeds, "*.md", SearchOption.AllDirectories).Length;
 
     [SkippableFact]
     public async Task KilledDuringSeedImport_RestartFinishesIt_NothingDuplicatedOrLost()
     {
-        await using var database = await new TProvider().CreateAsync();
-        var lessonsAtKill = await StartAndKillMidImportAsync(database);
+        await using var database = await new Postgres().CreateAsync();
+        var seedsAtKill = await StartAndKillMidImportAsync(database);
 
         await using (var factory = OperatedSite.Start(database, seeds: true))
         {
@@ -28,7 +32,7 @@ public abstract class CrashTests<TProvider> where TProvider : IDatabaseProvider,
         }
 
         await using var connection = await OpenAsync(database);
-        Assert.InRange(lessonsAtKill, 1, s_seedLessons - 1);
+        Assert.InRange(seedsAtKill, 1, s_seeds - 1); // killed in the middle: some seeds in, not all
         Assert.Equal(s_seedLessons, await connection.ExecuteScalarAsync<long>(
             "SELECT COUNT(DISTINCT content_item_id) FROM content_item_index WHERE content_type = 'Lesson' AND published = TRUE"));
         Assert.Empty(await connection.QueryAsync<string>(
@@ -43,7 +47,7 @@ public abstract class CrashTests<TProvider> where TProvider : IDatabaseProvider,
         Assert.Equal(published, indexed);
     }
 
-    /// <summary>Starts the site as its own process on an empty database and kills it once some, not all, seed lessons are in.</summary>
+    /// <summary>Starts the site as its own process on an empty database and kills it as soon as the first seed is in; returns how many were.</summary>
     private static async Task<long> StartAndKillMidImportAsync(TestDatabase database)
     {
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = database.Directory, RedirectStandardOutput = true, RedirectStandardError = true };
@@ -65,15 +69,12 @@ public abstract class CrashTests<TProvider> where TProvider : IDatabaseProvider,
         {
             while (deadline.Elapsed < TimeSpan.FromSeconds(90) && !process.HasExited)
             {
-                var lessons = await LessonsAsync(database);
-                if (lessons > 0)
+                if (await SeedsAsync(database) > 0)
                 {
                     process.Kill(entireProcessTree: true); // SIGKILL: no shutdown, no finally blocks
                     await process.WaitForExitAsync();
-                    return await LessonsAsync(database);
+                    return await SeedsAsync(database);
                 }
-
-                await Task.Delay(2);
             }
 
             throw new InvalidOperationException("The seed import was never caught in the middle.");
@@ -87,12 +88,13 @@ public abstract class CrashTests<TProvider> where TProvider : IDatabaseProvider,
         }
     }
 
-    private static async Task<long> LessonsAsync(TestDatabase database)
+    /// <summary>Items imported from the seeds so far (the recipe's taxonomies are not seeds).</summary>
+    private static async Task<long> SeedsAsync(TestDatabase database)
     {
         try
         {
             await using var connection = await OpenAsync(database);
-            return await connection.ExecuteScalarAsync<long>("SELECT COUNT(DISTINCT content_item_id) FROM content_item_index WHERE content_type = 'Lesson'");
+            return await connection.ExecuteScalarAsync<long>("SELECT COUNT(DISTINCT content_item_id) FROM content_item_index WHERE content_type <> 'Taxonomy'");
         }
         catch (DbException)
         {
@@ -102,14 +104,8 @@ public abstract class CrashTests<TProvider> where TProvider : IDatabaseProvider,
 
     private static async Task<DbConnection> OpenAsync(TestDatabase database)
     {
-        DbConnection connection = database.Options.Provider == "Sqlite"
-            ? new SqliteConnection(database.Options.ConnectionString + ";Pooling=False")
-            : new NpgsqlConnection(database.Options.ConnectionString + ";Pooling=false");
+        var connection = new NpgsqlConnection(database.Options.ConnectionString + ";Pooling=false");
         await connection.OpenAsync();
         return connection;
     }
 }
-
-public sealed class SqliteCrashTests : CrashTests<Sqlite>;
-
-public sealed class PostgresCrashTests : CrashTests<Postgres>;

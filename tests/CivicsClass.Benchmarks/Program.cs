@@ -1,4 +1,5 @@
 using CivicsClass.Benchmarks.Content;
+using CivicsClass.Benchmarks.Farm;
 using CivicsClass.Benchmarks.Media;
 using CivicsClass.Benchmarks.Points;
 using CivicsClass.Benchmarks.Search;
@@ -25,6 +26,8 @@ internal static class BenchmarkMain
                 return 0;
             case "points":
                 return await PointsBenchmark.RunAsync(options);
+            case "farm":
+                return await FarmBenchmark.RunAsync(options);
             case "media":
                 return await MediaBenchmark.RunAsync(options);
             case "search-eval":
@@ -34,6 +37,7 @@ internal static class BenchmarkMain
                 Console.Error.WriteLine("       site [--seconds N] [--connections N]");
                 Console.Error.WriteLine("       search [--items N (documents, default 100000)] [--postgres CONNECTION_STRING] [--sqlite-only]");
                 Console.Error.WriteLine("       points [--part ledger|board] [--seconds N] [--users N (default 1000000)] [--entries N (default 20000000)] [--postgres CONNECTION_STRING] [--sqlite-only]");
+                Console.Error.WriteLine("       farm [--seconds N] [--connections N] [--postgres CONNECTION_STRING]");
                 Console.Error.WriteLine("       media [--seconds N (per figure, default 8)] [--connections N]");
                 Console.Error.WriteLine("       search-eval --corpus C.jsonl --queries Q.tsv --run OUT.txt [--backend sqlite|postgres]");
                 return 2;

@@ -12,6 +12,8 @@ namespace CivicsClass.Learning;
 /// </summary>
 public sealed class Recommendations(ISession session, IContentManager contentManager)
 {
+    private const int MaxPeers = 500;
+
     public async Task<IReadOnlyList<ContentItem>> ForAsync(long userId, int take, string? except = null)
     {
         var (connection, transaction) = await session.GetConnectionAsync();
@@ -28,13 +30,16 @@ public sealed class Recommendations(ISession session, IContentManager contentMan
             seen.Add(except);
         }
 
+        // Peers are the latest workers to finish one of my recent lessons, a bounded few: a popular
+        // lesson's every learner would make this a scan of the whole table on each lesson page.
         var alike = await connection.QueryAsync<string>($"""
-            SELECT other.content_item_id FROM lesson_progress me
-            JOIN lesson_progress peer ON peer.content_item_id = me.content_item_id AND peer.user_id <> me.user_id
-            JOIN lesson_progress other ON other.user_id = peer.user_id AND other.studied_utc IS NOT NULL
-            WHERE me.user_id = @userId AND {session.Dialect.InList("me.content_item_id", "recent")}
-            GROUP BY other.content_item_id ORDER BY COUNT(DISTINCT other.user_id) DESC, other.content_item_id LIMIT 50
-            """, new { userId, recent = mine.Take(20).ToList() }, transaction);
+            SELECT other.content_item_id FROM lesson_progress other
+            WHERE other.studied_utc IS NOT NULL AND other.user_id IN (
+                SELECT peer.user_id FROM lesson_progress peer
+                WHERE {session.Dialect.InList("peer.content_item_id", "recent")} AND peer.user_id <> @userId AND peer.studied_day IS NOT NULL
+                ORDER BY peer.studied_day DESC LIMIT @peers)
+            GROUP BY other.content_item_id ORDER BY COUNT(*) DESC, other.content_item_id LIMIT 50
+            """, new { userId, recent = mine.Take(20).ToList(), peers = MaxPeers }, transaction);
         var picks = alike.Where(id => !seen.Contains(id)).Take(take).ToList();
         var result = (await contentManager.GetManyAsync(picks)).Where(i => i.ContentType == "Lesson").ToList();
         if (result.Count >= take)

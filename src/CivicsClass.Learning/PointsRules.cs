@@ -57,18 +57,12 @@ public sealed class PointsRuleStore
     public const string CacheName = "points-rules";
 
     private readonly RebuildableCache<IReadOnlyDictionary<string, PointsRule>> _cache;
-    private readonly CacheSignals _signals;
 
-    public PointsRuleStore(IDocumentStore store, TimeProvider clock, CacheSignals signals)
+    public PointsRuleStore(IDocumentStore store, TimeProvider clock, CacheSignals signals) => _cache = new(async () =>
     {
-        _cache = new(async () =>
-        {
-            await using var session = store.CreateSession();
-            return (await session.GetAllAsync<PointsRule>()).ToDictionary(r => r.Name, StringComparer.Ordinal);
-        }, clock, TimeSpan.FromMinutes(1));
-        _signals = signals;
-        signals.Subscribe(CacheName, _cache.Clear);
-    }
+        await using var session = store.CreateSession();
+        return (await session.GetAllAsync<PointsRule>()).ToDictionary(r => r.Name, StringComparer.Ordinal);
+    }, clock, TimeSpan.FromMinutes(1), signals, CacheName);
 
     public Task<IReadOnlyDictionary<string, PointsRule>> AllAsync() => _cache.GetAsync();
 
@@ -77,7 +71,7 @@ public sealed class PointsRuleStore
         (await _cache.GetAsync()).GetValueOrDefault(activity) is { Enabled: true } rule ? rule : null;
 
     /// <summary>Forgets the rules on every node; call it after the change commits.</summary>
-    public Task ClearAsync() => _signals.ClearAsync(CacheName);
+    public Task ClearAsync() => _cache.ClearEverywhereAsync();
 
     /// <summary>Saves a rule in the caller's unit of work; the cache forgets after commit.</summary>
     public async Task SaveAsync(ISession session, PointsRule rule)

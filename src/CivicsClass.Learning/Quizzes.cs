@@ -129,9 +129,7 @@ public sealed class QuestionBank
 {
     private readonly RebuildableCache<IReadOnlyList<(string Id, QuizQuestion Question)>> _cache;
 
-    public QuestionBank(IServiceProvider services, TimeProvider clock, CacheSignals signals)
-    {
-        _cache = new(async () =>
+    public QuestionBank(IServiceProvider services, TimeProvider clock, CacheSignals signals) => _cache = new(async () =>
     {
         await using var scope = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.CreateAsyncScope(services);
         var content = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<IContentManager>(scope.ServiceProvider);
@@ -141,9 +139,7 @@ public sealed class QuestionBank
             .SelectMany(l => l.Part<QuizPart>().Questions.Select((q, n) => ($"{l.ContentItemId}:{n + 1}", q)))
             .Where(q => q.q.Options.Count > 1)
             .ToList();
-    }, clock, TimeSpan.FromMinutes(5));
-        signals.Subscribe(Content.Handlers.PublishedContentSignal.CacheName, _cache.Clear);
-    }
+    }, clock, TimeSpan.FromMinutes(5), signals, Content.Handlers.PublishedContentSignal.CacheName);
 
     public Task<IReadOnlyList<(string Id, QuizQuestion Question)>> GetAsync() => _cache.GetAsync();
 }

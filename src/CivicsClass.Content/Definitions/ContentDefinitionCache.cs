@@ -9,7 +9,6 @@ public sealed class ContentDefinitionCache
     public const string CacheName = "types";
 
     private readonly RebuildableCache<IReadOnlyDictionary<string, ContentTypeDefinition>> _cache;
-    private readonly CacheSignals _signals;
 
     public ContentDefinitionCache(IDocumentStore store, TimeProvider clock, CacheSignals signals)
     {
@@ -17,13 +16,11 @@ public sealed class ContentDefinitionCache
         {
             await using var session = store.CreateSession();
             return (await session.GetAllAsync<ContentTypeDefinition>()).ToDictionary(t => t.Name, StringComparer.Ordinal);
-        }, clock, TimeSpan.FromMinutes(1));
-        _signals = signals;
-        signals.Subscribe(CacheName, _cache.Clear);
+        }, clock, TimeSpan.FromMinutes(1), signals, CacheName);
     }
 
     public Task<IReadOnlyDictionary<string, ContentTypeDefinition>> GetAsync(CancellationToken cancellationToken = default) => _cache.GetAsync();
 
     /// <summary>Forgets the definitions on every node; call it after the change commits.</summary>
-    public Task ClearAsync() => _signals.ClearAsync(CacheName);
+    public Task ClearAsync() => _cache.ClearEverywhereAsync();
 }

@@ -16,7 +16,6 @@ public sealed class RoleCatalog
 
     private readonly RebuildableCache<IReadOnlyDictionary<string, Role>> _cache;
     private readonly IReadOnlyDictionary<string, Permission> _declared;
-    private readonly CacheSignals _signals;
 
     public RoleCatalog(IDocumentStore store, TimeProvider clock, IEnumerable<IPermissionProvider> providers, CacheSignals signals)
     {
@@ -24,10 +23,8 @@ public sealed class RoleCatalog
         {
             await using var session = store.CreateSession();
             return (await session.GetAllAsync<Role>()).ToDictionary(r => r.Name, StringComparer.OrdinalIgnoreCase);
-        }, clock, TimeSpan.FromMinutes(1));
+        }, clock, TimeSpan.FromMinutes(1), signals, CacheName);
         _declared = providers.SelectMany(p => p.GetPermissions()).DistinctBy(p => p.Name).ToDictionary(p => p.Name, StringComparer.Ordinal);
-        _signals = signals;
-        signals.Subscribe(CacheName, _cache.Clear);
     }
 
     /// <summary>Every permission a module declared, by name.</summary>
@@ -54,7 +51,7 @@ public sealed class RoleCatalog
     }
 
     /// <summary>Forgets the roles on every node; call it after the change commits.</summary>
-    public Task ClearAsync() => _signals.ClearAsync(CacheName);
+    public Task ClearAsync() => _cache.ClearEverywhereAsync();
 
     private static int Rank(string role) => role switch
     {

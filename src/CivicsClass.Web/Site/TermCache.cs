@@ -15,19 +15,14 @@ public sealed class TermCache
     public const string CacheName = "terms";
 
     private readonly Data.Caching.RebuildableCache<IReadOnlyDictionary<string, Taxonomy>> _cache;
-    private readonly Data.Caching.CacheSignals _signals;
 
-    public TermCache(IDocumentStore store, TimeProvider clock, Data.Caching.CacheSignals signals)
-    {
-        _cache = new(() => LoadAsync(store), clock, TimeSpan.FromMinutes(1));
-        _signals = signals;
-        signals.Subscribe(CacheName, _cache.Clear);
-    }
+    public TermCache(IDocumentStore store, TimeProvider clock, Data.Caching.CacheSignals signals) =>
+        _cache = new(() => LoadAsync(store), clock, TimeSpan.FromMinutes(1), signals, CacheName);
 
     public Task<IReadOnlyDictionary<string, Taxonomy>> GetAsync() => _cache.GetAsync();
 
     /// <summary>Forgets the terms on every node; call it after the change commits.</summary>
-    public Task ClearAsync() => _signals.ClearAsync(CacheName);
+    public Task ClearAsync() => _cache.ClearEverywhereAsync();
 
     private static async Task<IReadOnlyDictionary<string, Taxonomy>> LoadAsync(IDocumentStore store)
     {

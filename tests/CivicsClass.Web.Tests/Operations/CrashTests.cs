@@ -50,17 +50,10 @@ public sealed class CrashTests
     /// <summary>Starts the site as its own process on an empty database and kills it as soon as the first seed is in; returns how many were.</summary>
     private static async Task<long> StartAndKillMidImportAsync(TestDatabase database)
     {
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = database.Directory, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(typeof(Program).Assembly.Location);
-        start.ArgumentList.Add("--urls");
-        start.ArgumentList.Add("http://127.0.0.1:0");
-        start.Environment["Database__Provider"] = database.Options.Provider;
-        start.Environment["Database__ConnectionString"] = database.Options.ConnectionString;
-        start.Environment["DOTNET_CONTENTROOT"] = database.Directory;
-        start.Environment["Setup__Recipe"] = RepositoryPaths.Recipe;
-        start.Environment["Setup__Seeds"] = RepositoryPaths.Seeds;
-        start.Environment["Setup__AdminPassword"] = SiteFactory.AdminPassword;
-        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        var start = OperatedSite.Process(database, new Dictionary<string, string>
+        {
+            ["Setup__Recipe"] = RepositoryPaths.Recipe, ["Setup__Seeds"] = RepositoryPaths.Seeds, ["Setup__AdminPassword"] = SiteFactory.AdminPassword,
+        }, "--urls", "http://127.0.0.1:0");
         using var process = Process.Start(start)!;
         _ = process.StandardOutput.ReadToEndAsync();
         _ = process.StandardError.ReadToEndAsync();

@@ -15,19 +15,14 @@ public sealed class JsonLogTests
     {
         await using var database = await new Sqlite().CreateAsync();
         var port = FreePort();
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = database.Directory, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(typeof(Program).Assembly.Location);
-        start.ArgumentList.Add("--urls");
-        start.ArgumentList.Add($"http://127.0.0.1:{port}");
-        start.Environment["Database__Provider"] = database.Options.Provider;
-        start.Environment["Database__ConnectionString"] = database.Options.ConnectionString;
-        start.Environment["DOTNET_CONTENTROOT"] = database.Directory;
-        start.Environment["Setup__Recipe"] = RepositoryPaths.Recipe;
-        start.Environment["Setup__ImportSeeds"] = "false";
-        start.Environment["Setup__AdminPassword"] = SiteFactory.AdminPassword;
-        start.Environment["Logging__Format"] = "json";
-        start.Environment["Logging__LogLevel__Default"] = "Warning";
-        start.Environment["Logging__LogLevel__Microsoft.AspNetCore.Hosting.Diagnostics"] = "Information";
+        var start = OperatedSite.Process(database, new Dictionary<string, string>
+        {
+            ["Setup__Recipe"] = RepositoryPaths.Recipe,
+            ["Setup__ImportSeeds"] = "false",
+            ["Setup__AdminPassword"] = SiteFactory.AdminPassword,
+            ["Logging__Format"] = "json",
+            ["Logging__LogLevel__Microsoft.AspNetCore.Hosting.Diagnostics"] = "Information",
+        }, "--urls", $"http://127.0.0.1:{port}");
         var lines = new List<string>();
         using var process = Process.Start(start)!;
         process.OutputDataReceived += (_, e) =>

@@ -73,7 +73,8 @@ internal static class OperatedSite
         Directory.Delete(Path.Combine(database.Directory, "App_Data", "media"), recursive: true);
     }
 
-    public static async Task<(int ExitCode, string Output)> RunAsync(TestDatabase database, params string[] arguments)
+    /// <summary>The site as its own process on the test's database and folder, with more settings as environment variables (<c>Setup__Seeds</c>).</summary>
+    public static ProcessStartInfo Process(TestDatabase database, IReadOnlyDictionary<string, string>? settings, params string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = database.Directory };
         start.ArgumentList.Add(typeof(Program).Assembly.Location);
@@ -86,7 +87,17 @@ internal static class OperatedSite
         start.Environment["Database__ConnectionString"] = database.Options.ConnectionString;
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["DOTNET_CONTENTROOT"] = database.Directory;
-        using var process = Process.Start(start)!;
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            start.Environment[key] = value;
+        }
+
+        return start;
+    }
+
+    public static async Task<(int ExitCode, string Output)> RunAsync(TestDatabase database, params string[] arguments)
+    {
+        using var process = System.Diagnostics.Process.Start(Process(database, null, arguments))!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));

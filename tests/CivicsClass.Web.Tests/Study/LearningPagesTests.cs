@@ -52,26 +52,7 @@ public abstract partial class LearningPagesTests<TProvider>(ClockedSiteHost<TPro
         using var worker = await FormClient.SignedInAsync(factory, "13600000009", Password);
         using var anonymous = FormClient.For(factory);
         const string studied = "省港大罢工", peersNext = "铁人精神：王进喜和他的大庆岁月";
-        await using (var scope = factory.Services.CreateAsyncScope())
-        {
-            var content = scope.ServiceProvider.GetRequiredService<IContentManager>();
-            var strike = (await content.GetByPathAsync("lessons/shenggang-dabagong-1925"))!.ContentItemId;
-            var tieren = (await content.GetByPathAsync("lessons/tieren-jingshen-wangjinxi"))!.ContentItemId;
-            var session = scope.ServiceProvider.GetRequiredService<CivicsClass.Data.Documents.ISession>();
-            var (connection, transaction) = await session.BeginWriteAsync();
-            var now = host.Clock.GetUtcNow().UtcDateTime;
-            foreach (var peer in new[] { 880001L, 880002L, 880003L })
-            {
-                foreach (var lesson in new[] { strike, tieren })
-                {
-                    await Dapper.SqlMapper.ExecuteAsync(connection, """
-                        INSERT INTO lesson_progress (user_id, content_item_id, started_utc, studied_utc, studied_day) VALUES (@peer, @lesson, @now, @now, @day)
-                        """, new { peer, lesson, now, day = StudyCalendar.Day(now) }, transaction);
-                }
-            }
-
-            await session.SaveChangesAsync();
-        }
+        await StudiedAsync(factory, [880001, 880002, 880003], "shenggang-dabagong-1925", "tieren-jingshen-wangjinxi");
 
         var homeBefore = await worker.GetStringAsync("/");
         var page = await worker.GetStringAsync("/lessons/shenggang-dabagong-1925");
@@ -95,25 +76,8 @@ public abstract partial class LearningPagesTests<TProvider>(ClockedSiteHost<TPro
     {
         var factory = await host.GetAsync();
         using var anonymous = FormClient.For(factory);
-        await using (var scope = factory.Services.CreateAsyncScope())
-        {
-            var content = scope.ServiceProvider.GetRequiredService<IContentManager>();
-            var session = scope.ServiceProvider.GetRequiredService<CivicsClass.Data.Documents.ISession>();
-            var (connection, transaction) = await session.BeginWriteAsync();
-            var now = host.Clock.GetUtcNow().UtcDateTime;
-            foreach (var (slug, learners) in new[] { ("gonghui-yizhan", 12), ("jiti-xieshang-gongzi", 9) })
-            {
-                var lesson = (await content.GetByPathAsync($"lessons/{slug}"))!.ContentItemId;
-                for (var n = 0; n < learners; n++)
-                {
-                    await Dapper.SqlMapper.ExecuteAsync(connection, """
-                        INSERT INTO lesson_progress (user_id, content_item_id, started_utc, studied_utc, studied_day) VALUES (@user, @lesson, @now, @now, @day)
-                        """, new { user = 770000L + n, lesson, now, day = StudyCalendar.Day(now) }, transaction);
-                }
-            }
-
-            await session.SaveChangesAsync();
-        }
+        await StudiedAsync(factory, [.. Enumerable.Range(770000, 12).Select(n => (long)n)], "gonghui-yizhan");
+        await StudiedAsync(factory, [.. Enumerable.Range(770000, 9).Select(n => (long)n)], "jiti-xieshang-gongzi");
 
         await factory.Services.GetRequiredService<LearningRollup>().RollUpAsync(force: true);
         var popular = await anonymous.GetStringAsync("/lessons?sort=popular");
@@ -126,6 +90,28 @@ public abstract partial class LearningPagesTests<TProvider>(ClockedSiteHost<TPro
         var filteredTitles = CardTitle().Matches(filtered).Select(m => m.Groups[1].Value).ToList();
         Assert.Equal("集体协商：工资可以“坐下来谈”", filteredTitles[0]);
         Assert.DoesNotContain("工会驿站：户外劳动者的歇脚点", filteredTitles);
+    }
+
+    /// <summary>Records, as the study loop would, that these learners finished these lessons now.</summary>
+    private async Task StudiedAsync(SiteFactory factory, IReadOnlyList<long> learners, params string[] slugs)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var content = scope.ServiceProvider.GetRequiredService<IContentManager>();
+        var session = scope.ServiceProvider.GetRequiredService<CivicsClass.Data.Documents.ISession>();
+        var (connection, transaction) = await session.BeginWriteAsync();
+        var now = host.Clock.GetUtcNow().UtcDateTime;
+        foreach (var slug in slugs)
+        {
+            var lesson = (await content.GetByPathAsync($"lessons/{slug}"))!.ContentItemId;
+            foreach (var user in learners)
+            {
+                await Dapper.SqlMapper.ExecuteAsync(connection, """
+                    INSERT INTO lesson_progress (user_id, content_item_id, started_utc, studied_utc, studied_day) VALUES (@user, @lesson, @now, @now, @day)
+                    """, new { user, lesson, now, day = StudyCalendar.Day(now) }, transaction);
+            }
+        }
+
+        await session.SaveChangesAsync();
     }
 
     /// <summary>The markup of the section labelled by <paramref name="id"/>.</summary>

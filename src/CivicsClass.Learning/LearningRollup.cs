@@ -1,3 +1,4 @@
+using CivicsClass.Data.Dialects;
 using CivicsClass.Data.Diagnostics;
 using Dapper;
 using CivicsClass.Data.Documents;
@@ -44,7 +45,7 @@ public sealed class RollupState
 /// is claimed with <c>FOR UPDATE SKIP LOCKED</c> on PostgreSQL, so with several nodes one of them does
 /// the work and the others skip it; the replaced rows become visible together when it commits.
 /// </summary>
-public sealed class LearningRollup(IServiceScopeFactory scopes, TimeProvider clock, IOptions<LeaderboardOptions> options, ILogger<LearningRollup> logger)
+public sealed class LearningRollup(IServiceScopeFactory scopes, ISqlDialect dialect, TimeProvider clock, IOptions<LeaderboardOptions> options, ILogger<LearningRollup> logger)
     : BackgroundService
 {
     /// <summary>How many learners studied a lesson to the end, as of the last roll-up.</summary>
@@ -65,11 +66,21 @@ public sealed class LearningRollup(IServiceScopeFactory scopes, TimeProvider clo
         var done = new List<string>();
         foreach (var period in periods)
         {
-            await using var scope = scopes.CreateAsyncScope();
-            var session = scope.ServiceProvider.GetRequiredService<ISession>();
-            if (await RollUpAsync(session, period, now, due))
+            // A period is claimed, counted and committed as one unit, so after a transient failure it is repeated whole.
+            var rolled = await TransientFailures.RetryAsync(dialect, async () =>
             {
+                await using var scope = scopes.CreateAsyncScope();
+                var session = scope.ServiceProvider.GetRequiredService<ISession>();
+                if (!await RollUpAsync(session, period, now, due))
+                {
+                    return false;
+                }
+
                 await session.SaveChangesAsync(cancellationToken);
+                return true;
+            }, cancellationToken);
+            if (rolled)
+            {
                 SiteMetrics.Job("rollup", done: true);
                 done.Add(period);
             }

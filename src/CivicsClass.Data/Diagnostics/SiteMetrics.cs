@@ -23,6 +23,9 @@ public static class SiteMetrics
     /// <summary>Lookups in the node's caches, by cache and result (hit, miss): their ratio is the hit ratio.</summary>
     public static readonly Counter<long> CacheLookups = s_meter.CreateCounter<long>("civics.cache.lookups", "{lookup}", "Cache lookups.");
 
+    /// <summary>Reads and job claims tried again after a transient database failure.</summary>
+    public static readonly Counter<long> DatabaseRetries = s_meter.CreateCounter<long>("civics.database.retries", "{retry}", "Database work tried again after a transient failure.");
+
     public static void CacheLookup(string cache, bool hit) =>
         CacheLookups.Add(1, new KeyValuePair<string, object?>("cache", cache), new KeyValuePair<string, object?>("result", hit ? "hit" : "miss"));
 

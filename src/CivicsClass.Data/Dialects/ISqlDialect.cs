@@ -43,6 +43,9 @@ public interface ISqlDialect
 
     Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>Closes the pool's idle connections, which are all dead after the server restarted; busy ones close when returned.</summary>
+    void DropIdleConnections();
+
     /// <summary>Blocks other migrators until the transaction ends.</summary>
     Task LockForMigrationAsync(DbConnection connection, DbTransaction transaction);
 

@@ -35,6 +35,8 @@ public sealed class PostgresDialect : ISqlDialect, IAsyncDisposable
     public async Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken = default) =>
         await _dataSource.OpenConnectionAsync(cancellationToken);
 
+    public void DropIdleConnections() => _dataSource.Clear();
+
     public Task LockForMigrationAsync(DbConnection connection, DbTransaction transaction) =>
         connection.ExecuteAsync("SELECT pg_advisory_xact_lock(@key)", new { key = MigrationLockKey }, transaction);
 

@@ -59,6 +59,11 @@ public sealed class SqliteDialect : ISqlDialect
 
     // SQLite serialises writers; BEGIN IMMEDIATE (the default for a SqliteTransaction) already
     // holds the write lock for the whole migration.
+    // A SQLite connection stays valid while its file is there; a busy file is waited out by the retry alone.
+    public void DropIdleConnections()
+    {
+    }
+
     public Task LockForMigrationAsync(DbConnection connection, DbTransaction transaction) => Task.CompletedTask;
 
     // A large write-ahead log slows every read that follows, and SQLite only folds it back when a

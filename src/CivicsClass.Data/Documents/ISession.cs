@@ -34,6 +34,12 @@ public interface ISession : IAsyncDisposable
     /// <summary>The session's connection and, when a write has begun, its transaction, for reads.</summary>
     Task<(DbConnection Connection, DbTransaction? Transaction)> GetConnectionAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Runs a read on the session's connection. Outside a write it is tried again on a fresh connection
+    /// when the database fails transiently (a restarted server); inside a write it runs once, with the transaction.
+    /// </summary>
+    Task<T> ReadAsync<T>(Func<DbConnection, DbTransaction?, Task<T>> read, CancellationToken cancellationToken = default);
+
     /// <summary>All documents of a type: for small collections such as definitions, roles and settings.</summary>
     Task<IReadOnlyList<T>> GetAllAsync<T>(CancellationToken cancellationToken = default) where T : Document;
 

@@ -16,9 +16,8 @@ internal sealed class Session(ISqlDialect dialect, IndexWriter indexWriter, Micr
     public async Task<T?> GetAsync<T>(long id, CancellationToken cancellationToken = default) where T : Document
     {
         const string sql = "SELECT id, content, version FROM document WHERE id = @id AND type = @type";
-        var (connection, transaction) = await GetConnectionAsync(cancellationToken);
-        var row = await connection.QuerySingleOrDefaultAsync<DocumentRow>(
-            new CommandDefinition(sql, new { id, type = typeof(T).Name }, transaction, cancellationToken: cancellationToken));
+        var row = await ReadAsync((connection, transaction) => connection.QuerySingleOrDefaultAsync<DocumentRow>(
+            new CommandDefinition(sql, new { id, type = typeof(T).Name }, transaction, cancellationToken: cancellationToken)), cancellationToken);
         return row is null ? null : Materialise<T>(row);
     }
 
@@ -77,16 +76,15 @@ internal sealed class Session(ISqlDialect dialect, IndexWriter indexWriter, Micr
             arguments.Add("__skip", skip);
         }
 
-        var (connection, transaction) = await GetConnectionAsync(cancellationToken);
-        var rows = await connection.QueryAsync<DocumentRow>(new CommandDefinition(sql, arguments, transaction, cancellationToken: cancellationToken));
+        var rows = await ReadAsync((connection, transaction) =>
+            connection.QueryAsync<DocumentRow>(new CommandDefinition(sql, arguments, transaction, cancellationToken: cancellationToken)), cancellationToken);
         return rows.Select(Materialise<T>).ToList();
     }
 
     public async Task<int> CountAsync(string indexTable, string where, object? parameters = null, CancellationToken cancellationToken = default)
     {
-        var (connection, transaction) = await GetConnectionAsync(cancellationToken);
-        return await connection.ExecuteScalarAsync<int>(
-            new CommandDefinition($"SELECT COUNT(*) FROM {indexTable} i WHERE {where}", parameters, transaction, cancellationToken: cancellationToken));
+        return await ReadAsync((connection, transaction) => connection.ExecuteScalarAsync<int>(
+            new CommandDefinition($"SELECT COUNT(*) FROM {indexTable} i WHERE {where}", parameters, transaction, cancellationToken: cancellationToken)), cancellationToken);
     }
 
     public async Task<(DbConnection Connection, DbTransaction Transaction)> BeginWriteAsync(CancellationToken cancellationToken = default)
@@ -102,11 +100,34 @@ internal sealed class Session(ISqlDialect dialect, IndexWriter indexWriter, Micr
         return (_connection, _transaction);
     }
 
+    public async Task<T> ReadAsync<T>(Func<DbConnection, DbTransaction?, Task<T>> read, CancellationToken cancellationToken = default)
+    {
+        if (_transaction is not null)
+        {
+            return await read(_connection!, _transaction); // part of a write: the unit of work is repeated as a whole, or not at all
+        }
+
+        var first = true;
+        return await TransientFailures.RetryAsync(dialect, async () =>
+        {
+            if (!first && _connection is not null)
+            {
+                // The connection that failed is dropped; the next attempt opens a fresh one.
+                await _connection.DisposeAsync();
+                _connection = null;
+            }
+
+            first = false;
+            var (connection, _) = await GetConnectionAsync(cancellationToken);
+            return await read(connection, null);
+        }, cancellationToken);
+    }
+
     public async Task<IReadOnlyList<T>> GetAllAsync<T>(CancellationToken cancellationToken = default) where T : Document
     {
         const string sql = "SELECT id, content, version FROM document WHERE type = @type ORDER BY id";
-        var (connection, transaction) = await GetConnectionAsync(cancellationToken);
-        var rows = await connection.QueryAsync<DocumentRow>(new CommandDefinition(sql, new { type = typeof(T).Name }, transaction, cancellationToken: cancellationToken));
+        var rows = await ReadAsync((connection, transaction) =>
+            connection.QueryAsync<DocumentRow>(new CommandDefinition(sql, new { type = typeof(T).Name }, transaction, cancellationToken: cancellationToken)), cancellationToken);
         return rows.Select(Materialise<T>).ToList();
     }
 

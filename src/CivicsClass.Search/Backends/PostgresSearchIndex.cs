@@ -46,8 +46,8 @@ internal sealed class PostgresSearchIndex : ISearchIndex
 
     public async Task<long> VersionAsync(ISession session)
     {
-        var (connection, transaction) = await session.GetConnectionAsync();
-        return await connection.ExecuteScalarAsync<long>("SELECT version FROM search_index_version WHERE id = 1", transaction: transaction);
+        return await session.ReadAsync((connection, transaction) =>
+            connection.ExecuteScalarAsync<long>("SELECT version FROM search_index_version WHERE id = 1", transaction: transaction));
     }
 
     public async Task<IndexHits> SearchAsync(ISession session, SearchQuery query, IReadOnlyList<string> filters, int skip, int take)
@@ -61,35 +61,36 @@ internal sealed class PostgresSearchIndex : ISearchIndex
         var where = (tsquery is null ? "TRUE" : "d.tokens @@ @query::tsquery") + (filters.Count > 0 ? " AND d.filters @> @filters" : "");
         var parameters = new { query = tsquery ?? "", filters = filters.ToArray(), take, skip };
         // One pass over the hits counts them and their facets; ranking is a second pass.
-        var (connection, transaction) = await session.GetConnectionAsync();
-        var facets = IndexHits.Count(await connection.QueryAsync<(string, long)>(
-            $"SELECT f.facet, COUNT(*) FROM search_document d CROSS JOIN LATERAL unnest(d.filters) AS f (facet) WHERE {where} GROUP BY f.facet",
-            parameters, transaction));
-        var total = IndexHits.TotalOf(facets);
-        if (total == 0)
+        return await session.ReadAsync(async (connection, transaction) =>
         {
-            return IndexHits.None;
-        }
+            var facets = IndexHits.Count(await connection.QueryAsync<(string, long)>(
+                $"SELECT f.facet, COUNT(*) FROM search_document d CROSS JOIN LATERAL unnest(d.filters) AS f (facet) WHERE {where} GROUP BY f.facet",
+                parameters, transaction));
+            var total = IndexHits.TotalOf(facets);
+            if (total == 0)
+            {
+                return IndexHits.None;
+            }
 
-        var rank = tsquery is null ? "0.0" : Rank;
-        var hits = await connection.QueryAsync<IndexHit>(
-            $"SELECT d.content_item_id, d.content_type, d.title, d.summary, d.body, d.url, {rank} AS score FROM search_document d WHERE {where} ORDER BY score DESC, d.id LIMIT @take OFFSET @skip",
-            parameters, transaction);
-        return new IndexHits(total, hits.ToList(), facets);
+            var rank = tsquery is null ? "0.0" : Rank;
+            var hits = await connection.QueryAsync<IndexHit>(
+                $"SELECT d.content_item_id, d.content_type, d.title, d.summary, d.body, d.url, {rank} AS score FROM search_document d WHERE {where} ORDER BY score DESC, d.id LIMIT @take OFFSET @skip",
+                parameters, transaction);
+            return new IndexHits(total, hits.ToList(), facets);
+        });
     }
 
     public async Task<IReadOnlyList<IndexHit>> SuggestAsync(ISession session, string prefix, int take)
     {
-        var (connection, transaction) = await session.GetConnectionAsync();
-        return (await connection.QueryAsync<IndexHit>(
+        return (await session.ReadAsync((connection, transaction) => connection.QueryAsync<IndexHit>(
             $"SELECT d.content_item_id, d.content_type, d.title, '' AS summary, '' AS body, d.url, {Rank} AS score FROM search_document d WHERE d.tokens @@ @query::tsquery ORDER BY score DESC, d.id LIMIT @take",
-            new { query = Lexeme(prefix) + ":*AB", take }, transaction)).ToList();
+            new { query = Lexeme(prefix) + ":*AB", take }, transaction))).ToList();
     }
 
     public async Task<int> CountAsync(ISession session)
     {
-        var (connection, transaction) = await session.GetConnectionAsync();
-        return await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM search_document", transaction: transaction);
+        return await session.ReadAsync((connection, transaction) =>
+            connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM search_document", transaction: transaction));
     }
 
     private static async Task BumpVersionAsync(ISession session)

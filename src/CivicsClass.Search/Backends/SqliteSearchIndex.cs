@@ -38,8 +38,8 @@ internal sealed class SqliteSearchIndex : ISearchIndex
 
     public async Task<long> VersionAsync(ISession session)
     {
-        var (connection, transaction) = await session.GetConnectionAsync();
-        return await connection.ExecuteScalarAsync<long>("SELECT version FROM search_index_version WHERE id = 1", transaction: transaction);
+        return await session.ReadAsync((connection, transaction) =>
+            connection.ExecuteScalarAsync<long>("SELECT version FROM search_index_version WHERE id = 1", transaction: transaction));
     }
 
     public async Task<IndexHits> SearchAsync(ISession session, SearchQuery query, IReadOnlyList<string> filters, int skip, int take)
@@ -51,39 +51,40 @@ internal sealed class SqliteSearchIndex : ISearchIndex
         }
 
         // One pass over the hits counts them and their facets; ranking, the costly part, is a second pass.
-        var (connection, transaction) = await session.GetConnectionAsync();
-        var facets = IndexHits.Count(await connection.QueryAsync<(string, long)>(
-            "SELECT f.facet, COUNT(*) FROM search_fts JOIN search_facet f ON f.document_id = search_fts.rowid WHERE search_fts MATCH @match GROUP BY f.facet",
-            new { match }, transaction));
-        var total = IndexHits.TotalOf(facets);
-        if (total == 0)
+        return await session.ReadAsync(async (connection, transaction) =>
         {
-            return IndexHits.None;
-        }
+            var facets = IndexHits.Count(await connection.QueryAsync<(string, long)>(
+                "SELECT f.facet, COUNT(*) FROM search_fts JOIN search_facet f ON f.document_id = search_fts.rowid WHERE search_fts MATCH @match GROUP BY f.facet",
+                new { match }, transaction));
+            var total = IndexHits.TotalOf(facets);
+            if (total == 0)
+            {
+                return IndexHits.None;
+            }
 
-        // Rank and cut inside FTS5 first; only the page's rows are joined to their documents.
-        var hits = await connection.QueryAsync<IndexHit>(
-            "SELECT d.content_item_id, d.content_type, d.title, d.summary, d.body, d.url, -f.rank AS score "
-            + "FROM (SELECT rowid, rank FROM search_fts WHERE search_fts MATCH @match ORDER BY rank LIMIT @take OFFSET @skip) f "
-            + "JOIN search_document d ON d.id = f.rowid ORDER BY f.rank, d.id",
-            new { match, take, skip }, transaction);
-        return new IndexHits(total, hits.ToList(), facets);
+            // Rank and cut inside FTS5 first; only the page's rows are joined to their documents.
+            var hits = await connection.QueryAsync<IndexHit>(
+                "SELECT d.content_item_id, d.content_type, d.title, d.summary, d.body, d.url, -f.rank AS score "
+                + "FROM (SELECT rowid, rank FROM search_fts WHERE search_fts MATCH @match ORDER BY rank LIMIT @take OFFSET @skip) f "
+                + "JOIN search_document d ON d.id = f.rowid ORDER BY f.rank, d.id",
+                new { match, take, skip }, transaction);
+            return new IndexHits(total, hits.ToList(), facets);
+        });
     }
 
     public async Task<IReadOnlyList<IndexHit>> SuggestAsync(ISession session, string prefix, int take)
     {
-        var (connection, transaction) = await session.GetConnectionAsync();
         var match = "{title title_recall} : " + Quote(prefix) + "*";
-        return (await connection.QueryAsync<IndexHit>(
+        return (await session.ReadAsync((connection, transaction) => connection.QueryAsync<IndexHit>(
             "SELECT d.content_item_id, d.content_type, d.title, '' AS summary, '' AS body, d.url, -f.rank AS score "
             + "FROM (SELECT rowid, rank FROM search_fts WHERE search_fts MATCH @match ORDER BY rank LIMIT @take) f JOIN search_document d ON d.id = f.rowid ORDER BY f.rank",
-            new { match, take }, transaction)).ToList();
+            new { match, take }, transaction))).ToList();
     }
 
     public async Task<int> CountAsync(ISession session)
     {
-        var (connection, transaction) = await session.GetConnectionAsync();
-        return await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM search_document", transaction: transaction);
+        return await session.ReadAsync((connection, transaction) =>
+            connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM search_document", transaction: transaction));
     }
 
     /// <summary>The FTS5 expression for a query; null when there is nothing to look for.</summary>

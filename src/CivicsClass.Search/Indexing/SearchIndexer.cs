@@ -1,3 +1,4 @@
+using CivicsClass.Data.Dialects;
 using CivicsClass.Data.Diagnostics;
 using CivicsClass.Content.Items;
 using CivicsClass.Data.Documents;
@@ -12,7 +13,7 @@ namespace CivicsClass.Search.Indexing;
 /// Works through the search queue: at start (replaying what a crash left), when a publish wakes it,
 /// and every few seconds. A batch's index writes and its removal from the queue commit together.
 /// </summary>
-public sealed class SearchIndexer(IServiceScopeFactory scopes, SearchOptions options, TimeProvider clock, ILogger<SearchIndexer> logger) : BackgroundService
+public sealed class SearchIndexer(IServiceScopeFactory scopes, ISqlDialect dialect, SearchOptions options, TimeProvider clock, ILogger<SearchIndexer> logger) : BackgroundService
 {
     private const int BatchSize = 100;
     private readonly SemaphoreSlim _wake = new(0, 1);
@@ -38,7 +39,8 @@ public sealed class SearchIndexer(IServiceScopeFactory scopes, SearchOptions opt
         var done = 0;
         while (!cancellationToken.IsCancellationRequested)
         {
-            var (ids, failure) = await IndexAsync(session => SearchQueue.ClaimAsync(session, BatchSize, clock.GetUtcNow().UtcDateTime), cancellationToken);
+            var (ids, failure) = await TransientFailures.RetryAsync(dialect,
+                () => IndexAsync(session => SearchQueue.ClaimAsync(session, BatchSize, clock.GetUtcNow().UtcDateTime), cancellationToken), cancellationToken);
             if (ids.Count == 0)
             {
                 break;
@@ -50,7 +52,8 @@ public sealed class SearchIndexer(IServiceScopeFactory scopes, SearchOptions opt
                 logger.LogWarning(failure, "Indexing a batch of {Count} failed; indexing its items one by one", ids.Count);
                 foreach (var id in ids)
                 {
-                    var (claimed, error) = await IndexAsync(session => SearchQueue.ClaimItemAsync(session, id), cancellationToken);
+                    var (claimed, error) = await TransientFailures.RetryAsync(dialect,
+                        () => IndexAsync(session => SearchQueue.ClaimItemAsync(session, id), cancellationToken), cancellationToken);
                     if (error is not null)
                     {
                         await RecordFailureAsync(id, error);
@@ -73,7 +76,10 @@ public sealed class SearchIndexer(IServiceScopeFactory scopes, SearchOptions opt
         return done;
     }
 
-    /// <summary>Claims entries and indexes or removes their items in one unit of work; a failure rolls it all back and is returned.</summary>
+    /// <summary>
+    /// Claims entries and indexes or removes their items in one unit of work; a failure rolls it all back and is
+    /// returned, except a transient database failure, which is thrown so that the unit is repeated rather than blamed on its items.
+    /// </summary>
     private async Task<(IReadOnlyList<string> Ids, Exception? Failure)> IndexAsync(Func<ISession, Task<IReadOnlyList<string>>> claim, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
@@ -111,7 +117,7 @@ public sealed class SearchIndexer(IServiceScopeFactory scopes, SearchOptions opt
             await session.SaveChangesAsync(cancellationToken);
             return (ids, null);
         }
-        catch (Exception exception) when (exception is not OperationCanceledException)
+        catch (Exception exception) when (exception is not OperationCanceledException && !TransientFailures.IsTransient(exception))
         {
             return (ids, exception);
         }

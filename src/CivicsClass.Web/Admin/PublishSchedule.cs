@@ -1,3 +1,4 @@
+using CivicsClass.Data.Dialects;
 using CivicsClass.Data.Diagnostics;
 using CivicsClass.Content.Items;
 using CivicsClass.Data.Documents;
@@ -69,10 +70,14 @@ public static class PublishSchedule
 }
 
 /// <summary>Publishes approved versions when their time comes; on every node, each entry once.</summary>
-public sealed class ScheduledPublisher(IServiceScopeFactory scopes, TimeProvider clock, IConfiguration configuration, ILogger<ScheduledPublisher> logger) : BackgroundService
+public sealed class ScheduledPublisher(IServiceScopeFactory scopes, ISqlDialect dialect, TimeProvider clock, IConfiguration configuration, ILogger<ScheduledPublisher> logger) : BackgroundService
 {
     /// <summary>Publishes what is due at <paramref name="now"/>; returns how many versions went live.</summary>
-    public async Task<int> PublishDueAsync(DateTime now, CancellationToken cancellationToken = default)
+    public Task<int> PublishDueAsync(DateTime now, CancellationToken cancellationToken = default) =>
+        // Claims and publishes commit together: after a transient failure nothing happened, and the unit is repeated.
+        TransientFailures.RetryAsync(dialect, () => PublishDueOnceAsync(now, cancellationToken), cancellationToken);
+
+    private async Task<int> PublishDueOnceAsync(DateTime now, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var session = scope.ServiceProvider.GetRequiredService<ISession>();

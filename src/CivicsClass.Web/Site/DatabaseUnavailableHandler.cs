@@ -1,4 +1,4 @@
-using System.Net.Sockets;
+using CivicsClass.Data.Dialects;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace CivicsClass.Web.Site;
@@ -6,18 +6,20 @@ namespace CivicsClass.Web.Site;
 /// <summary>
 /// While the database cannot be reached, pages answer 503 with a short Chinese page (the API with a
 /// problem document) and a Retry-After, instead of a 500; nothing needs restarting afterwards, since
-/// every request opens its connection anew from the pool and succeeds once the database is back.
+/// the pool's dead connections are dropped and the next request succeeds once the database is back.
 /// </summary>
-public sealed class DatabaseUnavailableHandler(ILogger<DatabaseUnavailableHandler> logger) : IExceptionHandler
+public sealed class DatabaseUnavailableHandler(ISqlDialect dialect, ILogger<DatabaseUnavailableHandler> logger) : IExceptionHandler
 {
     public const string Message = "数据库暂时无法连接，请稍后再试。";
 
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
-        if (!IsUnavailable(exception) || context.Response.HasStarted)
+        if (!TransientFailures.IsTransient(exception) || context.Response.HasStarted)
         {
             return false;
         }
+
+        dialect.DropIdleConnections(); // after a restart every pooled connection is dead: the next request opens a fresh one
 
         logger.LogWarning("The database is unavailable: {Error}", exception.GetBaseException().Message);
         context.Response.Clear();
@@ -40,23 +42,5 @@ public sealed class DatabaseUnavailableHandler(ILogger<DatabaseUnavailableHandle
             <h1>请稍后再试</h1><p>{Message}</p><p>页面会自动刷新。</p></body></html>
             """, cancellationToken);
         return true;
-    }
-
-    /// <summary>A connection that could not be opened or was lost, as opposed to a mistake in a query.</summary>
-    public static bool IsUnavailable(Exception exception)
-    {
-        for (Exception? e = exception; e is not null; e = e.InnerException)
-        {
-            switch (e)
-            {
-                case Npgsql.NpgsqlException { IsTransient: true }:
-                case Npgsql.PostgresException { SqlState: "57P01" or "57P02" or "57P03" or "53300" }: // shutting down, starting up, too many connections
-                case Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 14 or 10 }: // cannot open, disk I/O error
-                case SocketException:
-                    return true;
-            }
-        }
-
-        return false;
     }
 }

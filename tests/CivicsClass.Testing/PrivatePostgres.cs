@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using CivicsClass.Data;
 using Npgsql;
 using Xunit;
@@ -52,7 +50,7 @@ public sealed class PrivatePostgres : IAsyncDisposable
             await RunAsync("chown", "-R", "postgres", Path.GetDirectoryName(data)!);
         }
 
-        var server = new PrivatePostgres(bin!, data, FreePort());
+        var server = new PrivatePostgres(bin!, data, LoopbackPort.Free());
         await server.RunPgAsync("initdb", "-D", data, "-U", "civics", "--auth=trust", "-E", "UTF8", "--no-locale");
         await server.StartServerAsync();
         return server;
@@ -113,12 +111,5 @@ public sealed class PrivatePostgres : IAsyncDisposable
         {
             throw new InvalidOperationException($"{program} {string.Join(' ', arguments)} exited {process.ExitCode}: {await output}{await error}");
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,3 +1,4 @@
+using CivicsClass.Web.Api;
 using System.Globalization;
 using System.IO.Compression;
 using CivicsClass.Content.Handlers;
@@ -84,6 +85,7 @@ public static class SiteModule
 
         app.UseStatusCodePagesWithReExecute("/status/{0}");
         app.UseRequestLocalization();
+        app.UseJsonBodyBuffering();
         identify(app); // signed-in requests must be recognised before the cache, which neither serves nor stores them
         app.UseOutputCache();
         return app;

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 using CivicsClass.Testing;
 using Xunit;
@@ -14,77 +13,32 @@ public sealed class JsonLogTests
     public async Task JsonLogs_CarryTheRequestIdOfEachRequest()
     {
         await using var database = await new Sqlite().CreateAsync();
-        var port = FreePort();
-        var start = OperatedSite.Process(database, new Dictionary<string, string>
+        using var site = await SiteProcess.StartAsync(database, new Dictionary<string, string>
         {
             ["Setup__Recipe"] = RepositoryPaths.Recipe,
             ["Setup__ImportSeeds"] = "false",
             ["Setup__AdminPassword"] = SiteFactory.AdminPassword,
             ["Logging__Format"] = "json",
             ["Logging__LogLevel__Microsoft.AspNetCore.Hosting.Diagnostics"] = "Information",
-        }, "--urls", $"http://127.0.0.1:{port}");
-        var lines = new List<string>();
-        using var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, e) =>
-        {
-            if (e.Data is not null)
-            {
-                lock (lines)
-                {
-                    lines.Add(e.Data);
-                }
-            }
-        };
-        process.BeginOutputReadLine();
-        _ = process.StandardError.ReadToEndAsync();
-        try
-        {
-            using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
-            HttpResponseMessage? answer = null;
-            var clock = Stopwatch.StartNew();
-            while (answer is null && clock.Elapsed < TimeSpan.FromSeconds(60))
-            {
-                try
-                {
-                    answer = await http.GetAsync("/healthz?probe=json-log");
-                }
-                catch (HttpRequestException)
-                {
-                    await Task.Delay(200); // not listening yet
-                }
-            }
+        });
+        var answer = await site.Http.GetAsync("/healthz?probe=json-log");
 
-            Assert.Equal(HttpStatusCode.OK, answer?.StatusCode);
-            List<JsonElement> entries;
-            clock.Restart();
-            do
-            {
-                await Task.Delay(100);
-                lock (lines)
-                {
-                    entries = lines.Where(l => l.StartsWith('{')).Select(l => JsonDocument.Parse(l).RootElement).ToList();
-                }
-            }
-            while (!entries.Any(Mentions) && clock.Elapsed < TimeSpan.FromSeconds(10));
-
-            var request = entries.First(Mentions);
-            Assert.Equal("Microsoft.AspNetCore.Hosting.Diagnostics", request.GetProperty("Category").GetString());
-            var scope = request.GetProperty("Scopes").EnumerateArray().First(s => s.TryGetProperty("RequestId", out _));
-            Assert.False(string.IsNullOrEmpty(scope.GetProperty("RequestId").GetString()));
-            Assert.Equal("/healthz", scope.GetProperty("RequestPath").GetString());
-        }
-        finally
+        Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+        List<JsonElement> entries;
+        var clock = Stopwatch.StartNew();
+        do
         {
-            process.Kill(entireProcessTree: true);
+            await Task.Delay(100);
+            entries = site.Lines.Where(l => l.StartsWith('{')).Select(l => JsonDocument.Parse(l).RootElement).ToList();
         }
+        while (!entries.Any(Mentions) && clock.Elapsed < TimeSpan.FromSeconds(10));
+
+        var request = entries.First(Mentions);
+        Assert.Equal("Microsoft.AspNetCore.Hosting.Diagnostics", request.GetProperty("Category").GetString());
+        var scope = request.GetProperty("Scopes").EnumerateArray().First(s => s.TryGetProperty("RequestId", out _));
+        Assert.False(string.IsNullOrEmpty(scope.GetProperty("RequestId").GetString()));
+        Assert.Equal("/healthz", scope.GetProperty("RequestPath").GetString());
     }
 
     private static bool Mentions(JsonElement entry) => entry.GetRawText().Contains("probe=json-log", StringComparison.Ordinal);
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

@@ -126,5 +126,19 @@ internal sealed class LearningMigrations : IDataMigration
                     PRIMARY KEY (kind, period, group_id));
                 """);
         }),
+        new(3, async context =>
+        {
+            var d = context.Dialect;
+            await context.ExecuteAsync($"""
+                CREATE TABLE maintenance_run (
+                    name {d.Text} NOT NULL PRIMARY KEY,
+                    last_run_utc {d.Timestamp} NULL,
+                    finished_utc {d.Timestamp} NULL,
+                    last_removed {d.BigInt} NOT NULL,
+                    last_error {d.Text} NULL);
+                CREATE INDEX ix_study_session_superseded ON study_session (superseded, opened_utc);
+                CREATE INDEX ix_study_session_completed ON study_session (completed_utc);
+                """);
+        }),
     ];
 }

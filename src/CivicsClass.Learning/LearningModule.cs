@@ -6,7 +6,7 @@ namespace CivicsClass.Learning;
 
 public static class LearningModule
 {
-    /// <summary>The ledger and its rules, study sessions, quizzes, check-ins, progress, leaderboards, requests and reports.</summary>
+    /// <summary>The ledger and its rules, study sessions, quizzes, check-ins, progress, leaderboards, requests, reports and the removal of expired sessions.</summary>
     public static IServiceCollection AddLearning(this IServiceCollection services)
     {
         services.AddSingleton<IDataMigration, LearningMigrations>();
@@ -24,6 +24,9 @@ public static class LearningModule
         services.AddOptions<LeaderboardOptions>().BindConfiguration("Leaderboards");
         services.AddSingleton<LearningRollup>();
         services.AddHostedService(provider => provider.GetRequiredService<LearningRollup>());
+        services.AddOptions<MaintenanceOptions>().BindConfiguration("Maintenance");
+        services.AddSingleton<ExpiredDataCleanup>();
+        services.AddHostedService(provider => provider.GetRequiredService<ExpiredDataCleanup>());
         services.AddScoped<Recommendations>();
         services.AddScoped<TopicRequests>();
         services.AddScoped<LearningAnalytics>();

@@ -209,12 +209,12 @@ public sealed class PointsLedgerController(PointsLedger ledger, PointsRuleStore 
 
 /// <summary>
 /// Background work for administrators: what waits in the search queue and what failed there (with
-/// the error, and a button to try again now), the publishes scheduled, and when each leaderboard
-/// period was last rolled up.
+/// the error, and a button to try again now), the publishes scheduled, when each leaderboard
+/// period was last rolled up, and what the last removal of expired data removed (with a button to run it now).
 /// </summary>
 [Route("admin/jobs")]
 [RequirePermission(SitePermissions.ManageSettings)]
-public sealed class JobsController(ISession session, Search.Indexing.SearchIndexer indexer, TimeProvider clock) : AdminControllerBase
+public sealed class JobsController(ISession session, Search.Indexing.SearchIndexer indexer, ExpiredDataCleanup cleanup, TimeProvider clock) : AdminControllerBase
 {
     [HttpGet("")]
     public async Task<IActionResult> Index()
@@ -236,8 +236,29 @@ public sealed class JobsController(ISession session, Search.Indexing.SearchIndex
             await Search.Indexing.SearchQueue.DueAsync(session, now),
             failures.Select(f => new FailedJobRow(f.Id, Title(f.ContentItemId), f.Attempts, f.LastError ?? "", f.NextAttemptUtc is { } next ? When(next) : "现在")).ToList(),
             scheduled.Select(s => new ScheduledRow(Title(s.ContentItemId), $"/admin/content/edit/{s.ContentItemId}", When(s.DueUtc))).ToList(),
-            rollups.Select(r => new RollupRow(r.Period, r.Learners, r.RolledUtc is { } at ? When(at) : "还没有")).ToList()));
+            rollups.Select(r => new RollupRow(r.Period, r.Learners, r.RolledUtc is { } at ? When(at) : "还没有")).ToList(),
+            (await MaintenanceRuns.ListAsync(session)).Select(Cleanup).ToList()));
     }
+
+    [HttpPost("cleanup/run")]
+    public IActionResult RunCleanup()
+    {
+        cleanup.RunNow();
+        TempData["Message"] = "已安排立即清理过期数据，稍后刷新本页查看结果。";
+        return LocalRedirect("/admin/jobs");
+    }
+
+    private static CleanupRow Cleanup(MaintenanceRun run) => new(run.Name,
+        run.Name switch
+        {
+            ExpiredDataCleanup.SupersededSessions => "被新窗口取代的学习记录",
+            ExpiredDataCleanup.CompletedSessions => "已完成的学习记录",
+            _ => run.Name,
+        },
+        run.LastRunUtc is { } started ? When(started) : "还没有",
+        run.LastRemoved,
+        run.FinishedUtc is { } finished && finished >= run.LastRunUtc ? run.LastError is null ? "完成" : "出错" : "进行中或已中断",
+        run.LastError);
 
     [HttpPost("search/{id:long}/retry")]
     public async Task<IActionResult> Retry(long id)

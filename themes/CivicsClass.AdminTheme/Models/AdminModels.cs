@@ -138,8 +138,10 @@ public sealed record ScheduledRow(string Item, string Url, string Due);
 
 public sealed record RollupRow(string Period, long Learners, string RolledAt);
 
+public sealed record CleanupRow(string Name, string Kind, string LastRun, long Removed, string State, string? Error);
+
 public sealed record JobsViewModel(string Title, string? Message, int SearchPending, int SearchDue, IReadOnlyList<FailedJobRow> Failures,
-    IReadOnlyList<ScheduledRow> Scheduled, IReadOnlyList<RollupRow> Rollups);
+    IReadOnlyList<ScheduledRow> Scheduled, IReadOnlyList<RollupRow> Rollups, IReadOnlyList<CleanupRow> Cleanups);
 
 public sealed record LedgerRow(long Id, string When, int StudyDay, string Activity, int Points, string? Reason, string? Note, bool CanReverse);
 

@@ -1,8 +1,8 @@
-using CivicsClass.Web.Api;
 using System.Globalization;
 using System.IO.Compression;
 using CivicsClass.Content.Handlers;
 using CivicsClass.Data.Caching;
+using CivicsClass.Web.Api;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.ResponseCompression;

@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Diagnostics;
 using CivicsClass.Search.Indexing;
 using CivicsClass.Testing;
 using Dapper;
@@ -54,31 +53,8 @@ public sealed class CrashTests
         {
             ["Setup__Recipe"] = RepositoryPaths.Recipe, ["Setup__Seeds"] = RepositoryPaths.Seeds, ["Setup__AdminPassword"] = SiteFactory.AdminPassword,
         }, "--urls", "http://127.0.0.1:0");
-        using var process = Process.Start(start)!;
-        _ = process.StandardOutput.ReadToEndAsync();
-        _ = process.StandardError.ReadToEndAsync();
-        var deadline = Stopwatch.StartNew();
-        try
-        {
-            while (deadline.Elapsed < TimeSpan.FromSeconds(90) && !process.HasExited)
-            {
-                if (await SeedsAsync(database) > 0)
-                {
-                    process.Kill(entireProcessTree: true); // SIGKILL: no shutdown, no finally blocks
-                    await process.WaitForExitAsync();
-                    return await SeedsAsync(database);
-                }
-            }
-
-            throw new InvalidOperationException("The seed import was never caught in the middle.");
-        }
-        finally
-        {
-            if (!process.HasExited)
-            {
-                process.Kill(entireProcessTree: true);
-            }
-        }
+        await OperatedSite.KillWhenAsync(start, async () => await SeedsAsync(database) > 0);
+        return await SeedsAsync(database);
     }
 
     /// <summary>Items imported from the seeds so far (the recipe's taxonomies are not seeds).</summary>

@@ -17,12 +17,13 @@ namespace CivicsClass.Web.Tests.Operations;
 /// </summary>
 internal static class OperatedSite
 {
-    public static SiteFactory Start(TestDatabase database, bool seeds) => new(database, new Dictionary<string, string?>
+    public static SiteFactory Start(TestDatabase database, bool seeds, bool indexInBackground = true) => new(database, new Dictionary<string, string?>
     {
         ["contentRoot"] = database.Directory,
         ["Setup:Recipe"] = RepositoryPaths.Recipe,
         ["Setup:Seeds"] = RepositoryPaths.Seeds,
         ["Setup:ImportSeeds"] = seeds ? "true" : "false",
+        ["Search:IndexInBackground"] = indexInBackground ? "true" : "false",
     });
 
     /// <summary>A seeded site with a worker, a few ledger entries (one reversed) and uploaded files; stopped again when it returns.</summary>
@@ -93,6 +94,43 @@ internal static class OperatedSite
         }
 
         return start;
+    }
+
+    /// <summary>
+    /// Runs the site as its own process and kills it with SIGKILL (no shutdown, no finally blocks) as soon
+    /// as <paramref name="underWay"/> says its work is far enough along; throws when that is not seen in time.
+    /// </summary>
+    public static async Task KillWhenAsync(ProcessStartInfo start, Func<Task<bool>> underWay)
+    {
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        var deadline = Stopwatch.StartNew();
+        try
+        {
+            while (deadline.Elapsed < TimeSpan.FromSeconds(90) && !process.HasExited)
+            {
+                if (await underWay())
+                {
+                    process.Kill(entireProcessTree: true);
+                    await process.WaitForExitAsync();
+                    return;
+                }
+
+                await Task.Delay(10);
+            }
+
+            throw new InvalidOperationException(process.HasExited
+                ? $"The process finished (exit code {process.ExitCode}) before it was caught in the middle of its work: {await output}{await error}"
+                : "The process was never caught in the middle of its work.");
+        }
+        finally
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+        }
     }
 
     public static async Task<(int ExitCode, string Output)> RunAsync(TestDatabase database, params string[] arguments)

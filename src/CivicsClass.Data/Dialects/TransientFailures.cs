@@ -31,8 +31,7 @@ public static class TransientFailures
                 case NpgsqlException npgsql:
                     return npgsql.InnerException is not TimeoutException && npgsql.IsTransient; // a lost or refused connection
                 case SqliteException { SqliteErrorCode: 5 or 6 or 10 or 14 }: // busy, locked, disk I/O, cannot open
-                case SocketException:
-                case System.IO.IOException:
+                case SocketException: // a lost connection is an IOException inside Npgsql's, above; alone it may be a full disk
                     return true;
             }
         }

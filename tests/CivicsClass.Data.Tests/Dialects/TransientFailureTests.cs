@@ -23,6 +23,7 @@ public sealed class TransientFailureTests
         { new NpgsqlException("The connection pool has been exhausted", new TimeoutException()), false },
         { new SqliteException("UNIQUE constraint failed", 19), false },
         { new InvalidOperationException("a mistake in our own code"), false },
+        { new IOException("No space left on device"), false }, // a full disk is no database outage
     };
 
     [Theory]

@@ -70,11 +70,12 @@ public sealed class SiteProcess : IDisposable
     }
 
     /// <summary>Asks the site to stop, as <c>kill -TERM</c> does.</summary>
-    public void Terminate()
-    {
-        using var kill = Process.Start("kill", ["-TERM", _process.Id.ToString()]);
-        kill.WaitForExit();
-    }
+    public void Terminate() => Assert.Equal(0, Kill(_process.Id, SignalTerminate));
+
+    private const int SignalTerminate = 15;
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int Kill(int pid, int signal);
 
     public void Dispose()
     {

@@ -12,6 +12,7 @@ public static class DataModule
     {
         DefaultTypeMap.MatchNamesWithUnderscores = true;
         services.AddSingleton(options);
+        services.AddSingleton(new AppDataFolder(Path.Combine(contentRoot, "App_Data")));
         services.AddSingleton<ISqlDialect>(_ => CreateDialect(options, contentRoot));
         services.AddSingleton<IndexWriter>();
         services.AddSingleton<IDocumentStore, DocumentStore>();

@@ -97,5 +97,33 @@ internal sealed class SearchMigrations : IDataMigration
             ALTER TABLE search_queue ADD COLUMN last_error {context.Dialect.Text} NULL;
             ALTER TABLE search_queue ADD COLUMN next_attempt_utc {context.Dialect.Timestamp} NULL;
             """)),
+        new(4, async context =>
+        {
+            // Search moved to a Lucene index on every node, fed by a log numbered in commit order (see
+            // IndexLog). The database engines' full-text tables and the shared queue go; each node
+            // rebuilds its index from the published content the first time it starts without one.
+            var d = context.Dialect;
+            await context.ExecuteAsync(d.Name == "sqlite"
+                ? "DROP TABLE IF EXISTS search_fts; DROP TABLE IF EXISTS search_facet;"
+                : "DROP INDEX IF EXISTS ix_search_tokens; DROP INDEX IF EXISTS ix_search_filters;");
+            await context.ExecuteAsync($"""
+                DROP TABLE IF EXISTS search_document;
+                DROP TABLE IF EXISTS search_index_version;
+                DROP TABLE IF EXISTS search_queue;
+                CREATE TABLE search_index_head (id {d.Int} NOT NULL PRIMARY KEY, seq {d.BigInt} NOT NULL, trimmed_through {d.BigInt} NOT NULL);
+                INSERT INTO search_index_head (id, seq, trimmed_through) VALUES (1, 0, 0);
+                CREATE TABLE search_index_log (
+                    seq {d.BigInt} NOT NULL PRIMARY KEY,
+                    content_item_id {d.Text} NOT NULL,
+                    operation {d.Text} NOT NULL,
+                    created_utc {d.Timestamp} NOT NULL);
+                CREATE TABLE search_index_failure (
+                    id {d.IdentityColumn},
+                    content_item_id {d.Text} NOT NULL UNIQUE,
+                    attempts {d.Int} NOT NULL,
+                    last_error {d.Text} NOT NULL,
+                    failed_utc {d.Timestamp} NOT NULL);
+                """);
+        }),
     ];
 }

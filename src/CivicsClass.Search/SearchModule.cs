@@ -1,17 +1,18 @@
 using CivicsClass.Content.Handlers;
-using CivicsClass.Data.Dialects;
+using CivicsClass.Data;
 using CivicsClass.Data.Migrations;
 using CivicsClass.Search.Analysis;
-using CivicsClass.Search.Backends;
 using CivicsClass.Search.Indexing;
+using CivicsClass.Search.Engine;
 using CivicsClass.Search.Querying;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace CivicsClass.Search;
 
 public static class SearchModule
 {
-    /// <summary>Chinese analysis, the backend for the configured database, the durable indexing queue and its worker.</summary>
+    /// <summary>Chinese analysis, this node's Lucene index, the index log and the worker that follows it.</summary>
     public static IServiceCollection AddSearch(this IServiceCollection services, Action<SearchOptions>? configure = null)
     {
         var options = new SearchOptions();
@@ -23,12 +24,13 @@ public static class SearchModule
         services.AddSingleton<WordDictionary>();
         services.AddSingleton<Segmenter>();
         services.AddSingleton<Pinyin>();
-        services.AddSingleton<Analyzer>();
+        services.AddSingleton<TextAnalyzer>();
         services.AddSingleton<QueryParser>();
         services.AddSingleton<Highlighter>();
-        services.AddSingleton<ISearchIndex>(provider => provider.GetRequiredService<ISqlDialect>().Name == "postgres"
-            ? new PostgresSearchIndex()
-            : new SqliteSearchIndex());
+        services.AddSingleton(provider => new SearchIndex(
+            Path.Combine(provider.GetRequiredService<AppDataFolder>().Path, options.IndexPath),
+            folder => new LuceneIndex(folder, new CivicsAnalyzer(provider.GetRequiredService<TextAnalyzer>()),
+            provider.GetRequiredService<ILoggerFactory>().CreateLogger<SearchIndex>())));
         services.AddScoped<SearchDocumentBuilder>();
         services.AddScoped<SearchService>();
         services.AddSingleton<SearchIndexer>();

@@ -6,8 +6,14 @@ public sealed class SearchOptions
     public int ResultCacheSize { get; set; } = 500;
 
     /// <summary>
-    /// Whether this node works through the indexing queue in the background. Off on nodes that only
-    /// serve: any node that has it on (or the <c>search rebuild</c> command) indexes for all of them.
+    /// The node's own Lucene index folder; relative paths are under <c>App_Data</c>. Every node keeps
+    /// its own: it is rebuilt from the published content when it is missing.
     /// </summary>
-    public bool IndexInBackground { get; set; } = true;
+    public string IndexPath { get; set; } = "search";
+
+    /// <summary>How often a node looks at the index log when no change has woken it (a missed notification, SQLite).</summary>
+    public double PollSeconds { get; set; } = 1;
+
+    /// <summary>How long the index log keeps tasks; a node whose cursor is older than what is kept rebuilds its index.</summary>
+    public double LogRetentionHours { get; set; } = 24 * 7;
 }

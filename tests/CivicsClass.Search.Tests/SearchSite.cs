@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CivicsClass.Search.Tests;
 
-/// <summary>A site with the recipe, the seeds and search, its queue worked through; one per test class.</summary>
+/// <summary>A site with the recipe, the seeds and search, its index log applied; one per test class.</summary>
 public sealed class SearchSite<TProvider> : IAsyncDisposable where TProvider : IDatabaseProvider, new()
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -27,7 +27,7 @@ public sealed class SearchSite<TProvider> : IAsyncDisposable where TProvider : I
                 }
 
                 await site.Services.GetRequiredService<SeedImporter>().ImportAsync(RepositoryPaths.Seeds);
-                await site.Services.GetRequiredService<SearchIndexer>().ProcessPendingAsync();
+                await site.Services.GetRequiredService<SearchIndexer>().CatchUpAsync();
                 _site = site;
             }
 

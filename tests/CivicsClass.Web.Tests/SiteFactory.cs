@@ -10,7 +10,12 @@ public sealed class SiteFactory(TestDatabase database, IReadOnlyDictionary<strin
 {
     public const string AdminPassword = "Test-Admin-Password-1";
 
+    private readonly string _node = Guid.NewGuid().ToString("N")[..8];
+
     public TestDatabase Database => database;
+
+    /// <summary>This node's search index folder.</summary>
+    public string SearchIndexPath => Path.Combine(database.Directory, "App_Data", "search-" + _node);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -20,6 +25,8 @@ public sealed class SiteFactory(TestDatabase database, IReadOnlyDictionary<strin
         builder.UseSetting("Setup:AdminPassword", AdminPassword);
         // Each site keeps its uploads in its own folder, so a test can see exactly what was stored.
         builder.UseSetting("Media:Folder", Path.Combine(database.Directory, "App_Data"));
+        // Every node keeps its own search index; two nodes of a test farm share the database's folder.
+        builder.UseSetting("Search:IndexPath", Path.Combine(database.Directory, "App_Data", "search-" + _node));
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         // Tests sign in many times from one address; the limit itself is tested with its own setting.
         builder.UseSetting("RateLimits:SignInPerMinute", "10000");

@@ -43,6 +43,12 @@ public interface ISession : IAsyncDisposable
     /// <summary>All documents of a type: for small collections such as definitions, roles and settings.</summary>
     Task<IReadOnlyList<T>> GetAllAsync<T>(CancellationToken cancellationToken = default) where T : Document;
 
+    /// <summary>
+    /// Runs last inside the write transaction, just before it commits, in the order registered: for
+    /// work that must hold a lock for as short a time as possible, such as numbering a log in commit order.
+    /// </summary>
+    void OnCommitting(Func<DbConnection, DbTransaction, Task> action);
+
     /// <summary>Runs after the transaction commits (cache eviction, notifications); never on rollback.</summary>
     void OnCommitted(Func<Task> action);
 

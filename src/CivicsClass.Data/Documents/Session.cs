@@ -10,6 +10,7 @@ internal sealed class Session(ISqlDialect dialect, IndexWriter indexWriter, Micr
     private DbConnection? _connection;
     private DbTransaction? _transaction;
     private readonly List<Func<Task>> _afterCommit = [];
+    private readonly List<Func<DbConnection, DbTransaction, Task>> _beforeCommit = [];
 
     public ISqlDialect Dialect => dialect;
 
@@ -133,11 +134,20 @@ internal sealed class Session(ISqlDialect dialect, IndexWriter indexWriter, Micr
 
     public void OnCommitted(Func<Task> action) => _afterCommit.Add(action);
 
+    public void OnCommitting(Func<DbConnection, DbTransaction, Task> action) => _beforeCommit.Add(action);
+
     public async Task SaveChangesAsync(CancellationToken cancellationToken = default)
     {
         if (_transaction is null)
         {
             return;
+        }
+
+        var beforeCommit = _beforeCommit.ToArray();
+        _beforeCommit.Clear();
+        foreach (var action in beforeCommit)
+        {
+            await action(_connection!, _transaction);
         }
 
         await _transaction.CommitAsync(cancellationToken);
@@ -162,6 +172,7 @@ internal sealed class Session(ISqlDialect dialect, IndexWriter indexWriter, Micr
     public async ValueTask DisposeAsync()
     {
         _afterCommit.Clear();
+        _beforeCommit.Clear();
         try
         {
             if (_transaction is not null)

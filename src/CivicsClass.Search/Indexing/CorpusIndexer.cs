@@ -1,54 +1,30 @@
-using CivicsClass.Data.Documents;
-using CivicsClass.Search.Analysis;
-using CivicsClass.Search.Backends;
+using CivicsClass.Search.Engine;
 
 namespace CivicsClass.Search.Indexing;
 
 /// <summary>
-/// Indexes plain documents (an evaluation corpus, a benchmark's generated texts) through the same
-/// analysis and backend as site content, a transaction per batch.
+/// Indexes plain documents (an evaluation corpus, a benchmark's generated texts) straight into this
+/// node's index through the same analysis as site content, analysing on every core.
 /// </summary>
-public sealed class CorpusIndexer(IDocumentStore store, ISearchIndex index, Analyzer analyzer)
+public sealed class CorpusIndexer(SearchIndex index)
 {
     public const string ContentType = "Document";
 
-    public async Task<int> IndexAsync(IEnumerable<CorpusDocument> documents, int batchSize = 500, IProgress<int>? progress = null)
+    public Task<int> IndexAsync(IEnumerable<CorpusDocument> documents, int batchSize = 1000, IProgress<int>? progress = null) => Task.Run(() =>
     {
+        var lucene = index.Index;
         var count = 0;
-        using var batches = documents.Chunk(batchSize).GetEnumerator();
-        var next = AnalyseNext(batches);
-        while (next is not null)
+        foreach (var batch in documents.Chunk(batchSize))
         {
-            // The database takes one writer: analyse the next batch on the other cores while this one is written.
-            var analysed = await next;
-            next = AnalyseNext(batches);
-            await using var session = store.CreateSession();
-            await index.UpsertAsync(session, analysed);
-            await session.SaveChangesAsync();
-            count += analysed.Count;
+            Parallel.ForEach(batch, document => lucene.AddConcurrently(DocumentMapper.ToLucene(
+                new SearchDocument(document.Id, ContentType, document.Title, "", document.Body, "", null, [], ["type_document"]))));
+            count += batch.Length;
             progress?.Report(count);
         }
 
+        lucene.CompleteRebuild(lucene.Cursor);
         return count;
-    }
-
-    private Task<List<(SearchDocument, IndexedTokens)>>? AnalyseNext(IEnumerator<CorpusDocument[]> batches)
-    {
-        if (!batches.MoveNext())
-        {
-            return null;
-        }
-
-        var batch = batches.Current;
-        // Analysis is pure CPU work on immutable tables: spread it over the cores, keep the order.
-        return Task.Run(() => batch.AsParallel().AsOrdered().Select(document =>
-        {
-            var title = analyzer.Analyze(document.Title, withPinyin: true);
-            var body = analyzer.Analyze(document.Body);
-            return (new SearchDocument(document.Id, ContentType, document.Title, "", document.Body, "", null, [], ["type_document"]),
-                new IndexedTokens(title.WordText, title.RecallText, body.WordText, body.RecallText));
-        }).ToList());
-    }
+    });
 }
 
 public sealed record CorpusDocument(string Id, string Title, string Body);

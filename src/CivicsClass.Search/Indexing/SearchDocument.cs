@@ -11,6 +11,3 @@ public sealed record SearchDocument(
     DateTime? PublishedUtc,
     IReadOnlyList<string> Names,
     IReadOnlyList<string> Filters);
-
-/// <summary>Analysed token streams, as both backends store them.</summary>
-public sealed record IndexedTokens(string TitleWords, string TitleRecall, string BodyWords, string BodyRecall);

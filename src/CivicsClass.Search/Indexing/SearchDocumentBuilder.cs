@@ -12,7 +12,7 @@ namespace CivicsClass.Search.Indexing;
 /// (<c>type_lesson</c>, <c>theme_{termId}</c>, <c>lecturer_{name}</c>).
 /// </summary>
 public sealed class SearchDocumentBuilder(IContentManager contentManager, MarkdownRenderer markdown, Content.Taxonomies.TaxonomyService taxonomies,
-    Data.Documents.ISession session, Analyzer analyzer)
+    Data.Documents.ISession session, TextAnalyzer analyzer)
 {
     public static readonly IReadOnlyList<string> IndexedTypes = ["Lesson", "Course", "Lecturer", "Venue", "Topic", "Event"];
 
@@ -22,7 +22,7 @@ public sealed class SearchDocumentBuilder(IContentManager contentManager, Markdo
         ("Audiences", "Audience", "audience"), ("Category", "LecturerCategory", "category"), ("Kind", "VenueKind", "kind"),
     ];
 
-    public async Task<(SearchDocument Document, IndexedTokens Tokens)> BuildAsync(ContentItem item)
+    public async Task<SearchDocument> BuildAsync(ContentItem item)
     {
         var names = new List<string>();
         var filters = new List<string> { "type_" + item.ContentType.ToLowerInvariant() };
@@ -64,18 +64,8 @@ public sealed class SearchDocumentBuilder(IContentManager contentManager, Markdo
         var summary = item.Get<SummaryPart>(nameof(SummaryPart))?.Summary ?? "";
         var body = markdown.ToPlainText(item.Get<MarkdownBodyPart>(nameof(MarkdownBodyPart))?.Markdown);
         var path = item.Get<AutoroutePart>(nameof(AutoroutePart))?.Path;
-        var document = new SearchDocument(item.ContentItemId, item.ContentType, item.DisplayText, summary, body,
+        return new SearchDocument(item.ContentItemId, item.ContentType, item.DisplayText, summary, body,
             string.IsNullOrEmpty(path) ? "" : "/" + path, item.PublishedUtc, names, filters.Distinct().ToList());
-
-        var title = analyzer.Analyze(item.DisplayText, withPinyin: true);
-        var nameTokens = analyzer.Analyze(string.Join(' ', names), withPinyin: true);
-        var text = analyzer.Analyze(summary + "\n" + body);
-        var tokens = new IndexedTokens(
-            title.WordText,
-            string.Join(' ', new[] { title.RecallText, nameTokens.WordText, nameTokens.RecallText }.Where(s => s.Length > 0)),
-            text.WordText,
-            text.RecallText);
-        return (document, tokens);
     }
 
     /// <summary>Lecturers are filtered by name: <c>lecturer:王海涛</c>.</summary>

@@ -1,8 +1,9 @@
-using CivicsClass.Data.Dialects;
-using CivicsClass.Data.Diagnostics;
 using CivicsClass.Content.Items;
+using CivicsClass.Data.Caching;
+using CivicsClass.Data.Diagnostics;
+using CivicsClass.Data.Dialects;
 using CivicsClass.Data.Documents;
-using CivicsClass.Search.Backends;
+using CivicsClass.Search.Engine;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -10,198 +11,288 @@ using Microsoft.Extensions.Logging;
 namespace CivicsClass.Search.Indexing;
 
 /// <summary>
-/// Works through the search queue: at start (replaying what a crash left), when a publish wakes it,
-/// and every few seconds. A batch's index writes and its removal from the queue commit together.
+/// Keeps this node's index current with the index log. It applies the tasks after its cursor, in
+/// order: when a change on this node commits (before the request answers), when another node's change
+/// is announced through <see cref="CacheSignals"/> (<c>NOTIFY</c> on PostgreSQL), and every
+/// <see cref="SearchOptions.PollSeconds"/> in case a message was missed. An index that is missing,
+/// damaged, or behind what the log still keeps is rebuilt from the published content first.
 /// </summary>
-public sealed class SearchIndexer(IServiceScopeFactory scopes, ISqlDialect dialect, SearchOptions options, TimeProvider clock, ILogger<SearchIndexer> logger) : BackgroundService
+public sealed class SearchIndexer(
+    IServiceScopeFactory scopes,
+    SearchIndex index,
+    SearchOptions options,
+    CacheSignals signals,
+    ISqlDialect dialect,
+    TimeProvider clock,
+    ILogger<SearchIndexer> logger) : BackgroundService
 {
-    private const int BatchSize = 100;
+    /// <summary>The signal that tells the nodes the log has grown.</summary>
+    public const string Signal = "search-log";
+
+    private const int BatchSize = 500;
+    private readonly SemaphoreSlim _apply = new(1, 1);
     private readonly SemaphoreSlim _wake = new(0, 1);
+    private DateTime _lastTrim = DateTime.MinValue;
 
     public void Wake()
     {
-        if (_wake.CurrentCount == 0)
+        try
         {
-            try
+            if (_wake.CurrentCount == 0)
             {
                 _wake.Release();
             }
-            catch (SemaphoreFullException)
-            {
-                // Already awake.
-            }
         }
-    }
-
-    /// <summary>Indexes everything queued; returns how many items it indexed or removed.</summary>
-    public async Task<int> ProcessPendingAsync(IProgress<int>? progress = null, CancellationToken cancellationToken = default)
-    {
-        var done = 0;
-        while (!cancellationToken.IsCancellationRequested)
+        catch (SemaphoreFullException)
         {
-            var (ids, failure) = await TransientFailures.RetryAsync(dialect,
-                () => IndexAsync(session => SearchQueue.ClaimAsync(session, BatchSize, clock.GetUtcNow().UtcDateTime), cancellationToken), cancellationToken);
-            if (ids.Count == 0)
-            {
-                break;
-            }
-
-            if (failure is not null)
-            {
-                // The batch rolled back; one item at a time finds the one that fails, and the others go through.
-                logger.LogWarning(failure, "Indexing a batch of {Count} failed; indexing its items one by one", ids.Count);
-                foreach (var id in ids)
-                {
-                    var (claimed, error) = await TransientFailures.RetryAsync(dialect,
-                        () => IndexAsync(session => SearchQueue.ClaimItemAsync(session, id), cancellationToken), cancellationToken);
-                    if (error is not null)
-                    {
-                        await RecordFailureAsync(id, error);
-                    }
-                    else
-                    {
-                        done += claimed.Count;
-                    }
-                }
-
-                progress?.Report(done);
-                continue;
-            }
-
-            SiteMetrics.Job("search-index", done: true, ids.Count);
-            done += ids.Count;
-            progress?.Report(done);
+            // Already awake.
         }
-
-        return done;
     }
+
+    /// <summary>Tells every node (this one included) that the log has grown.</summary>
+    public Task AnnounceAsync() => signals.ClearAsync(Signal);
 
     /// <summary>
-    /// Claims entries and indexes or removes their items in one unit of work; a failure rolls it all back and is
-    /// returned, except a transient database failure, which is thrown so that the unit is repeated rather than blamed on its items.
+    /// Applies every task after the cursor (rebuilding first when the index needs it); returns how
+    /// many tasks it applied. Runs one at a time on a node.
     /// </summary>
-    private async Task<(IReadOnlyList<string> Ids, Exception? Failure)> IndexAsync(Func<ISession, Task<IReadOnlyList<string>>> claim, CancellationToken cancellationToken)
+    public async Task<int> CatchUpAsync(CancellationToken cancellationToken = default)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var services = scope.ServiceProvider;
-        var session = services.GetRequiredService<ISession>();
-        var ids = await claim(session);
-        if (ids.Count == 0)
-        {
-            return (ids, null);
-        }
-
+        await _apply.WaitAsync(cancellationToken);
         try
         {
-            var index = services.GetRequiredService<ISearchIndex>();
-            var builder = services.GetRequiredService<SearchDocumentBuilder>();
-            var published = (await services.GetRequiredService<IContentManager>().GetManyAsync(ids)).ToDictionary(i => i.ContentItemId);
-            var built = new List<(SearchDocument, IndexedTokens)>();
-            foreach (var id in ids)
+            var lucene = index.Index;
+            var head = await HeadAsync();
+            // Behind what the log keeps, or ahead of the log (a restored or migrated database): rebuilt.
+            if (lucene.NeedsRebuild || lucene.Cursor < head.TrimmedThrough || lucene.Cursor > head.Seq)
             {
-                if (published.TryGetValue(id, out var item) && SearchDocumentBuilder.IndexedTypes.Contains(item.ContentType))
+                if (!lucene.NeedsRebuild)
                 {
-                    built.Add(await builder.BuildAsync(item));
+                    logger.LogWarning("The search index is at task {Cursor}, but the log holds tasks {Trimmed} to {Head}; it is rebuilt",
+                        lucene.Cursor, head.TrimmedThrough + 1, head.Seq);
                 }
-                else
-                {
-                    await index.DeleteAsync(session, id);
-                }
+
+                await RebuildCoreAsync(null, cancellationToken);
             }
 
-            if (built.Count > 0)
+            var applied = 0;
+            while (!cancellationToken.IsCancellationRequested)
             {
-                await index.UpsertAsync(session, built);
+                IReadOnlyList<IndexLog.LogTask> tasks;
+                await using (var scope = scopes.CreateAsyncScope())
+                {
+                    tasks = await IndexLog.ReadAsync(scope.ServiceProvider.GetRequiredService<ISession>(), lucene.Cursor, BatchSize);
+                }
+
+                if (tasks.Count == 0)
+                {
+                    break;
+                }
+
+                await ApplyAsync(tasks.Select(t => t.ContentItemId).Distinct().ToList(), tasks[^1].Seq, cancellationToken);
+                applied += tasks.Count;
+                SiteMetrics.Job("search-index", done: true, tasks.Count);
             }
 
-            await session.SaveChangesAsync(cancellationToken);
-            return (ids, null);
+            return applied;
         }
-        catch (Exception exception) when (exception is not OperationCanceledException && !TransientFailures.IsTransient(exception))
+        finally
         {
-            return (ids, exception);
+            _apply.Release();
         }
     }
 
-    private async Task RecordFailureAsync(string id, Exception error)
+    /// <summary>Rebuilds this node's index from the published content, then follows the log; returns how many items it indexed.</summary>
+    public async Task<int> RebuildAsync(IProgress<(int Done, int Total)>? progress = null, CancellationToken cancellationToken = default)
     {
-        logger.LogError(error, "Indexing {ContentItemId} failed; it is tried again after a back-off", id);
-        SiteMetrics.Job("search-index", done: false);
-        await using var scope = scopes.CreateAsyncScope();
-        var session = scope.ServiceProvider.GetRequiredService<ISession>();
-        await SearchQueue.FailedAsync(session, [id], $"{error.GetType().Name}: {error.Message}", clock.GetUtcNow().UtcDateTime);
-        await session.SaveChangesAsync();
+        await _apply.WaitAsync(cancellationToken);
+        int indexed;
+        try
+        {
+            indexed = await RebuildCoreAsync(progress, cancellationToken);
+        }
+        finally
+        {
+            _apply.Release();
+        }
+
+        await CatchUpAsync(cancellationToken);
+        index.Index.Commit();
+        return indexed;
     }
 
-    /// <summary>
-    /// Indexes until no entry is due (failed ones waiting out their back-off are left), including
-    /// batches another worker (or node) has claimed but not yet committed; throws when that takes longer than <paramref name="timeout"/>.
-    /// </summary>
+    /// <summary>Applies the log until this node has every task appended so far; throws when that takes longer than <paramref name="timeout"/>.</summary>
     public async Task DrainAsync(TimeSpan timeout, CancellationToken cancellationToken = default)
     {
-        var deadline = DateTime.UtcNow + timeout;
-        while (true)
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        limit.CancelAfter(timeout);
+        try
         {
-            await ProcessPendingAsync(cancellationToken: cancellationToken);
-            await using var scope = scopes.CreateAsyncScope();
-            if (await SearchQueue.DueAsync(scope.ServiceProvider.GetRequiredService<ISession>(), clock.GetUtcNow().UtcDateTime) == 0)
-            {
-                return;
-            }
-
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException("The search queue did not empty in time.");
-            }
-
-            await Task.Delay(50, cancellationToken);
+            await CatchUpAsync(limit.Token);
+            index.Index.Commit();
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new TimeoutException("The search index did not catch up with the log in time.");
         }
     }
 
-    /// <summary>Queues every published item of the indexed types, for a full rebuild.</summary>
-    public async Task<int> QueueAllAsync(CancellationToken cancellationToken = default)
+    /// <summary>How many tasks of the log this node has still to apply.</summary>
+    public async Task<long> LagAsync()
+    {
+        var head = await HeadAsync();
+        return Math.Max(0, head.Seq - index.Cursor);
+    }
+
+    public async Task<IndexLog.LogHead> HeadAsync()
     {
         await using var scope = scopes.CreateAsyncScope();
-        var session = scope.ServiceProvider.GetRequiredService<ISession>();
-        var (connection, _) = await session.GetConnectionAsync(cancellationToken);
-        var ids = (await Dapper.SqlMapper.QueryAsync<string>(connection,
-            $"SELECT content_item_id FROM content_item_index WHERE published = TRUE AND {session.Dialect.InList("content_type", "types")} ORDER BY document_id",
-            new { types = SearchDocumentBuilder.IndexedTypes.ToArray() })).ToList();
-        await SearchQueue.EnqueueAsync(session, ids, DateTime.UtcNow);
-        await session.SaveChangesAsync(cancellationToken);
-        return ids.Count;
+        return await IndexLog.HeadAsync(scope.ServiceProvider.GetRequiredService<ISession>());
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (!options.IndexInBackground)
-        {
-            return;
-        }
-
+        signals.Subscribe(Signal, Wake);
+        signals.Subscribe(CacheSignals.All, Wake);
+        var poll = TimeSpan.FromSeconds(Math.Max(0.05, options.PollSeconds));
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                var count = await ProcessPendingAsync(cancellationToken: stoppingToken);
+                var count = await TransientFailures.RetryAsync(dialect, () => CatchUpAsync(stoppingToken), stoppingToken);
                 if (count > 0)
                 {
-                    logger.LogInformation("Indexed {Count} items", count);
+                    logger.LogDebug("Applied {Count} index tasks", count);
                 }
+
+                index.Index.Commit();
+                await TrimAsync();
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
-                logger.LogError(exception, "Search indexing failed; the queue is kept and retried");
+                logger.LogError(exception, "Applying the index log failed; it is tried again");
             }
 
             try
             {
-                await _wake.WaitAsync(TimeSpan.FromSeconds(5), stoppingToken);
+                await _wake.WaitAsync(poll, stoppingToken);
             }
             catch (OperationCanceledException)
             {
-                return;
+                break;
             }
+        }
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        index.Index.Commit();
+    }
+
+    /// <summary>
+    /// Indexes the items' published versions and removes the rest, then moves the cursor to
+    /// <paramref name="cursor"/>. An item that cannot be built is recorded as failed and left as it
+    /// was; a transient database failure is thrown, and the batch is applied again later.
+    /// </summary>
+    private async Task ApplyAsync(IReadOnlyList<string> ids, long cursor, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        var session = services.GetRequiredService<ISession>();
+        var builder = services.GetRequiredService<SearchDocumentBuilder>();
+        var published = (await services.GetRequiredService<IContentManager>().GetManyAsync(ids)).ToDictionary(i => i.ContentItemId);
+        var upserts = new List<Lucene.Net.Documents.Document>();
+        var deletions = new List<string>();
+        var failed = new List<(string Id, Exception Error)>();
+        foreach (var id in ids)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (!published.TryGetValue(id, out var item) || !SearchDocumentBuilder.IndexedTypes.Contains(item.ContentType))
+            {
+                deletions.Add(id);
+                continue;
+            }
+
+            try
+            {
+                upserts.Add(DocumentMapper.ToLucene(await builder.BuildAsync(item)));
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException && !TransientFailures.IsTransient(exception))
+            {
+                failed.Add((id, exception));
+            }
+        }
+
+        index.Index.Apply(upserts, deletions, cursor);
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var (id, error) in failed)
+        {
+            logger.LogError(error, "Indexing {ContentItemId} failed; it stays as it was until it is tried again", id);
+            SiteMetrics.Job("search-index", done: false);
+            await IndexLog.RecordFailureAsync(session, id, $"{error.GetType().Name}: {error.Message}", now);
+        }
+
+        await IndexLog.ClearFailuresAsync(session, ids.Except(failed.Select(f => f.Id)).ToList());
+        await session.SaveChangesAsync(cancellationToken);
+    }
+
+    private async Task<int> RebuildCoreAsync(IProgress<(int Done, int Total)>? progress, CancellationToken cancellationToken)
+    {
+        var lucene = index.Index;
+        // The head is read before the content: a change that commits meanwhile is applied again after, which is harmless.
+        var head = await HeadAsync();
+        List<string> ids;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            var session = scope.ServiceProvider.GetRequiredService<ISession>();
+            var (connection, _) = await session.GetConnectionAsync(cancellationToken);
+            ids = (await Dapper.SqlMapper.QueryAsync<string>(connection,
+                $"SELECT content_item_id FROM content_item_index WHERE published = TRUE AND {session.Dialect.InList("content_type", "types")} ORDER BY document_id",
+                new { types = SearchDocumentBuilder.IndexedTypes.ToArray() })).ToList();
+        }
+
+        logger.LogInformation("Rebuilding the search index at {Path} from {Count} published items", lucene.Path, ids.Count);
+        lucene.Clear();
+        var done = 0;
+        foreach (var chunk in ids.Chunk(200))
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var builder = scope.ServiceProvider.GetRequiredService<SearchDocumentBuilder>();
+            var items = await scope.ServiceProvider.GetRequiredService<IContentManager>().GetManyAsync(chunk);
+            var documents = new List<SearchDocument>();
+            foreach (var item in items)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                documents.Add(await builder.BuildAsync(item));
+            }
+
+            // Analysis runs inside the writer, on the calling thread: spread it over the cores.
+            Parallel.ForEach(documents, document => lucene.AddConcurrently(DocumentMapper.ToLucene(document)));
+            done += documents.Count;
+            progress?.Report((done, ids.Count));
+        }
+
+        lucene.CompleteRebuild(head.Seq);
+        return done;
+    }
+
+    private async Task TrimAsync()
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (now - _lastTrim < TimeSpan.FromHours(1))
+        {
+            return;
+        }
+
+        _lastTrim = now;
+        await using var scope = scopes.CreateAsyncScope();
+        var session = scope.ServiceProvider.GetRequiredService<ISession>();
+        var removed = await IndexLog.TrimAsync(session, now - TimeSpan.FromHours(options.LogRetentionHours));
+        await session.SaveChangesAsync();
+        if (removed > 0)
+        {
+            logger.LogInformation("Trimmed {Count} tasks from the index log", removed);
         }
     }
 }

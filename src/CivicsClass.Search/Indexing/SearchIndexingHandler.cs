@@ -2,27 +2,31 @@ using CivicsClass.Content.Handlers;
 
 namespace CivicsClass.Search.Indexing;
 
-/// <summary>Queues an item for indexing whenever what the public sees of it changes.</summary>
+/// <summary>
+/// Appends an index task whenever what the public sees of an item changes, in the change's own
+/// transaction. Once it commits, this node applies it before the request answers (an editor sees
+/// their own publish at once) and the other nodes are told.
+/// </summary>
 internal sealed class SearchIndexingHandler(TimeProvider clock, SearchIndexer indexer) : IContentHandler
 {
-    public Task PublishedAsync(ContentContext context) => QueueAsync(context);
+    public Task PublishedAsync(ContentContext context) => AppendAsync(context, IndexLog.Upsert);
 
-    public Task UnpublishedAsync(ContentContext context) => QueueAsync(context);
+    public Task UnpublishedAsync(ContentContext context) => AppendAsync(context, IndexLog.Delete);
 
-    public Task RemovedAsync(ContentContext context) => QueueAsync(context);
+    public Task RemovedAsync(ContentContext context) => AppendAsync(context, IndexLog.Delete);
 
-    private async Task QueueAsync(ContentContext context)
+    private async Task AppendAsync(ContentContext context, string operation)
     {
         if (!SearchDocumentBuilder.IndexedTypes.Contains(context.ContentItem.ContentType))
         {
             return;
         }
 
-        await SearchQueue.EnqueueAsync(context.Session, [context.ContentItem.ContentItemId], clock.GetUtcNow().UtcDateTime);
-        context.Session.OnCommitted(() =>
+        await IndexLog.AppendAsync(context.Session, [context.ContentItem.ContentItemId], operation, clock.GetUtcNow().UtcDateTime);
+        context.Session.OnCommitted(async () =>
         {
-            indexer.Wake();
-            return Task.CompletedTask;
+            await indexer.CatchUpAsync();
+            await indexer.AnnounceAsync();
         });
     }
 }

@@ -8,7 +8,7 @@ namespace CivicsClass.Search.Querying;
 /// It never fails: an unbalanced quote closes at the end, a lone <c>-</c> or unknown field is taken
 /// as text, control characters are dropped and a query past <see cref="MaxLength"/> characters is cut.
 /// </summary>
-public sealed class QueryParser(Analyzer analyzer)
+public sealed class QueryParser(TextAnalyzer analyzer)
 {
     public const int MaxLength = 200;
 
@@ -52,13 +52,14 @@ public sealed class QueryParser(Analyzer analyzer)
                 continue;
             }
 
-            var terms = analyzer.QueryTerms(chunk);
-            if (terms.Count == 0)
+            // A phrase is matched token by token, stop words included, as the words field holds them.
+            var phrase = quoted ? analyzer.Tokens(chunk).Select(t => t.Text).ToList() : [];
+            var alternative = phrase.Count > 1 ? new Alternative(phrase, true) : new Alternative(analyzer.QueryTerms(chunk), false);
+            if (alternative.Terms.Count == 0)
             {
                 continue;
             }
 
-            var alternative = new Alternative(terms, quoted && terms.Count > 1);
             if (exclude)
             {
                 exclusions.Add(alternative);

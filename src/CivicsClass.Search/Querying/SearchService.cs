@@ -3,8 +3,8 @@ using System.Diagnostics;
 using CivicsClass.Content.Taxonomies;
 using CivicsClass.Data.Documents;
 using CivicsClass.Search.Analysis;
-using CivicsClass.Search.Backends;
 using CivicsClass.Search.Indexing;
+using CivicsClass.Search.Engine;
 using Dapper;
 
 namespace CivicsClass.Search.Querying;
@@ -16,7 +16,7 @@ namespace CivicsClass.Search.Querying;
 /// </summary>
 public sealed class SearchService(
     QueryParser parser,
-    ISearchIndex index,
+    SearchIndex index,
     ISession session,
     Highlighter highlighter,
     TaxonomyService taxonomies,
@@ -41,8 +41,8 @@ public sealed class SearchService(
             return SearchResult.Empty(query, watch.ElapsedMilliseconds);
         }
 
-        // The version is read first: a result cached under it is never older than it.
-        var version = await index.VersionAsync(session);
+        // The generation is read first: a result cached under it is never older than it.
+        var version = index.Generation;
         var key = string.Join('\u001f', QueryParser.Clean(request.Query), string.Join(' ', filters), page, size);
         var hit = cache.TryGet(version, key, out var cached);
         SiteMetrics.CacheLookup("search", hit);
@@ -65,11 +65,11 @@ public sealed class SearchService(
 
     private async Task<SearchResult> RunAsync(SearchRequest request, SearchQuery query, List<string> filters, int page, int size, Stopwatch watch)
     {
-        var hits = await index.SearchAsync(session, query, filters, (page - 1) * size, size);
+        var hits = index.Search(query, filters, (page - 1) * size, size);
         var anyMatch = false;
         if (hits.Total == 0 && query.CanWiden)
         {
-            hits = await index.SearchAsync(session, query.AnyMatch(), filters, (page - 1) * size, size);
+            hits = index.Search(query.AnyMatch(), filters, (page - 1) * size, size);
             anyMatch = hits.Total > 0;
         }
 
@@ -84,16 +84,13 @@ public sealed class SearchService(
         return new SearchResult(hits.Total, watch.ElapsedMilliseconds, results, await FacetsAsync(hits), anyMatch, query, page, size);
     }
 
-    public async Task<IReadOnlyList<Suggestion>> SuggestAsync(string? prefix, int take = 8)
+    public Task<IReadOnlyList<Suggestion>> SuggestAsync(string? prefix, int take = 8)
     {
         var cleaned = parser.Parse(prefix).Groups.SelectMany(g => g).SelectMany(a => a.Terms).LastOrDefault();
-        if (cleaned is null)
-        {
-            return [];
-        }
-
-        var hits = await index.SuggestAsync(session, cleaned, Math.Clamp(take, 1, 20));
-        return hits.Select(h => new Suggestion(h.Title, h.Url, h.ContentType)).ToList();
+        IReadOnlyList<Suggestion> suggestions = cleaned is null
+            ? []
+            : index.Suggest(cleaned, Math.Clamp(take, 1, 20)).Select(h => new Suggestion(h.Title, h.Url, h.ContentType)).ToList();
+        return Task.FromResult(suggestions);
     }
 
     public async Task<IReadOnlyList<(string Query, int Times)>> MissesAsync(int take = 50)

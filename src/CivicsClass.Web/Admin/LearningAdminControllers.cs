@@ -214,13 +214,12 @@ public sealed class PointsLedgerController(PointsLedger ledger, PointsRuleStore 
 /// </summary>
 [Route("admin/jobs")]
 [RequirePermission(SitePermissions.ManageSettings)]
-public sealed class JobsController(ISession session, Search.Indexing.SearchIndexer indexer, ExpiredDataCleanup cleanup, TimeProvider clock) : AdminControllerBase
+public sealed class JobsController(ISession session, Search.Indexing.SearchIndexer indexer, Search.Engine.SearchIndex search, ExpiredDataCleanup cleanup, TimeProvider clock) : AdminControllerBase
 {
     [HttpGet("")]
     public async Task<IActionResult> Index()
     {
-        var now = clock.GetUtcNow().UtcDateTime;
-        var failures = await Search.Indexing.SearchQueue.FailuresAsync(session, 100);
+        var failures = await Search.Indexing.IndexLog.FailuresAsync(session, 100);
         var scheduled = await PublishSchedule.ListAsync(session);
         var (connection, transaction) = await session.GetConnectionAsync();
         // Titles from the index, not the items: an item that cannot be read may be why its job failed.
@@ -232,12 +231,17 @@ public sealed class JobsController(ISession session, Search.Indexing.SearchIndex
         var rollups = await Dapper.SqlMapper.QueryAsync<(string Period, long Learners, DateTime? RolledUtc)>(connection,
             "SELECT period, learners, rolled_utc FROM rollup_state ORDER BY period", transaction: transaction);
         return View(new JobsViewModel("后台任务", (string?)TempData["Message"],
-            await Search.Indexing.SearchQueue.PendingAsync(session),
-            await Search.Indexing.SearchQueue.DueAsync(session, now),
-            failures.Select(f => new FailedJobRow(f.Id, Title(f.ContentItemId), f.Attempts, f.LastError ?? "", f.NextAttemptUtc is { } next ? When(next) : "现在")).ToList(),
+            await SearchStatusAsync(),
+            failures.Select(f => new FailedJobRow(f.Id, Title(f.ContentItemId), f.Attempts, f.LastError ?? "", When(f.FailedUtc))).ToList(),
             scheduled.Select(s => new ScheduledRow(Title(s.ContentItemId), $"/admin/content/edit/{s.ContentItemId}", When(s.DueUtc))).ToList(),
             rollups.Select(r => new RollupRow(r.Period, r.Learners, r.RolledUtc is { } at ? When(at) : "还没有")).ToList(),
             (await MaintenanceRuns.ListAsync(session)).Select(Cleanup).ToList()));
+    }
+
+    private async Task<SearchIndexStatus> SearchStatusAsync()
+    {
+        var head = await indexer.HeadAsync();
+        return new SearchIndexStatus(search.Count, search.Cursor, head.Seq, Math.Max(0, head.Seq - search.Cursor), $"{search.SizeOnDisk / 1024.0 / 1024.0:F1} MB");
     }
 
     [HttpPost("cleanup/run")]
@@ -263,13 +267,14 @@ public sealed class JobsController(ISession session, Search.Indexing.SearchIndex
     [HttpPost("search/{id:long}/retry")]
     public async Task<IActionResult> Retry(long id)
     {
-        if (!await Search.Indexing.SearchQueue.RetryAsync(session, id))
+        if (!await Search.Indexing.IndexLog.RetryAsync(session, id, clock.GetUtcNow().UtcDateTime))
         {
             return NotFound();
         }
 
         await session.SaveChangesAsync();
-        indexer.Wake();
+        await indexer.CatchUpAsync();
+        await indexer.AnnounceAsync();
         TempData["Message"] = "已安排立即重试。";
         return LocalRedirect("/admin/jobs");
     }

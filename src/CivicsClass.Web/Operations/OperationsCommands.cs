@@ -56,7 +56,8 @@ internal static class OperationsCommands
 
     private static async Task<int> BackupAsync(IServiceProvider services, SiteFolders folders, string file)
     {
-        var backup = new SiteBackup(services.GetRequiredService<ISqlDialect>(), services.GetRequiredService<DatabaseOptions>(), folders, services.GetRequiredService<TimeProvider>());
+        var backup = new SiteBackup(services.GetRequiredService<ISqlDialect>(), services.GetRequiredService<DatabaseOptions>(), folders,
+            services.GetRequiredService<Search.Engine.SearchIndex>(), services.GetRequiredService<TimeProvider>());
         var manifest = await backup.CreateAsync(file);
         Console.WriteLine($"Backup written to {Path.GetFullPath(file)} ({manifest.Dialect}, {manifest.Files.Count - 1} files besides the database).");
         Console.WriteLine($"  {manifest.Counts}");

@@ -13,7 +13,7 @@ namespace CivicsClass.Web.Operations;
 /// database (SQLite's online backup, or <c>pg_dump</c> of one snapshot), the files under
 /// <c>App_Data</c>, and a manifest with the counts the copy holds.
 /// </summary>
-internal sealed class SiteBackup(ISqlDialect dialect, DatabaseOptions options, SiteFolders folders, TimeProvider clock)
+internal sealed class SiteBackup(ISqlDialect dialect, DatabaseOptions options, SiteFolders folders, Search.Engine.SearchIndex search, TimeProvider clock)
 {
     public const string SqliteEntry = "database/site.db";
     public const string PostgresEntry = "database/site.dump";
@@ -28,7 +28,8 @@ internal sealed class SiteBackup(ISqlDialect dialect, DatabaseOptions options, S
         try
         {
             var database = dialect.Name == "sqlite" ? await CopySqliteAsync(work.FullName, cancellationToken) : await DumpPostgresAsync(work.FullName, cancellationToken);
-            var excluded = new HashSet<string>(database.Excluded) { file, partial };
+            // The search index is the node's own, made again from the database when it is missing.
+            var excluded = new HashSet<string>(database.Excluded) { file, partial, search.Folder };
             var entries = new List<BackupFile>();
             BackupManifest manifest;
             await using (var stream = File.Create(partial))

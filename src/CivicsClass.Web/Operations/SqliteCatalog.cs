@@ -11,9 +11,9 @@ internal static class SqliteCatalog
 {
     /// <summary>
     /// Tables the target makes for itself: its own migration record (written by running the same
-    /// migrations) and the search index, which each database builds with its own full-text engine.
+    /// migrations) and the search index log, which starts afresh there; every node rebuilds its index from the copied content.
     /// </summary>
-    public static readonly IReadOnlySet<string> RebuiltOnTarget = new HashSet<string> { "migration_record", "search_document", "search_queue", "search_facet", "search_index_version" };
+    public static readonly IReadOnlySet<string> RebuiltOnTarget = new HashSet<string> { "migration_record", "search_index_head", "search_index_log", "search_index_failure" };
 
     public sealed record Table(string Name, IReadOnlyList<string> Columns, IReadOnlyList<string> References);
 

@@ -58,7 +58,7 @@ internal static partial class SearchBenchmark
     private static async Task AnalysisAsync(IReadOnlyList<string> sentences, int documents)
     {
         await using var harness = await SearchHarness.CreateAsync("sqlite", null);
-        var analyzer = harness.Services.GetRequiredService<Analyzer>();
+        var analyzer = harness.Services.GetRequiredService<TextAnalyzer>();
         var corpus = Generate(sentences, documents).ToList();
         int Analyse(CorpusDocument document) =>
             analyzer.Analyze(document.Title, withPinyin: true) is var title && analyzer.Analyze(document.Body) is var body

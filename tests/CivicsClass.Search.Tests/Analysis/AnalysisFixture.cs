@@ -5,13 +5,13 @@ namespace CivicsClass.Search.Tests.Analysis;
 /// <summary>The analysis objects are costly to load (a 350 000-word dictionary), so tests share one set.</summary>
 public static class AnalysisFixture
 {
-    private static readonly Lazy<Analyzer> s_analyzer = new(() =>
+    private static readonly Lazy<TextAnalyzer> s_analyzer = new(() =>
     {
         var dictionary = new WordDictionary();
-        return new Analyzer(new TextNormaliser(), new Segmenter(dictionary), dictionary, new Pinyin());
+        return new TextAnalyzer(new TextNormaliser(), new Segmenter(dictionary), dictionary, new Pinyin());
     });
 
-    public static Analyzer Analyzer => s_analyzer.Value;
+    public static TextAnalyzer Analyzer => s_analyzer.Value;
 
     public static IReadOnlyList<string> Words(string text) => Analyzer.Analyze(text).Words.Select(w => w.Text).ToList();
 }

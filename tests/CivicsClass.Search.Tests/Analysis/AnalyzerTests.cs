@@ -6,7 +6,7 @@ namespace CivicsClass.Search.Tests.Analysis;
 
 public sealed class AnalyzerTests
 {
-    private static Analyzer Analyzer => AnalysisFixture.Analyzer;
+    private static TextAnalyzer Analyzer => AnalysisFixture.Analyzer;
 
     [Theory]
     [InlineData("大力弘扬劳模精神、劳动精神、工匠精神", new[] { "大力", "弘扬", "劳模精神", "劳动精神", "工匠精神" })]

@@ -5,7 +5,9 @@ using CivicsClass.Content.Parts;
 using CivicsClass.Data.Caching;
 using CivicsClass.Data.Documents;
 using CivicsClass.Learning;
+using CivicsClass.Search.Engine;
 using CivicsClass.Search.Indexing;
+using CivicsClass.Search.Querying;
 using CivicsClass.Testing;
 using CivicsClass.Web.Admin;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
@@ -32,11 +34,9 @@ public sealed class FarmHost : IAsyncDisposable
             if (_nodes is null)
             {
                 _database = await new Postgres().CreateAsync();
-                // Indexing is left to the tests, which run both nodes' indexers against one queue.
-                var settings = new Dictionary<string, string?> { ["Search:IndexInBackground"] = "false" };
-                var a = new SiteFactory(_database, settings);
+                var a = new SiteFactory(_database);
                 a.CreateClient().Dispose(); // the first node migrates and seeds; the second finds the site ready
-                var b = new SiteFactory(_database, settings);
+                var b = new SiteFactory(_database);
                 b.CreateClient().Dispose();
                 await a.Services.GetRequiredService<CacheSignalListener>().Listening.WaitAsync(TimeSpan.FromSeconds(10));
                 await b.Services.GetRequiredService<CacheSignalListener>().Listening.WaitAsync(TimeSpan.FromSeconds(10));
@@ -159,26 +159,60 @@ public sealed class WebFarmTests(FarmHost farm) : IClassFixture<FarmHost>
     }
 
     [SkippableFact]
-    public async Task ThousandQueuedIndexJobs_AreEachProcessedOnce_AcrossBothNodes()
+    public async Task PublishedOnA_IsFoundOnB_WithinTwoSeconds_UnpublishedOnB_IsGoneFromA()
     {
         var (a, b) = await farm.GetAsync();
-        await a.Services.GetRequiredService<SearchIndexer>().ProcessPendingAsync(); // what publishing queued so far
+        const string path = "lessons/zhigong-shuwu-wenhua";
+        string id;
         await using (var scope = a.Services.CreateAsyncScope())
         {
-            var session = scope.ServiceProvider.GetRequiredService<ISession>();
-            await SearchQueue.EnqueueAsync(session, Enumerable.Range(0, 1000).Select(n => $"farm-job-{n:D4}"), DateTime.UtcNow);
-            await session.SaveChangesAsync();
+            var manager = scope.ServiceProvider.GetRequiredService<IContentManager>();
+            var lesson = (await manager.GetByPathAsync(path, VersionOptions.Latest))!;
+            id = lesson.ContentItemId;
+            lesson.Apply(new TitlePart { Title = "职工书屋 farmprobe" });
+            await manager.PublishAsync(await manager.UpdateAsync(lesson));
+            await scope.ServiceProvider.GetRequiredService<ISession>().SaveChangesAsync();
         }
 
-        var done = await Task.WhenAll(
-            a.Services.GetRequiredService<SearchIndexer>().ProcessPendingAsync(),
-            b.Services.GetRequiredService<SearchIndexer>().ProcessPendingAsync(),
-            a.Services.GetRequiredService<SearchIndexer>().ProcessPendingAsync(),
-            b.Services.GetRequiredService<SearchIndexer>().ProcessPendingAsync());
+        Assert.True(await FoundWithinAsync(a, "farmprobe", found: true, TimeSpan.Zero), "A applies its own change before the commit returns");
+        Assert.True(await FoundWithinAsync(b, "farmprobe", found: true, TimeSpan.FromSeconds(2)), "B was told through NOTIFY and applied the log");
 
-        Assert.Equal(1000, done.Sum()); // an entry handled twice would count twice
-        await using var check = b.Services.CreateAsyncScope();
-        Assert.Equal(0, await SearchQueue.PendingAsync(check.ServiceProvider.GetRequiredService<ISession>()));
+        await using (var scope = b.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<IContentManager>().UnpublishAsync(id);
+            await scope.ServiceProvider.GetRequiredService<ISession>().SaveChangesAsync();
+        }
+
+        Assert.True(await FoundWithinAsync(a, "farmprobe", found: false, TimeSpan.FromSeconds(2)), "A removed what B unpublished");
+        Assert.Equal(a.Services.GetRequiredService<SearchIndex>().Cursor, b.Services.GetRequiredService<SearchIndex>().Cursor);
+
+        await using (var scope = a.Services.CreateAsyncScope())
+        {
+            var manager = scope.ServiceProvider.GetRequiredService<IContentManager>();
+            await manager.PublishAsync((await manager.GetByPathAsync(path, VersionOptions.Latest))!);
+            await scope.ServiceProvider.GetRequiredService<ISession>().SaveChangesAsync();
+        }
+    }
+
+    private static async Task<bool> FoundWithinAsync(SiteFactory node, string word, bool found, TimeSpan limit)
+    {
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            await using var scope = node.Services.CreateAsyncScope();
+            var result = await scope.ServiceProvider.GetRequiredService<SearchService>().SearchAsync(new SearchRequest(word));
+            if ((result.Total > 0) == found)
+            {
+                return true;
+            }
+
+            if (clock.Elapsed > limit)
+            {
+                return false;
+            }
+
+            await Task.Delay(20);
+        }
     }
 
     [SkippableFact]

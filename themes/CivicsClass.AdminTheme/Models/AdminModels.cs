@@ -132,7 +132,10 @@ public sealed record PointsRuleRow(string Name, string DisplayName, string? Desc
 
 public sealed record PointsRulesViewModel(string Title, IReadOnlyList<PointsRuleRow> Rules, string? Message, IReadOnlyDictionary<string, string> Errors);
 
-public sealed record FailedJobRow(long Id, string Item, int Attempts, string Error, string NextAttempt);
+public sealed record FailedJobRow(long Id, string Item, int Attempts, string Error, string FailedAt);
+
+/// <summary>This node's search index against the index log.</summary>
+public sealed record SearchIndexStatus(int Documents, long Cursor, long Head, long Lag, string Size);
 
 public sealed record ScheduledRow(string Item, string Url, string Due);
 
@@ -140,7 +143,7 @@ public sealed record RollupRow(string Period, long Learners, string RolledAt);
 
 public sealed record CleanupRow(string Name, string Kind, string LastRun, long Removed, string State, string? Error);
 
-public sealed record JobsViewModel(string Title, string? Message, int SearchPending, int SearchDue, IReadOnlyList<FailedJobRow> Failures,
+public sealed record JobsViewModel(string Title, string? Message, SearchIndexStatus Search, IReadOnlyList<FailedJobRow> Failures,
     IReadOnlyList<ScheduledRow> Scheduled, IReadOnlyList<RollupRow> Rollups, IReadOnlyList<CleanupRow> Cleanups);
 
 public sealed record LedgerRow(long Id, string When, int StudyDay, string Activity, int Points, string? Reason, string? Note, bool CanReverse);

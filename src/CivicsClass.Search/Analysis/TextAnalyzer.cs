@@ -4,49 +4,54 @@ namespace CivicsClass.Search.Analysis;
 /// The one analysis run on documents and on queries. <see cref="AnalyzedText.Words"/> keep their
 /// order (phrases match them); <see cref="AnalyzedText.Recall"/> adds what a searcher may type instead:
 /// the shorter words inside long ones, character pairs of runs the dictionary does not know, and
-/// for titles and names their pinyin, whole and as initials.
+/// for titles and names their pinyin, whole and as initials. Every token knows the characters it
+/// stands for, so a match can be marked in the original text.
 /// </summary>
-public sealed class Analyzer(TextNormaliser normaliser, Segmenter segmenter, WordDictionary dictionary, Pinyin pinyin)
+public sealed class TextAnalyzer(TextNormaliser normaliser, Segmenter segmenter, WordDictionary dictionary, Pinyin pinyin)
 {
     private static readonly HashSet<string> s_stopWords =
         ["的", "了", "和", "与", "及", "是", "在", "也", "就", "都", "而", "并", "或", "之", "等", "把", "被", "对", "中", "为", "以", "于", "其", "这", "那", "着", "a", "an", "the", "of", "and", "or", "to", "in"];
 
     public TextNormaliser Normaliser => normaliser;
 
-    public AnalyzedText Analyze(string? text, bool withPinyin = false)
+    public static bool IsStopWord(string word) => s_stopWords.Contains(word);
+
+    /// <summary>Every token of the text in order, stop words included: what a phrase is matched against.</summary>
+    public IReadOnlyList<Token> Tokens(string? text) =>
+        string.IsNullOrWhiteSpace(text) ? [] : segmenter.Segment(normaliser.Normalise(text));
+
+    public AnalyzedText Analyze(string? text, bool withPinyin = false) => Analyze(Tokens(text), withPinyin);
+
+    /// <summary>The analysis of text already segmented by <see cref="Tokens"/>.</summary>
+    public AnalyzedText Analyze(IReadOnlyList<Token> tokens, bool withPinyin = false)
     {
-        if (string.IsNullOrWhiteSpace(text))
+        if (tokens.Count == 0)
         {
             return new AnalyzedText([], []);
         }
 
-        var tokens = segmenter.Segment(normaliser.Normalise(text));
         var words = tokens.Where(t => !s_stopWords.Contains(t.Text)).ToList();
-        var recall = new List<string>();
+        var recall = new List<RecallToken>();
         foreach (var token in words.Where(t => t.Kind == TokenKind.Word && t.Text.Length >= 3))
         {
-            AddInnerWords(token.Text, recall);
+            AddInnerWords(token, recall);
         }
 
         AddPairsOfUnknownRuns(tokens, recall);
         if (withPinyin)
         {
+            var inner = recall.Where(r => r.Text.Length > 0 && TextNormaliser.IsCjk(r.Text[0])).ToList();
             AddPinyin(words, recall);
-        }
-
-        var inner = recall.Where(r => r.Length > 0 && TextNormaliser.IsCjk(r[0])).ToList();
-        if (withPinyin)
-        {
             foreach (var word in inner)
             {
-                recall.Add(pinyin.Full(word));
-                recall.Add(pinyin.Initials(word));
+                recall.Add(word with { Text = pinyin.Full(word.Text) });
+                recall.Add(word with { Text = pinyin.Initials(word.Text) });
             }
         }
 
         // A set, not a scan of the words per recall token: a body has hundreds of each.
         var wordTexts = words.Select(w => w.Text).ToHashSet(StringComparer.Ordinal);
-        return new AnalyzedText(words, recall.Distinct().Where(r => !wordTexts.Contains(r)).ToList());
+        return new AnalyzedText(words, recall.Where(r => r.Text.Length > 0 && !wordTexts.Contains(r.Text)).ToList());
     }
 
     /// <summary>
@@ -88,33 +93,34 @@ public sealed class Analyzer(TextNormaliser normaliser, Segmenter segmenter, Wor
         return terms.Distinct().ToList();
     }
 
-    private void AddInnerWords(string word, List<string> recall)
+    private void AddInnerWords(Token word, List<RecallToken> recall)
     {
-        for (var start = 0; start < word.Length; start++)
+        var text = word.Text;
+        for (var start = 0; start < text.Length; start++)
         {
-            for (var length = 2; start + length <= word.Length && length < word.Length; length++)
+            for (var length = 2; start + length <= text.Length && length < text.Length; length++)
             {
-                var inner = word.AsSpan(start, length);
+                var inner = text.AsSpan(start, length);
                 if (dictionary.Contains(inner))
                 {
-                    recall.Add(inner.ToString());
+                    recall.Add(new RecallToken(inner.ToString(), word.Start + start, word.Start + start + length));
                 }
             }
         }
     }
 
-    private static void AddPairsOfUnknownRuns(IReadOnlyList<Token> tokens, List<string> recall)
+    private static void AddPairsOfUnknownRuns(IReadOnlyList<Token> tokens, List<RecallToken> recall)
     {
         for (var i = 0; i + 1 < tokens.Count; i++)
         {
             if (tokens[i].Kind == TokenKind.Unknown && tokens[i + 1].Kind == TokenKind.Unknown && tokens[i + 1].Start == tokens[i].End)
             {
-                recall.Add(tokens[i].Text + tokens[i + 1].Text);
+                recall.Add(new RecallToken(tokens[i].Text + tokens[i + 1].Text, tokens[i].Start, tokens[i + 1].End));
             }
         }
     }
 
-    private void AddPinyin(IReadOnlyList<Token> words, List<string> recall)
+    private void AddPinyin(IReadOnlyList<Token> words, List<RecallToken> recall)
     {
         var chinese = words.Where(w => w.Kind != TokenKind.Latin).ToList();
         foreach (var word in chinese)
@@ -122,23 +128,26 @@ public sealed class Analyzer(TextNormaliser normaliser, Segmenter segmenter, Wor
             var full = pinyin.Full(word.Text);
             if (full.Length > 0)
             {
-                recall.Add(full);
-                recall.Add(pinyin.Initials(word.Text));
+                recall.Add(new RecallToken(full, word.Start, word.End));
+                recall.Add(new RecallToken(pinyin.Initials(word.Text), word.Start, word.End));
             }
         }
 
         var all = string.Concat(chinese.Select(w => w.Text));
         if (chinese.Count > 1 && all.Length <= 16)
         {
-            recall.Add(pinyin.Full(all));
-            recall.Add(pinyin.Initials(all));
+            recall.Add(new RecallToken(pinyin.Full(all), chinese[0].Start, chinese[^1].End));
+            recall.Add(new RecallToken(pinyin.Initials(all), chinese[0].Start, chinese[^1].End));
         }
     }
 }
 
-public sealed record AnalyzedText(IReadOnlyList<Token> Words, IReadOnlyList<string> Recall)
+/// <summary>Words in order, and recall tokens (each occurrence, with the characters it covers).</summary>
+public sealed record AnalyzedText(IReadOnlyList<Token> Words, IReadOnlyList<RecallToken> RecallTokens)
 {
-    public string WordText => string.Join(' ', Words.Select(w => w.Text));
-
-    public string RecallText => string.Join(' ', Recall);
+    /// <summary>The distinct recall texts.</summary>
+    public IReadOnlyList<string> Recall => RecallTokens.Select(r => r.Text).Distinct().ToList();
 }
+
+/// <summary>A token added for recall, standing for the normalised characters from <see cref="Start"/> to <see cref="End"/>.</summary>
+public readonly record struct RecallToken(string Text, int Start, int End);

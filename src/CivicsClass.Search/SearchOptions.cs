@@ -14,6 +14,9 @@ public sealed class SearchOptions
     /// <summary>How often a node looks at the index log when no change has woken it (a missed notification, SQLite).</summary>
     public double PollSeconds { get; set; } = 1;
 
+    /// <summary>Tasks applied together; a long catch-up is made durable after each full batch.</summary>
+    public int ApplyBatchSize { get; set; } = 500;
+
     /// <summary>How long the index log keeps tasks; a node whose cursor is older than what is kept rebuilds its index.</summary>
     public double LogRetentionHours { get; set; } = 24 * 7;
 }

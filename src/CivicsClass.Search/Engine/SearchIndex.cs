@@ -80,6 +80,15 @@ public sealed class SearchIndex : IDisposable
         }).ToList();
     });
 
+    /// <summary>Makes what this node applied durable, if it opened its index at all.</summary>
+    public void CommitIfOpen()
+    {
+        if (_index.IsValueCreated)
+        {
+            _index.Value.Commit();
+        }
+    }
+
     public void Dispose()
     {
         if (_index.IsValueCreated)

@@ -29,7 +29,6 @@ public sealed class SearchIndexer(
     /// <summary>The signal that tells the nodes the log has grown.</summary>
     public const string Signal = "search-log";
 
-    private const int BatchSize = 500;
     private readonly SemaphoreSlim _apply = new(1, 1);
     private readonly SemaphoreSlim _wake = new(0, 1);
     private DateTime _lastTrim = DateTime.MinValue;
@@ -81,7 +80,7 @@ public sealed class SearchIndexer(
                 IReadOnlyList<IndexLog.LogTask> tasks;
                 await using (var scope = scopes.CreateAsyncScope())
                 {
-                    tasks = await IndexLog.ReadAsync(scope.ServiceProvider.GetRequiredService<ISession>(), lucene.Cursor, BatchSize);
+                    tasks = await IndexLog.ReadAsync(scope.ServiceProvider.GetRequiredService<ISession>(), lucene.Cursor, Math.Max(1, options.ApplyBatchSize));
                 }
 
                 if (tasks.Count == 0)
@@ -92,6 +91,10 @@ public sealed class SearchIndexer(
                 await ApplyAsync(tasks.Select(t => t.ContentItemId).Distinct().ToList(), tasks[^1].Seq, cancellationToken);
                 applied += tasks.Count;
                 SiteMetrics.Job("search-index", done: true, tasks.Count);
+                if (tasks.Count >= options.ApplyBatchSize)
+                {
+                    lucene.Commit(); // a long catch-up keeps what it has done if the node dies
+                }
             }
 
             return applied;
@@ -165,7 +168,7 @@ public sealed class SearchIndexer(
                     logger.LogDebug("Applied {Count} index tasks", count);
                 }
 
-                index.Index.Commit();
+                index.CommitIfOpen();
                 await TrimAsync();
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
@@ -187,7 +190,7 @@ public sealed class SearchIndexer(
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         await base.StopAsync(cancellationToken);
-        index.Index.Commit();
+        index.CommitIfOpen();
     }
 
     /// <summary>
@@ -201,13 +204,43 @@ public sealed class SearchIndexer(
         var services = scope.ServiceProvider;
         var session = services.GetRequiredService<ISession>();
         var builder = services.GetRequiredService<SearchDocumentBuilder>();
-        var published = (await services.GetRequiredService<IContentManager>().GetManyAsync(ids)).ToDictionary(i => i.ContentItemId);
+        var manager = services.GetRequiredService<IContentManager>();
+        var failed = new List<(string Id, Exception Error)>();
+        Dictionary<string, ContentItem> published;
+        try
+        {
+            published = (await manager.GetManyAsync(ids)).ToDictionary(i => i.ContentItemId);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException && !TransientFailures.IsTransient(exception))
+        {
+            // One item that cannot be read fails the batch's read: read them one by one to find it.
+            published = [];
+            foreach (var id in ids)
+            {
+                try
+                {
+                    foreach (var item in await manager.GetManyAsync([id]))
+                    {
+                        published[item.ContentItemId] = item;
+                    }
+                }
+                catch (Exception itemException) when (itemException is not OperationCanceledException && !TransientFailures.IsTransient(itemException))
+                {
+                    failed.Add((id, itemException));
+                }
+            }
+        }
+
         var upserts = new List<Lucene.Net.Documents.Document>();
         var deletions = new List<string>();
-        var failed = new List<(string Id, Exception Error)>();
         foreach (var id in ids)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            if (failed.Any(f => f.Id == id))
+            {
+                continue;
+            }
+
             if (!published.TryGetValue(id, out var item) || !SearchDocumentBuilder.IndexedTypes.Contains(item.ContentType))
             {
                 deletions.Add(id);

@@ -9,6 +9,9 @@ namespace CivicsClass.Search.Indexing;
 /// </summary>
 internal sealed class SearchIndexingHandler(TimeProvider clock, SearchIndexer indexer) : IContentHandler
 {
+    // Handlers live as long as their unit of work: one catch-up after its commit covers every change in it.
+    private bool _catchUpRegistered;
+
     public Task PublishedAsync(ContentContext context) => AppendAsync(context, IndexLog.Upsert);
 
     public Task UnpublishedAsync(ContentContext context) => AppendAsync(context, IndexLog.Delete);
@@ -23,8 +26,15 @@ internal sealed class SearchIndexingHandler(TimeProvider clock, SearchIndexer in
         }
 
         await IndexLog.AppendAsync(context.Session, [context.ContentItem.ContentItemId], operation, clock.GetUtcNow().UtcDateTime);
+        if (_catchUpRegistered)
+        {
+            return;
+        }
+
+        _catchUpRegistered = true;
         context.Session.OnCommitted(async () =>
         {
+            _catchUpRegistered = false;
             await indexer.CatchUpAsync();
             await indexer.AnnounceAsync();
         });

@@ -66,54 +66,59 @@ public sealed class GracefulShutdownTests
     }
 
     /// <summary>
-    /// A node stopped while its indexer works through a long queue (PostgreSQL, as a farm runs) ends the
-    /// batch in hand or rolls it back, and leaves the rest queued as it found it: not lost, not marked
-    /// failed. The next start finishes the work.
+    /// A node stopped while it applies a long index log (PostgreSQL, as a farm runs) makes what it has
+    /// applied durable with the cursor it reached, and nothing is marked failed. The next start goes on
+    /// from there, and the index ends up equal to what is published, each item once.
     /// </summary>
     [SkippableFact]
-    public async Task Terminated_WhileIndexing_HandsTheRestOfTheQueueBack()
+    public async Task Terminated_WhileApplyingTheIndexLog_KeepsItsPlace_NextStartFinishes()
     {
         await using var database = await new Postgres().CreateAsync();
-        var copies = 400;
-        long queued;
+        var folder = OperatedSite.ProcessSearchIndex(database);
+        long before, head, atExit;
         using (var site = await SiteProcess.StartAsync(database, new Dictionary<string, string>(s_settings)
         {
-            ["Setup__ImportSeeds"] = "true", ["Setup__Seeds"] = RepositoryPaths.Seeds,
+            ["Setup__ImportSeeds"] = "true", ["Setup__Seeds"] = RepositoryPaths.Seeds, ["Search__ApplyBatchSize"] = "50",
         }))
         {
             await using var connection = await OpenAsync(database);
-            await WaitAsync(async () => await QueuedAsync(connection) == 0, "the first indexing");
-            // Every indexed item queued again many times over: a rebuild's worth of batches.
-            queued = await connection.ExecuteAsync($"""
-                INSERT INTO search_queue (content_item_id, enqueued_utc)
-                SELECT i.content_item_id, now() FROM content_item_index i CROSS JOIN generate_series(1, {copies})
-                WHERE i.published AND i.content_type = ANY(@types)
-                """, new { types = SearchDocumentBuilder.IndexedTypes.ToArray() });
-            await WaitAsync(async () => await QueuedAsync(connection) < queued * 9 / 10, "the indexer to start on the queue");
+            await WaitAsync(async () => SearchIndexProbe.CommittedCursor(folder) == await HeadAsync(connection), "the first indexing");
+            before = SearchIndexProbe.CommittedCursor(folder);
+            // Every indexed item logged again many times over, numbered as the log numbers tasks: a long catch-up's worth of batches.
+            var types = SearchDocumentBuilder.IndexedTypes.ToArray();
+            var count = 100 * await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM content_item_index WHERE published AND content_type = ANY(@types)", new { types });
+            await connection.ExecuteAsync("""
+                WITH h AS (UPDATE search_index_head SET seq = seq + @count WHERE id = 1 RETURNING seq)
+                INSERT INTO search_index_log (seq, content_item_id, operation, created_utc)
+                SELECT (SELECT seq FROM h) - @count + row_number() OVER (), i.content_item_id, 'upsert', now()
+                FROM content_item_index i CROSS JOIN generate_series(1, 100) WHERE i.published AND i.content_type = ANY(@types)
+                """, new { count, types });
+            head = await HeadAsync(connection);
+            await WaitAsync(() => Task.FromResult(SearchIndexProbe.CommittedCursor(folder) > before), "the node to start on the log");
 
             site.Terminate();
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
             await site.Process.WaitForExitAsync(timeout.Token);
             Assert.Equal(0, site.Process.ExitCode);
             Assert.DoesNotContain(site.Lines, l => l.Contains("failed", StringComparison.OrdinalIgnoreCase));
-
-            var left = await QueuedAsync(connection);
-            Assert.InRange(left, 1, queued - 1); // stopped in the middle
-            Assert.Equal(0, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM search_queue WHERE attempts > 0 OR last_error IS NOT NULL"));
+            atExit = SearchIndexProbe.CommittedCursor(folder);
+            Assert.Equal(0, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM search_index_failure"));
         }
 
-        await using (var factory = OperatedSite.Start(database, seeds: true))
+        Assert.InRange(atExit, before + 1, head - 1); // stopped in the middle, with what it had done kept
+        await using (var factory = OperatedSite.Start(database, seeds: true, searchIndex: folder))
         {
             factory.CreateClient().Dispose();
             await factory.Services.GetRequiredService<SearchIndexer>().DrainAsync(TimeSpan.FromSeconds(120));
+            var (documents, distinct) = SearchIndexProbe.Count(factory.Services.GetRequiredService<CivicsClass.Search.Engine.SearchIndex>());
+            await using var check = await OpenAsync(database);
+            Assert.Equal(head, SearchIndexProbe.CommittedCursor(folder));
+            Assert.Equal(
+                await check.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM content_item_index WHERE published AND content_type = ANY(@types)",
+                    new { types = SearchDocumentBuilder.IndexedTypes.ToArray() }),
+                documents);
+            Assert.Equal(documents, distinct);
         }
-
-        await using var check = await OpenAsync(database);
-        Assert.Equal(0, await QueuedAsync(check));
-        Assert.Equal(
-            await check.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM content_item_index WHERE published AND content_type = ANY(@types)",
-                new { types = SearchDocumentBuilder.IndexedTypes.ToArray() }),
-            await check.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM search_document"));
     }
 
     private static async Task<NpgsqlConnection> OpenAsync(TestDatabase database)
@@ -123,7 +128,7 @@ public sealed class GracefulShutdownTests
         return connection;
     }
 
-    private static Task<long> QueuedAsync(NpgsqlConnection connection) => connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM search_queue");
+    private static Task<long> HeadAsync(NpgsqlConnection connection) => connection.ExecuteScalarAsync<long>("SELECT seq FROM search_index_head WHERE id = 1");
 
     private static async Task WaitAsync(Func<Task<bool>> condition, string what)
     {

@@ -17,14 +17,17 @@ namespace CivicsClass.Web.Tests.Operations;
 /// </summary>
 internal static class OperatedSite
 {
-    public static SiteFactory Start(TestDatabase database, bool seeds, bool indexInBackground = true) => new(database, new Dictionary<string, string?>
+    /// <summary>The site in this process; its search index is its own unless <paramref name="searchIndex"/> names the folder (that of the site's processes: <c>App_Data/search</c>).</summary>
+    public static SiteFactory Start(TestDatabase database, bool seeds, string? searchIndex = null) => new(database, new Dictionary<string, string?>
     {
         ["contentRoot"] = database.Directory,
         ["Setup:Recipe"] = RepositoryPaths.Recipe,
         ["Setup:Seeds"] = RepositoryPaths.Seeds,
         ["Setup:ImportSeeds"] = seeds ? "true" : "false",
-        ["Search:IndexInBackground"] = indexInBackground ? "true" : "false",
-    });
+    }.Concat(searchIndex is null ? [] : [new KeyValuePair<string, string?>("Search:IndexPath", searchIndex)]).ToDictionary());
+
+    /// <summary>Where the site's processes keep their search index.</summary>
+    public static string ProcessSearchIndex(TestDatabase database) => Path.Combine(database.Directory, "App_Data", "search");
 
     /// <summary>A seeded site with a worker, a few ledger entries (one reversed) and uploaded files; stopped again when it returns.</summary>
     public static async Task FillAsync(TestDatabase database, bool seeds = true)

@@ -24,7 +24,7 @@ namespace CivicsClass.Web.Tests.Operations;
 /// </summary>
 public abstract class SearchIndexCrashTests<TDatabase>(ITestOutputHelper output) where TDatabase : IDatabaseProvider, new()
 {
-    private const int Lessons = 1000;
+    private const int Lessons = 1050;
     private const int Revised = 900;
     private const int Unpublished = 100;
 

@@ -30,16 +30,20 @@ internal static class BenchmarkMain
                 return await FarmBenchmark.RunAsync(options);
             case "media":
                 return await MediaBenchmark.RunAsync(options);
+            case "search-relevance":
+                await SearchRelevance.RunAsync();
+                return 0;
             case "search-eval":
                 return await SearchEvaluation.RunAsync(args);
             default:
                 Console.Error.WriteLine("usage: content [--items N] [--queries N] [--postgres CONNECTION_STRING] [--sqlite-only]");
                 Console.Error.WriteLine("       site [--seconds N] [--connections N]");
-                Console.Error.WriteLine("       search [--items N (documents, default 100000)] [--postgres CONNECTION_STRING] [--sqlite-only]");
+                Console.Error.WriteLine("       search [--items N (documents, default 100000)]");
                 Console.Error.WriteLine("       points [--part ledger|board] [--seconds N] [--users N (default 1000000)] [--entries N (default 20000000)] [--postgres CONNECTION_STRING] [--sqlite-only]");
                 Console.Error.WriteLine("       farm [--seconds N] [--connections N] [--postgres CONNECTION_STRING]");
                 Console.Error.WriteLine("       media [--seconds N (per figure, default 8)] [--connections N]");
-                Console.Error.WriteLine("       search-eval --corpus C.jsonl --queries Q.tsv --run OUT.txt [--backend sqlite|postgres]");
+                Console.Error.WriteLine("       search-relevance (the judged set: nDCG@10, MRR, recall@10 per analysis)");
+                Console.Error.WriteLine("       search-eval --corpus C.jsonl --queries Q.tsv --run OUT.txt");
                 return 2;
         }
     }

@@ -7,9 +7,9 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CivicsClass.Benchmarks.Search;
 
 /// <summary>
-/// <c>search-eval --corpus C.jsonl --queries Q.tsv --run OUT.txt [--backend sqlite|postgres]</c>:
+/// <c>search-eval --corpus C.jsonl --queries Q.tsv --run OUT.txt</c>:
 /// indexes a JSONL corpus (<c>{"id","title","body","source"}</c> per line) through the site's
-/// analysis and backend, runs a TSV of queries (<c>qid&lt;TAB&gt;query[&lt;TAB&gt;kind]</c>) and writes a
+/// analysis and Lucene index, runs a TSV of queries (<c>qid&lt;TAB&gt;query[&lt;TAB&gt;kind]</c>) and writes a
 /// TREC run file (<c>qid Q0 docid rank score tag</c>, top 10) for trec_eval and friends.
 /// </summary>
 internal static class SearchEvaluation
@@ -20,14 +20,13 @@ internal static class SearchEvaluation
         var corpus = Value("--corpus");
         var queries = Value("--queries");
         var run = Value("--run");
-        var backend = Value("--backend") ?? "sqlite";
-        if (corpus is null || queries is null || run is null || backend is not ("sqlite" or "postgres"))
+        if (corpus is null || queries is null || run is null)
         {
-            Console.Error.WriteLine("usage: search-eval --corpus C.jsonl --queries Q.tsv --run OUT.txt [--backend sqlite|postgres] [--postgres CONNECTION_STRING]");
+            Console.Error.WriteLine("usage: search-eval --corpus C.jsonl --queries Q.tsv --run OUT.txt");
             return 2;
         }
 
-        await using var harness = await SearchHarness.CreateAsync(backend, Value("--postgres") ?? Environment.GetEnvironmentVariable("CIVICS_TEST_POSTGRES"));
+        await using var harness = await SearchHarness.CreateAsync("sqlite", null);
         var indexed = await harness.Services.GetRequiredService<CorpusIndexer>().IndexAsync(ReadCorpus(corpus));
         var lines = new StringBuilder();
         var count = 0;
@@ -37,14 +36,14 @@ internal static class SearchEvaluation
             for (var rank = 0; rank < result.Hits.Count; rank++)
             {
                 var hit = result.Hits[rank];
-                lines.Append(CultureInfo.InvariantCulture, $"{qid} Q0 {hit.Id} {rank + 1} {hit.Score:F4} civicsclass-{backend}\n");
+                lines.Append(CultureInfo.InvariantCulture, $"{qid} Q0 {hit.Id} {rank + 1} {hit.Score:F4} civicsclass\n");
             }
 
             count++;
         }
 
         await File.WriteAllTextAsync(run, lines.ToString());
-        Console.WriteLine($"indexed {indexed} documents, ran {count} queries on {backend}, wrote {run}");
+        Console.WriteLine($"indexed {indexed} documents, ran {count} queries, wrote {run}");
         return 0;
     }
 

@@ -35,6 +35,9 @@ public sealed class SearchIndex : IDisposable
 
     public int Count => Index.Count;
 
+    /// <summary>False until a node's first rebuild is done (no index was there, or it could not be read).</summary>
+    public bool IsBuilt => !Index.NeedsRebuild;
+
     public long SizeOnDisk => Index.SizeOnDisk;
 
     /// <summary>

@@ -22,6 +22,7 @@ public sealed class SearchService(
     TaxonomyService taxonomies,
     SearchDocumentBuilder documents,
     SearchResultCache cache,
+    SearchIndexer indexer,
     TimeProvider clock)
 {
     public const int MaxPageSize = 50;
@@ -39,6 +40,12 @@ public sealed class SearchService(
         if (filters is null || (!query.HasTerms && filters.Count == 0))
         {
             return SearchResult.Empty(query, watch.ElapsedMilliseconds);
+        }
+
+        if (!index.IsBuilt)
+        {
+            // A node's first start builds its index from the published content; a search waits for it a while.
+            await WaitForFirstBuildAsync();
         }
 
         // The generation is read first: a result cached under it is never older than it.
@@ -82,6 +89,18 @@ public sealed class SearchService(
         var results = hits.Hits.Select(h => new SearchHit(h.ContentItemId, h.ContentType, h.Title, highlighter.Highlight(h.Title, needles), h.Url,
             highlighter.Snippet(string.IsNullOrEmpty(h.Body) ? h.Summary : SnippetSource(h, needles), needles), Math.Round(h.Score, 4))).ToList();
         return new SearchResult(hits.Total, watch.ElapsedMilliseconds, results, await FacetsAsync(hits), anyMatch, query, page, size);
+    }
+
+    private async Task WaitForFirstBuildAsync()
+    {
+        try
+        {
+            await indexer.CatchUpAsync().WaitAsync(TimeSpan.FromSeconds(10));
+        }
+        catch (TimeoutException)
+        {
+            // Still building: answer from what there is; /readyz says the node is behind.
+        }
     }
 
     public Task<IReadOnlyList<Suggestion>> SuggestAsync(string? prefix, int take = 8)

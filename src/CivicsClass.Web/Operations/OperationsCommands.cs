@@ -99,8 +99,12 @@ internal static class OperationsCommands
             Console.WriteLine($"  {table,-28} {rows,10}");
         }
 
-        Console.WriteLine("Building the search index in PostgreSQL…");
-        var rebuilt = await RebuildSearchAsync(target);
+        Console.WriteLine("Building this node's search index from the copied content…");
+        if (await RebuildSearchAsync(target) != 0)
+        {
+            Console.WriteLine("The search index is built when the site first starts on PostgreSQL.");
+        }
+
         Console.WriteLine($"""
 
             迁移完成。要让站点改用 PostgreSQL，请在 appsettings.json 的 "Database" 一节（或环境变量）中设置：
@@ -109,7 +113,7 @@ internal static class OperationsCommands
               Database:ConnectionString = the connection string given above (Database__ConnectionString=…)
             Uploaded files stay in App_Data/media. The SQLite database is left as it was.
             """);
-        return rebuilt;
+        return 0;
     }
 
     /// <summary>The site's own <c>search rebuild</c>, run as a second process configured for the target database.</summary>

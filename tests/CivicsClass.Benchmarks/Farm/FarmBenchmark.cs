@@ -84,7 +84,7 @@ internal static class FarmBenchmark
             builder.UseEnvironment("Production");
             builder.UseSetting("Database:Provider", "Postgres");
             builder.UseSetting("Database:ConnectionString", database);
-            builder.UseSetting("Setup:AdminPassword", "Benchmark-Admin-1");
+            builder.UseSetting("Setup:AdminPassword", "Benchmark-Site-1");
             builder.UseSetting("Logging:LogLevel:Default", "Warning");
         }
     }

@@ -51,8 +51,8 @@ public static class AccountsModule
             .AddClaimsPrincipalFactory<UserPrincipalFactory>()
             .AddSignInManager();
         services.AddScoped<UserStore>();
-        services.AddSingleton<SignInThrottle>();
-        services.AddSingleton<SignInSessions>();
+        services.AddScoped<SignInThrottle>();
+        services.AddScoped<SignInSessions>();
         services.AddScoped<PasswordSignIn>();
         services.AddScoped<BearerTokens>();
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
@@ -62,7 +62,8 @@ public static class AccountsModule
                 context.Request.Path.StartsWithSegments("/api") ? IdentityConstants.BearerScheme : IdentityConstants.ApplicationScheme)
             .AddBearerToken(IdentityConstants.BearerScheme, o =>
             {
-                o.BearerTokenExpiration = BearerTokens.AccessTokenLifetime;
+                // Short, since only a refresh (which checks the person again) extends it.
+                o.BearerTokenExpiration = TimeSpan.FromMinutes(configuration.GetValue("Accounts:AccessTokenMinutes", 15));
                 o.Events.OnMessageReceived = BearerTokens.ValidateAsync;
             })
             .AddIdentityCookies(cookies => cookies.ApplicationCookie?.Configure(o =>

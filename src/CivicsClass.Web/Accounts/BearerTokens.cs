@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using CivicsClass.Data.Dialects;
 using Dapper;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.BearerToken;
@@ -13,10 +12,8 @@ namespace CivicsClass.Web.Accounts;
 /// and a refresh token that can be used once. Each refresh hands out a new pair in the same family; a
 /// refresh token used a second time means it was copied, so the whole family is ended.
 /// </summary>
-public sealed class BearerTokens(IOptionsMonitor<BearerTokenOptions> options, SignInManager<User> signIn, ISqlDialect dialect, TimeProvider clock)
+public sealed class BearerTokens(IOptionsMonitor<BearerTokenOptions> options, SignInManager<User> signIn, ISession session, TimeProvider clock)
 {
-    public static readonly TimeSpan AccessTokenLifetime = TimeSpan.FromMinutes(15);
-
     private const string RefreshIdProperty = "civics.refresh";
 
     public async Task<AccessTokenResponse> IssueAsync(User user) => await IssueAsync(user, family: null);
@@ -55,8 +52,9 @@ public sealed class BearerTokens(IOptionsMonitor<BearerTokenOptions> options, Si
             return; // the handler refuses it
         }
 
-        var signIn = context.HttpContext.RequestServices.GetRequiredService<SignInManager<User>>();
-        if (await signIn.ValidateSecurityStampAsync(ticket.Principal) is null)
+        // In a scope of its own, so the check's connection goes back to the pool before the request's work takes one.
+        await using var scope = context.HttpContext.RequestServices.GetRequiredService<IServiceScopeFactory>().CreateAsyncScope();
+        if (await scope.ServiceProvider.GetRequiredService<SignInManager<User>>().ValidateSecurityStampAsync(ticket.Principal) is null)
         {
             context.Fail("The security stamp has changed since the token was issued.");
         }
@@ -74,10 +72,12 @@ public sealed class BearerTokens(IOptionsMonitor<BearerTokenOptions> options, Si
         var refresh = new AuthenticationTicket(principal, new AuthenticationProperties(new Dictionary<string, string?> { [RefreshIdProperty] = id }) { ExpiresUtc = refreshExpires },
             $"{IdentityConstants.BearerScheme}:RefreshToken");
 
-        await using var connection = await dialect.OpenConnectionAsync();
-        await connection.ExecuteAsync("DELETE FROM refresh_token WHERE user_id = @userId AND expires_ms < @now", new { userId = user.UserId, now = now.ToUnixTimeMilliseconds() });
+        var (connection, transaction) = await session.BeginWriteAsync();
+        await connection.ExecuteAsync("DELETE FROM refresh_token WHERE user_id = @userId AND expires_ms < @now",
+            new { userId = user.UserId, now = now.ToUnixTimeMilliseconds() }, transaction);
         await connection.ExecuteAsync("INSERT INTO refresh_token (id, user_id, family_id, expires_ms) VALUES (@id, @userId, @family, @expires)",
-            new { id, userId = user.UserId, family = family ?? id, expires = refreshExpires.ToUnixTimeMilliseconds() });
+            new { id, userId = user.UserId, family = family ?? id, expires = refreshExpires.ToUnixTimeMilliseconds() }, transaction);
+        await session.SaveChangesAsync();
         return new AccessTokenResponse
         {
             AccessToken = bearer.BearerTokenProtector.Protect(access),
@@ -90,17 +90,19 @@ public sealed class BearerTokens(IOptionsMonitor<BearerTokenOptions> options, Si
     private async Task<string?> UseAsync(string id)
     {
         var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
-        await using var connection = await dialect.OpenConnectionAsync();
+        var (connection, transaction) = await session.BeginWriteAsync();
         var family = await connection.ExecuteScalarAsync<string?>(
-            "UPDATE refresh_token SET used_ms = @now WHERE id = @id AND used_ms IS NULL AND expires_ms > @now RETURNING family_id", new { id, now });
+            "UPDATE refresh_token SET used_ms = @now WHERE id = @id AND used_ms IS NULL AND expires_ms > @now RETURNING family_id", new { id, now }, transaction);
         if (family is null)
         {
             await connection.ExecuteAsync("""
                 UPDATE refresh_token SET used_ms = @now
                 WHERE used_ms IS NULL AND family_id = (SELECT family_id FROM refresh_token WHERE id = @id)
-                """, new { id, now });
+                """, new { id, now }, transaction);
         }
 
+        // Committed before anything else is checked: a used or ended family stays so whatever follows.
+        await session.SaveChangesAsync();
         return family;
     }
 }

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using CivicsClass.Data.Dialects;
 using Dapper;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -9,8 +8,9 @@ namespace CivicsClass.Web.Accounts;
 /// <summary>
 /// Each sign-in cookie names a session row in the database; signing out ends the row, so a copy of the
 /// cookie stops working at once, on every node, while the person's other devices stay signed in.
+/// Starting and ending a session commit the request's unit of work, which holds nothing else then.
 /// </summary>
-public sealed class SignInSessions(ISqlDialect dialect, TimeProvider clock)
+public sealed class SignInSessions(ISession session, TimeProvider clock)
 {
     /// <summary>Where the session id travels: in the cookie's properties, which a refreshed sign-in keeps.</summary>
     public const string PropertyName = "civics.session";
@@ -60,22 +60,24 @@ public sealed class SignInSessions(ISqlDialect dialect, TimeProvider clock)
     {
         var id = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
         var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
-        await using var connection = await dialect.OpenConnectionAsync();
+        var (connection, transaction) = await session.BeginWriteAsync();
         await connection.ExecuteAsync("DELETE FROM sign_in_session WHERE user_id = @userId AND (ended_ms IS NOT NULL OR started_ms < @old)",
-            new { userId, old = now - (long)Kept.TotalMilliseconds });
-        await connection.ExecuteAsync("INSERT INTO sign_in_session (id, user_id, started_ms) VALUES (@id, @userId, @now)", new { id, userId, now });
+            new { userId, old = now - (long)Kept.TotalMilliseconds }, transaction);
+        await connection.ExecuteAsync("INSERT INTO sign_in_session (id, user_id, started_ms) VALUES (@id, @userId, @now)", new { id, userId, now }, transaction);
+        await session.SaveChangesAsync();
         return id;
     }
 
     public async Task<bool> IsActiveAsync(string id)
     {
-        await using var connection = await dialect.OpenConnectionAsync();
-        return await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM sign_in_session WHERE id = @id AND ended_ms IS NULL", new { id }) > 0;
+        return await session.ReadAsync((connection, transaction) =>
+            connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM sign_in_session WHERE id = @id AND ended_ms IS NULL", new { id }, transaction)) > 0;
     }
 
     public async Task EndAsync(string id)
     {
-        await using var connection = await dialect.OpenConnectionAsync();
-        await connection.ExecuteAsync("UPDATE sign_in_session SET ended_ms = @now WHERE id = @id", new { id, now = clock.GetUtcNow().ToUnixTimeMilliseconds() });
+        var (connection, transaction) = await session.BeginWriteAsync();
+        await connection.ExecuteAsync("UPDATE sign_in_session SET ended_ms = @now WHERE id = @id", new { id, now = clock.GetUtcNow().ToUnixTimeMilliseconds() }, transaction);
+        await session.SaveChangesAsync();
     }
 }

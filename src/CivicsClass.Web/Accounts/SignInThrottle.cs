@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using CivicsClass.Data.Dialects;
 using Dapper;
 
 namespace CivicsClass.Web.Accounts;
@@ -12,7 +11,7 @@ namespace CivicsClass.Web.Accounts;
 /// typing wrong passwords for them. The counts live in the database, shared by every node of a farm, and
 /// are kept for typed names that match no account just as for real ones, so the answer tells nothing.
 /// </summary>
-public sealed class SignInThrottle(ISqlDialect dialect, TimeProvider clock, IConfiguration configuration)
+public sealed class SignInThrottle(ISession session, TimeProvider clock, IConfiguration configuration)
 {
     /// <summary>Failures older than this are forgotten.</summary>
     public static readonly TimeSpan Window = TimeSpan.FromMinutes(15);
@@ -50,10 +49,10 @@ public sealed class SignInThrottle(ISqlDialect dialect, TimeProvider clock, ICon
             SELECT throttle_key AS ThrottleKey, failures AS Failures, last_failure_ms AS LastFailureMs
             FROM sign_in_throttle WHERE throttle_key IN (@account, @address)
             """;
-        await using var connection = await dialect.OpenConnectionAsync();
         var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
         var wait = 0L;
-        foreach (var row in await connection.QueryAsync<Row>(sql, new { account = keys.Account, address = keys.Address }))
+        var rows = await session.ReadAsync((connection, transaction) => connection.QueryAsync<Row>(sql, new { account = keys.Account, address = keys.Address }, transaction));
+        foreach (var row in rows)
         {
             var isAccount = row.ThrottleKey == keys.Account;
             var over = (int)row.Failures - (isAccount ? _freePerAccount : _freePerAddress);
@@ -78,23 +77,26 @@ public sealed class SignInThrottle(ISqlDialect dialect, TimeProvider clock, ICon
                 failures = CASE WHEN sign_in_throttle.last_failure_ms < @forgotten THEN 1 ELSE sign_in_throttle.failures + 1 END,
                 last_failure_ms = @now
             """;
-        await using var connection = await dialect.OpenConnectionAsync();
         var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
         var forgotten = now - (long)Window.TotalMilliseconds;
-        await connection.ExecuteAsync("DELETE FROM sign_in_throttle WHERE last_failure_ms < @forgotten", new { forgotten });
+        var (connection, transaction) = await session.BeginWriteAsync();
+        await connection.ExecuteAsync("DELETE FROM sign_in_throttle WHERE last_failure_ms < @forgotten", new { forgotten }, transaction);
         foreach (var key in new[] { keys.Account, keys.Address })
         {
-            await connection.ExecuteAsync(sql, new { key, now, forgotten });
+            await connection.ExecuteAsync(sql, new { key, now, forgotten }, transaction);
         }
+
+        await session.SaveChangesAsync();
     }
 
     /// <summary>The account's count starts again; the address's does not, or guessing between one's own sign-ins would never slow down.</summary>
     public async Task SucceededAsync(Keys keys) => await ClearAccountAsync(keys.Account);
 
-    /// <summary>Forgets an account's failures (an administrator's "unlock").</summary>
+    /// <summary>Forgets an account's failures (an administrator's "unlock"). Commits the session's unit of work.</summary>
     public async Task ClearAccountAsync(string accountKey)
     {
-        await using var connection = await dialect.OpenConnectionAsync();
-        await connection.ExecuteAsync("DELETE FROM sign_in_throttle WHERE throttle_key = @accountKey", new { accountKey });
+        var (connection, transaction) = await session.BeginWriteAsync();
+        await connection.ExecuteAsync("DELETE FROM sign_in_throttle WHERE throttle_key = @accountKey", new { accountKey }, transaction);
+        await session.SaveChangesAsync();
     }
 }

@@ -26,7 +26,7 @@ public static class AuthApi
         auth.MapPost("/register", RegisterAsync).WithName("Register")
             .WithSummary("Creates a learner's account with a mainland mobile number or an e-mail address.");
         auth.MapPost("/login", LoginAsync).WithName("Login")
-            .WithSummary("Returns { accessToken, expiresIn, refreshToken }: the access token, for Authorization: Bearer on the rest of /api/v1, lasts 15 minutes.")
+            .WithSummary("Returns { accessToken, expiresIn, refreshToken }: the access token, for Authorization: Bearer on the rest of /api/v1, is short-lived (15 minutes by default).")
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
         auth.MapPost("/refresh", RefreshAsync).WithName("RefreshToken")

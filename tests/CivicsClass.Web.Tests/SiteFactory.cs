@@ -8,7 +8,7 @@ namespace CivicsClass.Web.Tests;
 /// <summary>The whole site over a throw-away database, as <c>dotnet run</c> would start it.</summary>
 public sealed class SiteFactory(TestDatabase database, IReadOnlyDictionary<string, string?>? settings = null, TimeProvider? clock = null) : WebApplicationFactory<Program>
 {
-    public const string AdminPassword = "Test-Admin-Password-1";
+    public const string AdminPassword = "Test-Site-Password-1";
 
     private readonly string _node = Guid.NewGuid().ToString("N")[..8];
 
@@ -31,6 +31,7 @@ public sealed class SiteFactory(TestDatabase database, IReadOnlyDictionary<strin
         // Tests sign in many times from one address; the limit itself is tested with its own setting.
         builder.UseSetting("RateLimits:SignInPerMinute", "10000");
         builder.UseSetting("RateLimits:PointsPerMinute", "100000");
+        builder.UseSetting("RateLimits:FreeSignInFailuresPerAddress", "100000");
         if (clock is not null)
         {
             builder.ConfigureServices(services => services.AddSingleton(clock));

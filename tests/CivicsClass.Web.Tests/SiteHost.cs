@@ -56,5 +56,7 @@ public sealed class ClockedSiteHost<TProvider> : SiteHost<TProvider> where TProv
 {
     public ManualClock Clock { get; } = new();
 
-    protected override SiteFactory CreateFactory(TestDatabase database) => new(database, clock: Clock);
+    /// <summary>The app's access token outlives the hours a test moves the clock by, as if the app had refreshed it.</summary>
+    protected override SiteFactory CreateFactory(TestDatabase database) =>
+        new(database, new Dictionary<string, string?> { ["Accounts:AccessTokenMinutes"] = "525600" }, Clock);
 }

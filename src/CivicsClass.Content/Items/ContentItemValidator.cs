@@ -86,7 +86,8 @@ internal sealed partial class ContentItemValidator(ContentDefinitionManager defi
         var other = await connection.QueryFirstOrDefaultAsync<string>(sql, new { path, id = item.ContentItemId }, transaction);
         if (other is not null)
         {
-            result.Fail("AutoroutePart.Path", $"地址“{path}”已被《{other}》使用，请换一个。");
+            // Only that it is taken: the other item may be someone else's private draft.
+            result.Fail("AutoroutePart.Path", $"地址“{path}”已被占用，请换一个。");
         }
     }
 

@@ -17,6 +17,7 @@ public sealed class AccountController(
     SignInManager<User> signIn,
     UserManager<User> users,
     AccountService accounts,
+    PasswordSignIn passwords,
     TermCache terms,
     IStringLocalizer<SiteText> text) : Controller
 {
@@ -29,22 +30,22 @@ public sealed class AccountController(
     public async Task<IActionResult> Login([FromForm] string? phoneOrEmail, [FromForm] string? password, [FromForm] bool remember, [FromForm] string? returnUrl)
     {
         var errors = new FormErrors();
-        var user = await FindAsync(users, phoneOrEmail);
-        if (user is null || string.IsNullOrEmpty(password))
+        var outcome = await passwords.CheckAsync(phoneOrEmail, password, HttpContext);
+        if (outcome.User is { } user)
         {
-            errors.Add("", text["SignInFailed"]);
-        }
-        else
-        {
-            var result = await signIn.PasswordSignInAsync(user, password, remember, lockoutOnFailure: true);
-            if (result.Succeeded)
-            {
-                return LocalRedirect(LocalOrNull(returnUrl) ?? "/");
-            }
-
-            errors.Add("", result.IsLockedOut ? text["SignInLockedOut"] : text["SignInFailed"]);
+            await signIn.SignInAsync(user, remember);
+            return LocalRedirect(LocalOrNull(returnUrl) ?? "/");
         }
 
+        if (outcome.Throttled)
+        {
+            errors.Add("", text["SignInThrottled", outcome.WaitSeconds]);
+            Response.Headers.RetryAfter = outcome.WaitSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            return View(new LoginViewModel(Meta("SignIn"), phoneOrEmail, LocalOrNull(returnUrl), errors));
+        }
+
+        errors.Add("", text["SignInFailed"]);
         Response.StatusCode = StatusCodes.Status400BadRequest;
         return View(new LoginViewModel(Meta("SignIn"), phoneOrEmail, LocalOrNull(returnUrl), errors));
     }

@@ -38,7 +38,7 @@ public sealed class AccountService(UserManager<User> users, TimeProvider clock, 
             // Every problem at once, so a person fixes the form in one go.
             foreach (var validator in users.PasswordValidators)
             {
-                var check = await validator.ValidateAsync(users, new User(), password);
+                var check = await validator.ValidateAsync(users, new User { UserName = userName ?? "" }, password);
                 problems.AddRange(check.Errors.Select(e => ("password", e.Description)));
             }
         }

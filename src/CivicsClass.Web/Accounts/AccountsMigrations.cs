@@ -30,5 +30,28 @@ internal sealed class AccountsMigrations : IDataMigration
                 friendly_name {context.Dialect.Text} NOT NULL,
                 xml {context.Dialect.Text} NOT NULL);
             """)),
+        // Sign-in state every node of a farm must share: failed attempts, sessions a sign-out ends,
+        // and refresh tokens, each usable once. Times are Unix milliseconds.
+        new(3, context => context.ExecuteAsync($"""
+            CREATE TABLE sign_in_throttle (
+                throttle_key {context.Dialect.Text} NOT NULL PRIMARY KEY,
+                failures {context.Dialect.Int} NOT NULL,
+                last_failure_ms {context.Dialect.BigInt} NOT NULL);
+            CREATE INDEX ix_sign_in_throttle_last ON sign_in_throttle (last_failure_ms);
+            CREATE TABLE sign_in_session (
+                id {context.Dialect.Text} NOT NULL PRIMARY KEY,
+                user_id {context.Dialect.Text} NOT NULL,
+                started_ms {context.Dialect.BigInt} NOT NULL,
+                ended_ms {context.Dialect.BigInt} NULL);
+            CREATE INDEX ix_sign_in_session_user ON sign_in_session (user_id);
+            CREATE TABLE refresh_token (
+                id {context.Dialect.Text} NOT NULL PRIMARY KEY,
+                user_id {context.Dialect.Text} NOT NULL,
+                family_id {context.Dialect.Text} NOT NULL,
+                expires_ms {context.Dialect.BigInt} NOT NULL,
+                used_ms {context.Dialect.BigInt} NULL);
+            CREATE INDEX ix_refresh_token_family ON refresh_token (family_id);
+            CREATE INDEX ix_refresh_token_user ON refresh_token (user_id);
+            """)),
     ];
 }

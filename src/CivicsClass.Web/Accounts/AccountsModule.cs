@@ -41,22 +41,31 @@ public static class AccountsModule
                 options.Password.RequireUppercase = false;
                 options.Password.RequireNonAlphanumeric = false;
                 options.Password.RequiredUniqueChars = 4;
-                options.Lockout.AllowedForNewUsers = true;
-                options.Lockout.MaxFailedAccessAttempts = 5;
-                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                // Guessing is slowed by SignInThrottle; a lock that the right password cannot lift would let anyone shut an account out.
+                options.Lockout.AllowedForNewUsers = false;
             })
             .AddUserStore<UserStore>()
             .AddErrorDescriber<IdentityText>()
             .AddPasswordValidator<LetterPasswordValidator>()
+            .AddPasswordValidator<CommonPasswordValidator>()
             .AddClaimsPrincipalFactory<UserPrincipalFactory>()
             .AddSignInManager();
         services.AddScoped<UserStore>();
+        services.AddScoped<SignInThrottle>();
+        services.AddScoped<SignInSessions>();
+        services.AddScoped<PasswordSignIn>();
+        services.AddScoped<BearerTokens>();
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
 
         services.AddAuthentication(PageOrApiScheme)
             .AddPolicyScheme(PageOrApiScheme, null, o => o.ForwardDefaultSelector = context =>
                 context.Request.Path.StartsWithSegments("/api") ? IdentityConstants.BearerScheme : IdentityConstants.ApplicationScheme)
-            .AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromHours(2))
+            .AddBearerToken(IdentityConstants.BearerScheme, o =>
+            {
+                // Short, since only a refresh (which checks the person again) extends it.
+                o.BearerTokenExpiration = TimeSpan.FromMinutes(configuration.GetValue("Accounts:AccessTokenMinutes", 15));
+                o.Events.OnMessageReceived = BearerTokens.ValidateAsync;
+            })
             .AddIdentityCookies(cookies => cookies.ApplicationCookie?.Configure(o =>
             {
                 o.LoginPath = "/account/login";
@@ -66,6 +75,17 @@ public static class AccountsModule
                 o.Cookie.SameSite = SameSiteMode.Lax;
                 o.SlidingExpiration = true;
                 o.ExpireTimeSpan = TimeSpan.FromDays(14);
+                // The session check comes first: a signed-out cookie is refused on every request, not only when the stamp is next checked.
+                var validateStamp = o.Events.OnValidatePrincipal;
+                o.Events.OnValidatePrincipal = async context =>
+                {
+                    if (await SignInSessions.ValidateAsync(context))
+                    {
+                        await validateStamp(context);
+                    }
+                };
+                o.Events.OnSigningIn = SignInSessions.OnSigningInAsync;
+                o.Events.OnSigningOut = SignInSessions.OnSigningOutAsync;
                 // A missing permission is a 403 on the page asked for, not a redirect that hides it.
                 o.Events.OnRedirectToAccessDenied = context =>
                 {

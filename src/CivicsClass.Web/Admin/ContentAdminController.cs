@@ -306,7 +306,7 @@ public sealed class ContentAdminController(
         var actions = new EditorActions(
             CanSubmit: await permissions.HasAsync(ContentPermissions.SubmitForReview),
             CanPublish: await workflow.CanPublishAsync(),
-            CanRemove: !isNew && (await permissions.HasAsync(ContentPermissions.EditContent) || (!item.Published && item.Status == ContentStatus.Draft)),
+            CanRemove: !isNew && await workflow.CanRemoveAsync(item),
             CanUnpublish: published is not null && await workflow.CanPublishAsync(),
             IsNew: isNew);
         return new ContentEditorViewModel(isNew ? $"新建{definition.DisplayName}" : $"编辑{definition.DisplayName}：{item.DisplayText}", definition.Name, definition.DisplayName,

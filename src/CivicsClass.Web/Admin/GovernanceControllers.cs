@@ -128,7 +128,8 @@ public sealed class TaxonomiesController(IContentManager content, TaxonomyServic
 /// <summary>Administrators find people, give them roles, and unlock locked accounts.</summary>
 [Route("admin/users")]
 [RequirePermission(SitePermissions.ManageUsers)]
-public sealed class UsersController(UserManager<User> users, RoleCatalog roles, ISession session, Accounts.Permissions permissions, TimeProvider clock) : AdminControllerBase
+public sealed class UsersController(UserManager<User> users, RoleCatalog roles, ISession session, Accounts.Permissions permissions, TimeProvider clock,
+    SignInThrottle throttle) : AdminControllerBase
 {
     public const int PageSize = 50;
 
@@ -184,6 +185,7 @@ public sealed class UsersController(UserManager<User> users, RoleCatalog roles, 
         {
             user.LockoutEnd = null;
             user.AccessFailedCount = 0;
+            await throttle.ClearAccountAsync(SignInThrottle.AccountKey(user.UserName));
         }
 
         await users.UpdateSecurityStampAsync(user); // signs the person out everywhere within a minute, so new roles apply at once

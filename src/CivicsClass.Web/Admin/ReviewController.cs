@@ -32,7 +32,7 @@ public sealed class ReviewController(IContentManager content, ContentDefinitionM
         await content.GetAsync(id, VersionOptions.Latest) is { } item ? View(await ModelAsync(item, new FormErrors())) : NotFound();
 
     [HttpPost("{id}/approve")]
-    public async Task<IActionResult> Approve(string id, [FromForm] string? publishAt, [FromForm] string? comment)
+    public async Task<IActionResult> Approve(string id, [FromForm] string? versionId, [FromForm] string? publishAt, [FromForm] string? comment)
     {
         if (await content.GetAsync(id, VersionOptions.Latest) is not { } item)
         {
@@ -41,7 +41,11 @@ public sealed class ReviewController(IContentManager content, ContentDefinitionM
 
         var errors = new FormErrors();
         DateTime? at = null;
-        if (!string.IsNullOrWhiteSpace(publishAt))
+        if (string.IsNullOrEmpty(versionId))
+        {
+            errors.Add("", "请从审核页面审核通过：表单缺少所审核的版本。");
+        }
+        else if (!string.IsNullOrWhiteSpace(publishAt))
         {
             if (DateTime.TryParse(publishAt, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
             {
@@ -61,9 +65,19 @@ public sealed class ReviewController(IContentManager content, ContentDefinitionM
         {
             try
             {
-                await workflow.ApproveAsync(id, at, string.IsNullOrWhiteSpace(comment) ? null : comment.Trim());
+                await workflow.ApproveAsync(id, versionId!, at, string.IsNullOrWhiteSpace(comment) ? null : comment.Trim());
                 await session.SaveChangesAsync();
                 return LocalRedirect("/admin/review");
+            }
+            catch (Exception e) when (e is ReviewOutdatedException or ConcurrencyException)
+            {
+                // Shown with the latest version's changes, so the editor reviews what would really go live.
+                var latest = await content.GetAsync(id, VersionOptions.Latest) ?? item;
+                errors.Add("", latest.Status == ContentStatus.InReview
+                    ? "你审核之后，这条内容又有了改动，没有发布。请审阅下面的最新改动后再决定。"
+                    : "这条内容已不在待审核状态（可能已被发布、退回或重新编辑），没有发布。");
+                Response.StatusCode = StatusCodes.Status409Conflict;
+                return View("Review", await ModelAsync(latest, errors));
             }
             catch (ContentValidationException e)
             {
@@ -136,7 +150,7 @@ public sealed class ReviewController(IContentManager content, ContentDefinitionM
         var row = (await rows.ForAsync([item]))[0];
         var defaultAt = SiteTime.ToLocal(clock.GetUtcNow().UtcDateTime.AddDays(1)).ToString("yyyy-MM-ddT08:00", CultureInfo.InvariantCulture);
         return new ReviewViewModel($"审核：{item.DisplayText}", row, published is not null, changes,
-            History(await AuditTrail.ListAsync(session, item.ContentItemId)), errors, defaultAt);
+            History(await AuditTrail.ListAsync(session, item.ContentItemId)), errors, defaultAt, item.ContentItemVersionId);
     }
 
     /// <summary>A field as text, for comparing versions: option labels rather than ids, one quiz question per block.</summary>

@@ -7,6 +7,9 @@ namespace CivicsClass.Web.Admin;
 /// <summary>A workflow action the current person's roles do not allow; answered with 403.</summary>
 public sealed class WorkflowForbiddenException(string message) : Exception(message);
 
+/// <summary>The version an editor reviewed is no longer the one waiting for review; answered with 409 and the new changes.</summary>
+public sealed class ReviewOutdatedException() : Exception("The reviewed version is no longer the latest version in review.");
+
 /// <summary>
 /// Every editorial transition — save, submit, return, approve (now or later), unpublish, remove — with
 /// its permission checked on the server, recorded in the audit trail and, where the author should
@@ -27,6 +30,20 @@ public sealed class Workflow(IContentManager content, Permissions permissions, I
         : await permissions.CanEditAsync(item.Owner);
 
     public Task<bool> CanPublishAsync() => permissions.HasAsync(ContentPermissions.PublishContent);
+
+    /// <summary>
+    /// Removing takes a published item off the site, so it needs the right to unpublish; an item never
+    /// published may be removed by an editor, and by its author only while it is their draft.
+    /// </summary>
+    public async Task<bool> CanRemoveAsync(ContentItem latest)
+    {
+        if (latest.Published || await content.GetAsync(latest.ContentItemId, VersionOptions.Published) is not null)
+        {
+            return await CanPublishAsync();
+        }
+
+        return await permissions.HasAsync(ContentPermissions.EditContent) || (latest.Status == ContentStatus.Draft && await CanEditAsync(latest));
+    }
 
     public async Task<bool> CanSubmitAsync(ContentItem item) => await permissions.HasAsync(ContentPermissions.SubmitForReview) && await CanEditAsync(item);
 
@@ -79,11 +96,19 @@ public sealed class Workflow(IContentManager content, Permissions permissions, I
         await NotifyAuthorAsync(item, $"《{item.DisplayText}》被退回修改：{comment}");
     }
 
-    /// <summary>Publishes the latest version now, or records it to be published at <paramref name="publishAtUtc"/>.</summary>
-    public async Task ApproveAsync(string contentItemId, DateTime? publishAtUtc, string? comment)
+    /// <summary>
+    /// Publishes the version the editor reviewed now, or records it to be published at <paramref name="publishAtUtc"/>;
+    /// only while it is still the latest version and in review, so an edit made after the review is never published unseen.
+    /// </summary>
+    public async Task ApproveAsync(string contentItemId, string reviewedVersionId, DateTime? publishAtUtc, string? comment)
     {
         await RequirePublishAsync();
         var item = await LatestAsync(contentItemId);
+        if (item.ContentItemVersionId != reviewedVersionId || item.Status != ContentStatus.InReview)
+        {
+            throw new ReviewOutdatedException();
+        }
+
         var now = clock.GetUtcNow().UtcDateTime;
         if (publishAtUtc is { } at && at > now)
         {
@@ -116,7 +141,7 @@ public sealed class Workflow(IContentManager content, Permissions permissions, I
     public async Task RemoveAsync(string contentItemId)
     {
         var item = await LatestAsync(contentItemId);
-        if (!await permissions.HasAsync(ContentPermissions.EditContent) && !(item.Status == ContentStatus.Draft && !item.Published && await CanEditAsync(item)))
+        if (!await CanRemoveAsync(item))
         {
             throw new WorkflowForbiddenException("不能删除这条内容。");
         }

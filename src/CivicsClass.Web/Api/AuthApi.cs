@@ -1,17 +1,20 @@
 using CivicsClass.Theme;
 using CivicsClass.Web.Accounts;
+using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Localization;
 
 namespace CivicsClass.Web.Api;
 
-/// <summary>Accounts for the mobile app: register, sign in for a bearer token, and who the token belongs to.</summary>
+/// <summary>Accounts for the mobile app: register, sign in for a bearer token, refresh it, and who the token belongs to.</summary>
 public static class AuthApi
 {
     public sealed record RegisterRequest(string? PhoneOrEmail, string? Password, string? DisplayName);
 
     public sealed record LoginRequest(string? PhoneOrEmail, string? Password);
+
+    public sealed record RefreshRequest(string? RefreshToken);
 
     public sealed record Registered(string Id, string UserName, string DisplayName);
 
@@ -23,8 +26,11 @@ public static class AuthApi
         auth.MapPost("/register", RegisterAsync).WithName("Register")
             .WithSummary("Creates a learner's account with a mainland mobile number or an e-mail address.");
         auth.MapPost("/login", LoginAsync).WithName("Login")
-            .WithSummary("Returns { accessToken, expiresIn } for Authorization: Bearer on the rest of /api/v1.")
-            .Produces<Microsoft.AspNetCore.Authentication.BearerToken.AccessTokenResponse>()
+            .WithSummary("Returns { accessToken, expiresIn, refreshToken }: the access token, for Authorization: Bearer on the rest of /api/v1, is short-lived (15 minutes by default).")
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+        auth.MapPost("/refresh", RefreshAsync).WithName("RefreshToken")
+            .WithSummary("Trades a refresh token, usable once, for a new { accessToken, refreshToken }; refused after a password or role change.")
             .ProducesProblem(StatusCodes.Status401Unauthorized);
         api.MapGet("/me", MeAsync).WithTags("Accounts").WithName("Me").WithSummary("The account the bearer token belongs to.").RequireAuthorization();
         return auth;
@@ -42,25 +48,28 @@ public static class AuthApi
         return TypedResults.Ok(new Registered(user.UserId, user.UserName, user.DisplayName));
     }
 
-    private static async Task<Results<EmptyHttpResult, ProblemHttpResult>> LoginAsync(LoginRequest request, SignInManager<User> signIn, IStringLocalizer<SiteText> text)
+    private static async Task<Results<Ok<AccessTokenResponse>, ProblemHttpResult>> LoginAsync(LoginRequest request, PasswordSignIn passwords, BearerTokens tokens,
+        HttpContext context, IStringLocalizer<SiteText> text)
     {
-        var user = await AccountController.FindAsync(signIn.UserManager, request.PhoneOrEmail);
-        if (user is null || string.IsNullOrEmpty(request.Password))
+        var outcome = await passwords.CheckAsync(request.PhoneOrEmail, request.Password, context);
+        if (outcome.User is { } user)
         {
-            return TypedResults.Problem(title: text["SignInFailed"], statusCode: StatusCodes.Status401Unauthorized);
+            return TypedResults.Ok(await tokens.IssueAsync(user));
         }
 
-        // The bearer scheme's sign-in writes { tokenType, accessToken, expiresIn, refreshToken } itself.
-        signIn.AuthenticationScheme = IdentityConstants.BearerScheme;
-        var result = await signIn.PasswordSignInAsync(user, request.Password, isPersistent: false, lockoutOnFailure: true);
-        if (result.Succeeded)
+        if (outcome.Throttled)
         {
-            return TypedResults.Empty;
+            context.Response.Headers.RetryAfter = outcome.WaitSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return TypedResults.Problem(title: text["SignInThrottled", outcome.WaitSeconds], statusCode: StatusCodes.Status429TooManyRequests);
         }
 
-        return TypedResults.Problem(title: result.IsLockedOut ? text["SignInLockedOut"] : text["SignInFailed"],
-            statusCode: result.IsLockedOut ? StatusCodes.Status423Locked : StatusCodes.Status401Unauthorized);
+        return TypedResults.Problem(title: text["SignInFailed"], statusCode: StatusCodes.Status401Unauthorized);
     }
+
+    private static async Task<Results<Ok<AccessTokenResponse>, ProblemHttpResult>> RefreshAsync(RefreshRequest request, BearerTokens tokens, IStringLocalizer<SiteText> text) =>
+        await tokens.RefreshAsync(request.RefreshToken) is { } fresh
+            ? TypedResults.Ok(fresh)
+            : TypedResults.Problem(title: text["SignInExpired"], statusCode: StatusCodes.Status401Unauthorized);
 
     private static async Task<Results<Ok<Me>, UnauthorizedHttpResult>> MeAsync(HttpContext context, UserManager<User> users, Site.TermCache terms)
     {

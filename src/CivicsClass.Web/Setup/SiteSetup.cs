@@ -102,7 +102,7 @@ public sealed class SiteSetup(
         if (!result.Succeeded)
         {
             throw new InvalidOperationException("The first administrator could not be created: " + string.Join(" ", result.Errors.Select(e => e.Description))
-                + " Set Setup:AdminPassword to a password of at least 8 characters with a letter and a digit.");
+                + " Set Setup:AdminPassword to a password of at least 8 characters with a letter and a digit, not a common one and not containing the user name.");
         }
 
         return password;

@@ -85,7 +85,7 @@ internal static class FarmBenchmark
             builder.UseSetting("Database:Provider", "Postgres");
             builder.UseSetting("Database:ConnectionString", database);
             builder.UseSetting("Search:IndexPath", Path.Combine(Path.GetTempPath(), "civics-farm-search-" + Guid.NewGuid().ToString("N")));
-            builder.UseSetting("Setup:AdminPassword", "Benchmark-Admin-1");
+            builder.UseSetting("Setup:AdminPassword", "Benchmark-Site-1");
             builder.UseSetting("Logging:LogLevel:Default", "Warning");
         }
     }

@@ -129,7 +129,7 @@ internal static partial class SiteBenchmark
             builder.UseSetting("Database:Provider", "Sqlite");
             builder.UseSetting("Database:ConnectionString", $"Data Source={Path.Combine(directory, "site.db")}");
             builder.UseSetting("Search:IndexPath", Path.Combine(directory, "search"));
-            builder.UseSetting("Setup:AdminPassword", "Benchmark-Admin-1");
+            builder.UseSetting("Setup:AdminPassword", "Benchmark-Site-1");
             builder.UseSetting("Logging:LogLevel:Default", "Warning");
             builder.ConfigureServices(services => services.AddSingleton<IStartupFilter>(new CeilingFilter(pages)));
         }

@@ -78,22 +78,57 @@ public abstract class AccountTests<TProvider>(SiteHost<TProvider> host) : IClass
     }
 
     [SkippableFact]
-    public async Task Login_FiveWrongPasswords_LocksTheAccountEvenForTheRightOne()
+    public async Task Register_CommonPasswordOrOneContainingTheAccount_IsRefused()
     {
         var factory = await host.GetAsync();
-        await FormClient.CreateUserAsync(factory, "lockout@example.cn", Password, "Worker");
         using var browser = FormClient.For(factory);
 
-        for (var i = 0; i < 5; i++)
+        var common = await Post(browser, "13900139021", "Password1");
+        var leet = await Post(browser, "13900139021", "Passw0rd");
+        var phone = await Post(browser, "13900139021", "x13900139021");
+        var email = await Post(browser, "Zhangwei88@example.cn", "zhangwei88-gongren");
+
+        Assert.Contains("这个密码太常见", common);
+        Assert.Contains("这个密码太常见", leet);
+        Assert.Contains("密码不能包含登录账号", phone);
+        Assert.Contains("密码不能包含登录账号", email);
+        Assert.Null(await FindAsync(factory, "13900139021"));
+        Assert.Null(await FindAsync(factory, "zhangwei88@example.cn"));
+
+        static async Task<string> Post(FormClient browser, string account, string password)
         {
-            var wrong = await browser.PostAsync("/account/login", "/account/login", new() { ["phoneOrEmail"] = "Lockout@Example.cn", ["password"] = "wrong-" + i });
-            Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
+            var response = await browser.PostAsync("/account/register", "/account/register", new()
+            {
+                ["phoneOrEmail"] = account, ["displayName"] = "张伟", ["password"] = password, ["confirmPassword"] = password,
+            });
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            return await response.Content.ReadAsStringAsync();
         }
+    }
 
-        var right = await browser.PostAsync("/account/login", "/account/login", new() { ["phoneOrEmail"] = "lockout@example.cn", ["password"] = Password });
+    [SkippableFact]
+    public async Task ChangePassword_ToACommonOneOrTheAccountName_IsRefused()
+    {
+        var factory = await host.GetAsync();
+        await FormClient.CreateUserAsync(factory, "13600136022", Password, "Worker");
+        using var browser = await FormClient.SignedInAsync(factory, "13600136022", Password);
 
-        Assert.Contains("账号已暂时锁定", await right.Content.ReadAsStringAsync());
-        Assert.Equal(HttpStatusCode.BadRequest, right.StatusCode);
+        var common = await Change("passw0rd");
+        var named = await Change("wo13600136022");
+
+        Assert.Contains("这个密码太常见", common);
+        Assert.Contains("密码不能包含登录账号", named);
+        using var other = await FormClient.SignedInAsync(factory, "13600136022", Password);
+
+        async Task<string> Change(string newPassword)
+        {
+            var response = await browser.PostAsync("/account/password", "/account/password", new()
+            {
+                ["currentPassword"] = Password, ["newPassword"] = newPassword, ["confirmPassword"] = newPassword,
+            });
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            return await response.Content.ReadAsStringAsync();
+        }
     }
 
     [SkippableFact]
@@ -191,6 +226,24 @@ public sealed class SqliteAccountTests(SiteHost<Sqlite> host) : AccountTests<Sql
 
 public sealed class PostgresAccountTests(SiteHost<Postgres> host) : AccountTests<Postgres>(host);
 
+/// <summary>The first administrator's password, from configuration, meets the same rules as everyone's.</summary>
+public sealed class AdministratorPasswordTests
+{
+    [SkippableTheory]
+    [InlineData("Admin-2025-site", "密码不能包含登录账号")]
+    [InlineData("Passw0rd", "这个密码太常见")]
+    public async Task FirstStart_WeakAdministratorPassword_RefusesToStart(string password, string message)
+    {
+        await using var database = await new Sqlite().CreateAsync();
+        await using var factory = new SiteFactory(database, new Dictionary<string, string?> { ["Setup:AdminPassword"] = password, ["Setup:ImportSeeds"] = "false" });
+
+        var refused = Assert.ThrowsAny<Exception>(() => factory.CreateClient().Dispose());
+
+        Assert.Contains("The first administrator could not be created", refused.ToString());
+        Assert.Contains(message, refused.ToString());
+    }
+}
+
 /// <summary>Sign-in and registration are limited per address, for pages and the app alike.</summary>
 public sealed class SignInRateLimitTests
 {
@@ -211,5 +264,21 @@ public sealed class SignInRateLimitTests
 
         Assert.Equal([HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.TooManyRequests], statuses);
         Assert.Equal(HttpStatusCode.TooManyRequests, page.StatusCode);
+    }
+
+    [SkippableFact]
+    public async Task Login_FailuresFromOneAddress_SlowTheNextTryForAnyAccount()
+    {
+        await using var database = await new Sqlite().CreateAsync();
+        await using var factory = new SiteFactory(database, new Dictionary<string, string?> { ["RateLimits:FreeSignInFailuresPerAddress"] = "3", ["Setup:ImportSeeds"] = "false" });
+        using var app = FormClient.For(factory);
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 4; i++)
+        {
+            statuses.Add((await app.Http.PostAsJsonAsync("/api/v1/auth/login", new { phoneOrEmail = $"spray{i}@example.cn", password = "wrong-password-1" })).StatusCode);
+        }
+
+        Assert.Equal([HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.TooManyRequests], statuses);
     }
 }

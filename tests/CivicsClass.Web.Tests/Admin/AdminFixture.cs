@@ -69,6 +69,9 @@ public static partial class AdminPeople
         return fields;
     }
 
+    /// <summary>The version an editor page shows (the editor's concurrency field, the review page's reviewed version).</summary>
+    public static string VersionIdOf(string page) => VersionIdPattern().Match(page).Groups[1].Value;
+
     [GeneratedRegex("name=\"versionId\" value=\"([^\"]*)\"")]
     private static partial Regex VersionIdPattern();
 

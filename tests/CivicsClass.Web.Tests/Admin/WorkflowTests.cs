@@ -32,7 +32,8 @@ public abstract class WorkflowTests<TProvider>(SiteHost<TProvider> host) : IClas
         var resubmitted = await lecturer.PostAsync($"/admin/content/edit/{id}", $"/admin/content/edit/{id}",
             AdminPeople.WithVersion(returnedPage, AdminPeople.LessonForm("车间里的劳模精神", "chejian-laomo-jingshen", "submit", body: "## 事例\n\n张师傅三十年如一日。")));
         var review = await editor.GetStringAsync($"/admin/review/{id}");
-        var approved = await editor.PostAsync($"/admin/review/{id}", $"/admin/review/{id}/approve", new Dictionary<string, string> { ["publishAt"] = "", ["comment"] = "" });
+        var approved = await editor.PostAsync($"/admin/review/{id}", $"/admin/review/{id}/approve",
+            new Dictionary<string, string> { ["versionId"] = AdminPeople.VersionIdOf(review), ["publishAt"] = "", ["comment"] = "" });
         var site = await FormClient.For(factory).GetStringAsync("/lessons/chejian-laomo-jingshen");
         var history = await lecturer.GetStringAsync($"/admin/content/edit/{id}");
 
@@ -63,11 +64,12 @@ public abstract class WorkflowTests<TProvider>(SiteHost<TProvider> host) : IClas
             AdminPeople.LessonForm("定时发布的一课", "dingshi-fabu-yike", "submit"));
         var id = AdminPeople.IdFromRedirect(created);
         var at = SiteTime.ToLocal(DateTime.UtcNow.AddHours(2));
+        var reviewed = AdminPeople.VersionIdOf(await people["Editor"].GetStringAsync($"/admin/review/{id}"));
 
         var past = await people["Editor"].PostAsync($"/admin/review/{id}", $"/admin/review/{id}/approve",
-            new Dictionary<string, string> { ["publishAt"] = SiteTime.ToLocal(DateTime.UtcNow.AddHours(-1)).ToString("yyyy-MM-ddTHH:mm") });
+            new Dictionary<string, string> { ["versionId"] = reviewed, ["publishAt"] = SiteTime.ToLocal(DateTime.UtcNow.AddHours(-1)).ToString("yyyy-MM-ddTHH:mm") });
         var approved = await people["Editor"].PostAsync($"/admin/review/{id}", $"/admin/review/{id}/approve",
-            new Dictionary<string, string> { ["publishAt"] = at.ToString("yyyy-MM-ddTHH:mm"), ["comment"] = "节日当天发布" });
+            new Dictionary<string, string> { ["versionId"] = reviewed, ["publishAt"] = at.ToString("yyyy-MM-ddTHH:mm"), ["comment"] = "节日当天发布" });
         var publisher = factory.Services.GetRequiredService<ScheduledPublisher>();
         var early = await publisher.PublishDueAsync(DateTime.UtcNow.AddHours(1));
         var before = await PublishedAsync(factory, id);
@@ -84,6 +86,64 @@ public abstract class WorkflowTests<TProvider>(SiteHost<TProvider> host) : IClas
         Assert.Contains("审核通过，定时发布", history);
         Assert.Contains("定时发布", history);
         Assert.Contains("已按计划发布", await people["Lecturer"].GetStringAsync("/admin"));
+    }
+
+    [SkippableFact]
+    public async Task Approve_AfterTheAuthorEditsAgain_Is409WithTheNewChangesAndPublishesNothing()
+    {
+        var factory = await host.GetAsync();
+        var people = await AdminPeople.SignInAsync(factory, "bypass", "Lecturer", "Editor");
+        var (lecturer, editor) = (people["Lecturer"], people["Editor"]);
+        var created = await lecturer.PostAsync("/admin/content/Lesson/new", "/admin/content/Lesson/new", AdminPeople.LessonForm("审核后又改的课", "shenhe-hou-yougai", "submit"));
+        var id = AdminPeople.IdFromRedirect(created);
+        var reviewed = AdminPeople.VersionIdOf(await editor.GetStringAsync($"/admin/review/{id}"));
+        var page = await lecturer.GetStringAsync($"/admin/content/edit/{id}");
+        await lecturer.PostAsync($"/admin/content/edit/{id}", $"/admin/content/edit/{id}",
+            AdminPeople.WithVersion(page, AdminPeople.LessonForm("审核后又改的课", "shenhe-hou-yougai", "submit", body: "## 新的\n\n没有审核过的一段话。")));
+
+        var stale = await editor.PostAsync($"/admin/review/{id}", $"/admin/review/{id}/approve", new Dictionary<string, string> { ["versionId"] = reviewed, ["publishAt"] = "" });
+        var staleHtml = await stale.Content.ReadAsStringAsync();
+        var noVersion = await editor.PostAsync($"/admin/review/{id}", $"/admin/review/{id}/approve", new Dictionary<string, string> { ["publishAt"] = "" });
+        var publishedAfterStale = await PublishedAsync(factory, id);
+        var current = await editor.PostAsync($"/admin/review/{id}", $"/admin/review/{id}/approve",
+            new Dictionary<string, string> { ["versionId"] = AdminPeople.VersionIdOf(staleHtml), ["publishAt"] = "" });
+
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+        Assert.Contains("又有了改动，没有发布", staleHtml);
+        Assert.Contains("没有审核过的一段话。", staleHtml);
+        Assert.NotEqual(reviewed, AdminPeople.VersionIdOf(staleHtml));
+        Assert.Equal(HttpStatusCode.BadRequest, noVersion.StatusCode);
+        Assert.False(publishedAfterStale);
+        Assert.Equal(HttpStatusCode.Redirect, current.StatusCode);
+        Assert.Contains("没有审核过的一段话。", await FormClient.For(factory).GetStringAsync("/lessons/shenhe-hou-yougai"));
+    }
+
+    [SkippableFact]
+    public async Task Remove_PublishedLessonByItsLecturer_IsForbidden_ButTheirOwnDraftMayBeDiscarded()
+    {
+        var factory = await host.GetAsync();
+        var people = await AdminPeople.SignInAsync(factory, "removal", "Lecturer", "Editor");
+        var (lecturer, editor) = (people["Lecturer"], people["Editor"]);
+        var created = await lecturer.PostAsync("/admin/content/Lesson/new", "/admin/content/Lesson/new", AdminPeople.LessonForm("已发布不能删的课", "yifabu-bunengshan", "submit"));
+        var id = AdminPeople.IdFromRedirect(created);
+        var review = await editor.GetStringAsync($"/admin/review/{id}");
+        await editor.PostAsync($"/admin/review/{id}", $"/admin/review/{id}/approve", new Dictionary<string, string> { ["versionId"] = AdminPeople.VersionIdOf(review), ["publishAt"] = "" });
+        var page = await lecturer.GetStringAsync($"/admin/content/edit/{id}");
+        await lecturer.PostAsync($"/admin/content/edit/{id}", $"/admin/content/edit/{id}",
+            AdminPeople.WithVersion(page, AdminPeople.LessonForm("已发布不能删的课", "yifabu-bunengshan", "save", body: "## 草稿\n\n改了一点。")));
+        var draftPage = await lecturer.GetStringAsync($"/admin/content/edit/{id}");
+        var draft = await lecturer.PostAsync("/admin/content/Lesson/new", "/admin/content/Lesson/new", AdminPeople.LessonForm("自己的草稿", "ziji-de-caogao", "save"));
+        var draftId = AdminPeople.IdFromRedirect(draft);
+
+        var removePublished = await lecturer.PostAsync($"/admin/content/edit/{id}", $"/admin/content/edit/{id}/remove", new Dictionary<string, string>());
+        var removeDraft = await lecturer.PostAsync($"/admin/content/edit/{draftId}", $"/admin/content/edit/{draftId}/remove", new Dictionary<string, string>());
+
+        Assert.Equal(HttpStatusCode.Forbidden, removePublished.StatusCode);
+        Assert.DoesNotContain($"/admin/content/edit/{id}/remove", draftPage);
+        Assert.True(await PublishedAsync(factory, id));
+        Assert.Equal(HttpStatusCode.OK, (await FormClient.For(factory).Http.GetAsync("/lessons/yifabu-bunengshan")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, removeDraft.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await lecturer.Http.GetAsync($"/admin/content/edit/{draftId}")).StatusCode);
     }
 
     [SkippableFact]
@@ -105,7 +165,7 @@ public abstract class WorkflowTests<TProvider>(SiteHost<TProvider> host) : IClas
         Assert.Contains("标题不能超过 120 个字", longTitle);
         Assert.Contains("请选择“讲师”", noLecturer);
         Assert.Contains("只能选择 讲师 类型的内容", wrongType);
-        Assert.Contains("已被《", taken);
+        Assert.Contains("已被占用", taken);
         Assert.Contains("不是数字", duration);
         Assert.Contains("meiyou-jiangshi", noLecturer); // what was typed is kept on the form
         Assert.Equal(before, await CountLessonsAsync(factory));

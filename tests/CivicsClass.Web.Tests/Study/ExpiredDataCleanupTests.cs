@@ -159,7 +159,7 @@ public sealed class CleanupSiteHost<TProvider> : SiteHost<TProvider> where TProv
     public ManualClock Clock { get; } = new();
 
     protected override SiteFactory CreateFactory(TestDatabase database) =>
-        new(database, new Dictionary<string, string?> { ["Maintenance:IntervalSeconds"] = "3600" }, Clock);
+        new(database, new Dictionary<string, string?> { ["Maintenance:IntervalSeconds"] = "3600", ["Accounts:AccessTokenMinutes"] = "525600" }, Clock);
 }
 
 public sealed class SqliteExpiredDataCleanupTests(CleanupSiteHost<Sqlite> host) : ExpiredDataCleanupTests<Sqlite>(host);

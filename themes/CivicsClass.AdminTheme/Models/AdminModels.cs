@@ -98,8 +98,9 @@ public sealed record FieldChange(string Label, string? Before, string? After, IR
 
 public sealed record ReviewQueueViewModel(string Title, IReadOnlyList<ContentRow> Items, IReadOnlyList<ContentRow> Scheduled);
 
+/// <param name="VersionId">The version shown, which approving publishes and nothing else.</param>
 public sealed record ReviewViewModel(string Title, ContentRow Item, bool HasPublished, IReadOnlyList<FieldChange> Changes, IReadOnlyList<AuditRow> History,
-    FormErrors Errors, string? DefaultPublishAt);
+    FormErrors Errors, string? DefaultPublishAt, string VersionId);
 
 public sealed record TaxonomyListViewModel(string Title, IReadOnlyList<TypeLink> Taxonomies);
 

@@ -7,6 +7,7 @@ public sealed record Refusal(int Status, string Code, string Message)
     public static Refusal RuleOff => new(409, "rule-disabled", "该活动目前不计积分");
     public static Refusal TooEarly(int secondsLeft) => new(422, "too-early", $"学习时间还不够，请再学 {secondsLeft} 秒后完成");
     public static Refusal NotPlayed(int played, int required) => new(422, "media-not-played", $"音视频已播放 {played} 秒，需播放满 {required} 秒");
+    public static Refusal MediaSecondsInvalid => new(400, "media-seconds-invalid", $"播放秒数须是 0 到 {StudySessions.MaxReportedSeconds:0} 之间的数字");
     public static Refusal Superseded => new(409, "superseded", "你在另一个窗口打开了新的学习，本窗口的学习不再计时");
     public static Refusal AlreadyEarned => new(409, "already-earned", "这节课已经得过积分，每节课只计一次");
     public static Refusal Capped(string activity) => new(409, "daily-cap", $"今天“{activity}”的积分已达上限，明天再来");

@@ -75,6 +75,11 @@ public static class LearningApi
 
     private static async Task<Results<Ok<Beat>, ProblemHttpResult>> HeartbeatAsync(string id, HeartbeatRequest request, HttpContext context, StudySessions sessions, ISession session)
     {
+        if (!StudySessions.IsPlausible(request.MediaSeconds))
+        {
+            return Refusal.MediaSecondsInvalid.Problem();
+        }
+
         var (beat, refusal) = await sessions.HeartbeatAsync(context.User.LearnerId()!.Value, id, request.MediaSeconds);
         if (beat is null)
         {

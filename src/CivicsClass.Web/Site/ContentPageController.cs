@@ -20,7 +20,8 @@ public sealed class ContentPageController(IContentManager contentManager, Detail
 
     /// <summary>
     /// A published item. Anonymous visitors get the cached page; a signed-in worker's lesson page also
-    /// opens a study session, timed by the server, whose panel completes the lesson for points.
+    /// shows the study panel, whose script opens a study session by POST (a GET changes nothing, so a
+    /// link or an image pointing at a lesson cannot supersede the session a worker is in).
     /// </summary>
     [HttpGet("/{section:regex(^(" + Sections + ")$)}/{slug}")]
     [OutputCache(PolicyName = SiteModule.CachePolicy)]
@@ -36,15 +37,14 @@ public sealed class ContentPageController(IContentManager contentManager, Detail
         var page = await pageModels.GetOrBuildAsync(item, () => pages.BuildAsync(item));
         if (page is LessonViewModel lesson && User.LearnerId() is { } learner && await permissions.HasAsync(SitePermissions.EarnPoints))
         {
-            var opened = await sessions.OpenAsync(learner, item.ContentItemId);
-            await session.SaveChangesAsync();
+            var terms = await sessions.TermsAsync(item);
             var studied = (await progress.LessonAsync(learner, item.ContentItemId))?.StudiedUtc is not null;
             var forYou = await cards.CardsAsync(await recommendations.ForAsync(learner, 3, except: item.ContentItemId));
             page = lesson with
             {
                 ForYou = forYou,
                 Related = lesson.Related.Where(r => forYou.All(f => f.Url != r.Url)).ToList(),
-                Study = opened is null ? null : new StudyPanel(opened.SessionId, opened.MinSeconds, opened.MediaSecondsRequired, studied),
+                Study = new StudyPanel(item.ContentItemId, terms.MinSeconds, terms.MediaSecondsRequired, studied),
                 Quiz = lesson.Quiz is null ? null : lesson.Quiz with { Signed = true },
             };
         }

@@ -117,6 +117,44 @@ public abstract class StudyTests<TProvider>(ClockedSiteHost<TProvider> host) : I
     }
 
     [SkippableFact]
+    public async Task Heartbeat_NonFiniteOrAbsurdSeconds_Refused400_AndStoredNonsenseNeverCountsAsPlayed()
+    {
+        var factory = await host.GetAsync();
+        using var worker = await AppLearner.CreateAsync(factory, "13700000014");
+        var video = await VideoLessonAsync(factory, "nonsense-" + typeof(TProvider).Name.ToLowerInvariant(), seconds: 120);
+        var (_, opened) = await worker.PostAsync("/api/v1/study/sessions", new { contentItemId = video.ContentItemId });
+        var id = opened.GetProperty("sessionId").GetString();
+        host.Clock.Advance(TimeSpan.FromSeconds(10));
+
+        var answers = new List<(string, HttpStatusCode)>();
+        foreach (var value in new[] { "\"NaN\"", "\"Infinity\"", "\"-Infinity\"", "-1", "1e308", "86401" })
+        {
+            var response = await worker.Http.PostAsync($"/api/v1/study/sessions/{id}/heartbeat",
+                new StringContent($"{{\"mediaSeconds\":{value}}}", System.Text.Encoding.UTF8, "application/json"));
+            answers.Add((value, response.StatusCode));
+        }
+
+        var stored = new List<object> { 1e300, -5.0, 100_000.0 };
+        if (typeof(TProvider) == typeof(Postgres))
+        {
+            stored.AddRange([double.NaN, double.PositiveInfinity]);
+        }
+
+        var completions = new List<(object, HttpStatusCode, string?)>();
+        host.Clock.Advance(TimeSpan.FromMinutes(15));
+        foreach (var value in stored)
+        {
+            await SetMediaSecondsAsync(factory, id!, value);
+            var (response, body) = await worker.PostAsync($"/api/v1/study/sessions/{id}/complete");
+            completions.Add((value, response.StatusCode, body.ValueKind == JsonValueKind.Object ? body.GetProperty("code").GetString() : null));
+        }
+
+        Assert.All(answers, a => Assert.True(a.Item2 == HttpStatusCode.BadRequest, $"{a.Item1} answered {(int)a.Item2}"));
+        Assert.All(completions, c => Assert.True(c.Item2 == HttpStatusCode.UnprocessableEntity && c.Item3 == "media-not-played", $"{c.Item1} answered {(int)c.Item2} {c.Item3}"));
+        Assert.DoesNotContain(await EntriesAsync(factory, worker.Id), e => e.Rule == Activities.StudyMedia);
+    }
+
+    [SkippableFact]
     public async Task Quiz_FirstPassPaysOnce_FailureHidesAnswers_ReplayRefused()
     {
         var factory = await host.GetAsync();
@@ -292,6 +330,16 @@ public abstract class StudyTests<TProvider>(ClockedSiteHost<TProvider> host) : I
     {
         await using var scope = factory.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<PointsLedger>().EntriesAsync(userId, 1000);
+    }
+
+    /// <summary>Writes a value straight into a session's stored seconds played, as a bug or an old row might have left it.</summary>
+    private static async Task SetMediaSecondsAsync(SiteFactory factory, string sessionId, object seconds)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var session = scope.ServiceProvider.GetRequiredService<CivicsClass.Data.Documents.ISession>();
+        var (connection, transaction) = await session.BeginWriteAsync();
+        await connection.ExecuteAsync("UPDATE study_session SET media_seconds = @seconds WHERE id = @sessionId", new { seconds, sessionId }, transaction);
+        await session.SaveChangesAsync();
     }
 
     private static async Task<(HttpResponseMessage, string)> PostAnonymousAsync(SiteFactory factory, string path, object body)

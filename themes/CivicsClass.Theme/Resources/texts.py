@@ -247,6 +247,7 @@ T = {
  "StudyMediaHint": ("播放满 {0} 秒后点“完成学习”得积分（按实际播放时长计算，拖动进度条不计）。", "Play at least {0} seconds, then press Done (only time really played counts)."),
  "StudyTextHint": ("认真阅读 {0} 秒后点“完成学习”得积分。", "Read for {0} seconds, then press Done to earn points."),
  "StudyComplete": ("完成学习", "Done"),
+ "StudyNeedsScript": ("学习计时需要浏览器开启脚本功能。", "Timing a lesson needs JavaScript turned on in the browser."),
  "StudyCounted": ("学习完成", "Lesson studied"),
  "StudyNotCounted": ("这次学习没有计入", "Not counted"),
  "StudyAwarded": ("获得 {0} 积分，总积分 {1}。", "{0} points earned; {1} in total."),

@@ -40,7 +40,7 @@ public static class Activities
         [DailyVisit] = [],
         [StudyText] = ["MinSeconds", "SecondsPerMinute", "MaxSeconds"],
         [StudyMedia] = ["MinProgress", "MaxPlaybackRate", "MaxGapSeconds"],
-        [QuizPass] = ["PassRatio"],
+        [QuizPass] = ["PassRatio", "DailyAttempts"],
         [DailyQuiz] = ["Questions"],
         [CheckIn] = ["CodeSeconds", "WindowMinutes"],
         [CourseFinish] = [],

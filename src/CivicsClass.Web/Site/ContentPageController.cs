@@ -55,9 +55,10 @@ public sealed class ContentPageController(IContentManager contentManager, Detail
 
     /// <summary>
     /// Grades a quiz. For anonymous visitors grading changes nothing on the server, so it needs no
-    /// antiforgery token and the lesson page stays cacheable; their right answers reach the browser
-    /// only in this response. A signed-in worker's submission can earn points, so its token is checked,
-    /// and a failed attempt shows which answers were wrong but not the right ones.
+    /// antiforgery token and the lesson page stays cacheable; they learn only their score. A signed-in
+    /// worker's submission counts as one of the day's attempts and can earn points, so its token is
+    /// checked; it shows which answers were right only after a pass or the day's last attempt, and the
+    /// right answers only after a pass.
     /// </summary>
     [HttpPost("/lessons/{slug}/quiz")]
     [IgnoreAntiforgeryToken]
@@ -74,20 +75,35 @@ public sealed class ContentPageController(IContentManager contentManager, Detail
         var answers = questions.Select((q, n) =>
             int.TryParse(form[$"q{n + 1}"], NumberStyles.None, CultureInfo.InvariantCulture, out var chosen) && chosen < q.Options.Count ? chosen : (int?)null).ToList();
         var page = (LessonViewModel)await pages.BuildAsync(lesson, answers);
-        if (User.LearnerId() is { } learner && await permissions.HasAsync(SitePermissions.EarnPoints) && page.Quiz is not null)
+        if (page.Quiz is null)
         {
-            if (!await antiforgery.IsRequestValidAsync(HttpContext))
-            {
-                return BadRequest();
-            }
-
-            var grade = (await quizzes.SubmitAsync(learner, lesson.ContentItemId, answers))!;
-            await session.SaveChangesAsync();
-            var reveal = grade.Passed || await pages.LessonPassedAsync(learner, lesson.ContentItemId);
-            var note = grade.NothingAwarded?.Message ?? text["QuizAwarded", grade.Awarded, grade.Balance].Value;
-            page = page with { Quiz = page.Quiz with { Reveal = reveal, Note = note, Signed = true } };
+            return View("Content-Lesson.Detail", page);
         }
 
+        long? learner = User.LearnerId() is { } id && await permissions.HasAsync(SitePermissions.EarnPoints) ? id : null;
+        if (learner is not null && !await antiforgery.IsRequestValidAsync(HttpContext))
+        {
+            return BadRequest();
+        }
+
+        var grade = (await quizzes.SubmitAsync(learner, lesson.ContentItemId, answers))!;
+        if (learner is not null)
+        {
+            await session.SaveChangesAsync();
+        }
+
+        var note = learner is null ? text["QuizSignInToEarn"].Value : grade.NothingAwarded?.Message ?? text["QuizAwarded", grade.Awarded, grade.Balance].Value;
+        page = page with
+        {
+            Quiz = page.Quiz with
+            {
+                Results = grade.Results.Count == 0 ? null : page.Quiz.Results,
+                Marks = grade.Feedback >= QuizFeedback.Marks,
+                Reveal = grade.Feedback == QuizFeedback.Answers,
+                Note = note,
+                Signed = learner is not null,
+            },
+        };
         return View("Content-Lesson.Detail", page);
     }
 }

@@ -218,7 +218,10 @@ public abstract partial class LearningPagesTests<TProvider>(ClockedSiteHost<TPro
         var again = await worker.PostAsync("/lessons/erqi-strike-1923", "/lessons/erqi-strike-1923/quiz", Answers(q => q.Answer));
 
         var wrongPage = await wrong.Content.ReadAsStringAsync();
-        Assert.Contains("通过测验后可以看到正确答案", wrongPage);
+        Assert.Contains("可以看到每题的对错", wrongPage);
+        Assert.Contains("今天还可以再答 2 次", wrongPage);
+        Assert.DoesNotContain("回答正确", wrongPage);
+        Assert.DoesNotContain("答错了", wrongPage);
         Assert.DoesNotContain(questions[0].Explanation!, wrongPage);
         Assert.Equal(HttpStatusCode.BadRequest, noToken.StatusCode);
         Assert.Contains("测验通过，获得 2 积分", await right.Content.ReadAsStringAsync());

@@ -182,6 +182,55 @@ public abstract class StudyTests<TProvider>(ClockedSiteHost<TProvider> host) : I
     }
 
     [SkippableFact]
+    public async Task Quiz_FewAttemptsADay_MarksOnlyAfterTheLastAnswersOnlyAfterAPass()
+    {
+        var factory = await host.GetAsync();
+        using var worker = await AppLearner.CreateAsync(factory, "13700000015");
+        var lesson = await AppLearner.LessonAsync(factory, "erqi-strike-1923");
+        var questions = lesson.Part<QuizPart>().Questions;
+        var right = questions.Select(q => (int?)q.Answer).ToList();
+        var twoWrong = right.Select((a, n) => n < 2 ? (int?)((a + 1) % questions[n].Options.Count) : a).ToList();
+        var allWrong = questions.Select(q => (int?)((q.Answer + 1) % q.Options.Count)).ToList();
+        var path = $"/api/v1/quizzes/{lesson.ContentItemId}/submit";
+
+        var (_, first) = await worker.PostAsync(path, new { answers = allWrong });
+        var (_, second) = await worker.PostAsync(path, new { answers = twoWrong });
+        var (_, last) = await worker.PostAsync(path, new { answers = allWrong });
+        var (spent, spentBody) = await worker.PostAsync(path, new { answers = right });
+        host.Clock.Advance(TimeSpan.FromDays(1));
+        await worker.SignInAsync();
+        var (passed, passedBody) = await worker.PostAsync(path, new { answers = right });
+
+        foreach (var hidden in new[] { first, second })
+        {
+            Assert.Equal("quiz-failed", hidden.GetProperty("code").GetString());
+            Assert.All(hidden.GetProperty("results").EnumerateArray(), r =>
+            {
+                Assert.Equal(JsonValueKind.Null, r.GetProperty("right").ValueKind);
+                Assert.Equal(JsonValueKind.Null, r.GetProperty("answer").ValueKind);
+                Assert.Equal(JsonValueKind.Null, r.GetProperty("explanation").ValueKind);
+            });
+        }
+
+        Assert.Equal(0, first.GetProperty("correct").GetInt32());
+        Assert.Equal(2, first.GetProperty("attemptsLeft").GetInt32());
+        Assert.Equal(1, second.GetProperty("attemptsLeft").GetInt32());
+        Assert.Equal(0, last.GetProperty("attemptsLeft").GetInt32());
+        Assert.All(last.GetProperty("results").EnumerateArray(), r =>
+        {
+            Assert.False(r.GetProperty("right").GetBoolean());
+            Assert.Equal(JsonValueKind.Null, r.GetProperty("answer").ValueKind);
+        });
+        Assert.Equal((HttpStatusCode)429, spent.StatusCode);
+        Assert.Equal("quiz-attempts-spent", spentBody.GetProperty("code").GetString());
+        Assert.Empty(spentBody.GetProperty("results").EnumerateArray());
+        Assert.Equal(HttpStatusCode.OK, passed.StatusCode);
+        Assert.True(passedBody.GetProperty("results")[0].GetProperty("right").GetBoolean());
+        Assert.Equal(right[0], passedBody.GetProperty("results")[0].GetProperty("answer").GetInt32());
+        Assert.Single(await EntriesAsync(factory, worker.Id), e => e.Rule == Activities.QuizPass);
+    }
+
+    [SkippableFact]
     public async Task DailyQuiz_DrawsWithoutAnswers_PaysPerRightAnswer_OnceADay()
     {
         var factory = await host.GetAsync();
@@ -207,6 +256,28 @@ public abstract class StudyTests<TProvider>(ClockedSiteHost<TProvider> host) : I
         Assert.Equal("daily-quiz-done", secondBody.GetProperty("code").GetString());
         Assert.Equal(HttpStatusCode.Conflict, forged.StatusCode);
         Assert.Equal("daily-quiz-changed", forgedBody.GetProperty("code").GetString());
+    }
+
+    [SkippableFact]
+    public async Task DailyQuiz_SubmittedEmpty_IsRefusedAndIsNoStudyDay()
+    {
+        var factory = await host.GetAsync();
+        using var worker = await AppLearner.CreateAsync(factory, "13700000016");
+        var quiz = await worker.GetAsync("/api/v1/quizzes/daily");
+        var first = quiz.GetProperty("questions")[0].GetProperty("id").GetString()!;
+
+        var (empty, emptyBody) = await worker.PostAsync("/api/v1/quizzes/daily/submit", new { answers = new Dictionary<string, int>() });
+        var (garbage, _) = await worker.PostAsync("/api/v1/quizzes/daily/submit", new { answers = new Dictionary<string, int> { [first] = 99 } });
+        var streakAfterEmpty = (await worker.GetAsync("/api/v1/me/points")).GetProperty("streakDays").GetInt32();
+        var (answered, _) = await worker.PostAsync("/api/v1/quizzes/daily/submit", new { answers = new Dictionary<string, int> { [first] = 0 } });
+        var streakAfterAnswer = (await worker.GetAsync("/api/v1/me/points")).GetProperty("streakDays").GetInt32();
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, empty.StatusCode);
+        Assert.Equal("daily-quiz-unanswered", emptyBody.GetProperty("code").GetString());
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, garbage.StatusCode);
+        Assert.Equal(0, streakAfterEmpty);
+        Assert.Equal(HttpStatusCode.OK, answered.StatusCode);
+        Assert.Equal(1, streakAfterAnswer);
     }
 
     [SkippableFact]

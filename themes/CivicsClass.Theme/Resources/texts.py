@@ -188,6 +188,8 @@ T = {
  "NoPointsYet": ("还没有积分记录，学一节课试试。", "No points yet: study a lesson."),
  "StudiedLessons": ("学过的课", "Lessons studied"),
  "QuizWrongHidden": ("答错了。通过测验后可以看到正确答案。", "Wrong. The right answers show once you pass."),
+ "QuizMarksHidden": ("通过测验，或用完今天的答题机会后，可以看到每题的对错。", "Which answers were right shows once you pass or have used today's attempts."),
+ "QuizSignInToEarn": ("登录后答题可以得积分；通过测验后可以看到正确答案和解析。", "Sign in to earn points; the right answers and explanations show once you pass."),
  "QuizAwarded": ("测验通过，获得 {0} 积分，总积分 {1}。", "Passed: {0} points, {1} in total."),
  "BoardPeople": ("个人", "People"),
  "BoardOrganisations": ("工会组织", "Unions"),

@@ -22,7 +22,8 @@ public sealed class SearchService(
     TaxonomyService taxonomies,
     SearchDocumentBuilder documents,
     SearchResultCache cache,
-    TimeProvider clock)
+    TimeProvider clock,
+    Content.Security.ISearchMissGate missGate)
 {
     public const int MaxPageSize = 50;
 
@@ -174,7 +175,7 @@ public sealed class SearchService(
 
     private async Task RecordMissAsync(string query)
     {
-        if (query.Length == 0)
+        if (query.Length == 0 || !await missGate.AdmitAsync(query))
         {
             return;
         }

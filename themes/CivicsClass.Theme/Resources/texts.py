@@ -27,6 +27,8 @@ T = {
  "DisplayName": ("姓名或昵称", "Name"),
  "DisplayNameRequired": ("请填写姓名或昵称。", "Enter your name."),
  "DisplayNameTooLong": ("姓名或昵称不能超过 {0} 个字。", "The name may have at most {0} characters."),
+ "DisplayNameHiddenCharacters": ("姓名或昵称不能含有控制字符、改变文字方向的字符或看不见的字符。", "The name may not contain control, direction-changing or invisible characters."),
+ "DisplayNameImitatesRole": ("姓名或昵称不能使用网站角色的称呼，如管理员、系统、编辑部、官方、客服。", "The name may not use the name of a site role, such as administrator, system, editors, official or support."),
  "Profile": ("个人资料", "Profile"),
  "ProfileSaved": ("个人资料已保存。", "Profile saved."),
  "SignedInAs": ("登录账号：{0}", "Signed in as {0}"),

@@ -21,6 +21,7 @@ public static class ContentModule
     public static IServiceCollection AddContent(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddScoped<ISearchMissGate, SafeTextSearchMissGate>();
         services.AddSingleton<IDataMigration, ContentMigrations>();
         services.AddSingleton<IIndexProvider, ContentItemIndexProvider>();
         services.AddSingleton<IIndexProvider, ContentTermIndexProvider>();

@@ -140,5 +140,17 @@ internal sealed class LearningMigrations : IDataMigration
                 CREATE INDEX ix_study_session_completed ON study_session (completed_utc);
                 """);
         }),
+        new(4, async context =>
+        {
+            var d = context.Dialect;
+            await context.ExecuteAsync($"""
+                CREATE TABLE quiz_attempt (
+                    user_id {d.BigInt} NOT NULL,
+                    content_item_id {d.Text} NOT NULL,
+                    study_day {d.Int} NOT NULL,
+                    attempts {d.Int} NOT NULL,
+                    PRIMARY KEY (user_id, content_item_id, study_day));
+                """);
+        }),
     ];
 }

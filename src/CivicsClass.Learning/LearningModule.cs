@@ -19,6 +19,7 @@ public static class LearningModule
         services.AddScoped<LearningProgress>();
         services.AddScoped<StudySessions>();
         services.AddScoped<Quizzes>();
+        services.AddScoped<QuizAttempts>();
         services.AddScoped<CheckIns>();
         services.AddScoped<Leaderboards>();
         services.AddOptions<LeaderboardOptions>().BindConfiguration("Leaderboards");

@@ -40,7 +40,7 @@ public static class Activities
         [DailyVisit] = [],
         [StudyText] = ["MinSeconds", "SecondsPerMinute", "MaxSeconds"],
         [StudyMedia] = ["MinProgress", "MaxPlaybackRate", "MaxGapSeconds"],
-        [QuizPass] = ["PassRatio"],
+        [QuizPass] = ["PassRatio", "DailyAttempts"],
         [DailyQuiz] = ["Questions"],
         [CheckIn] = ["CodeSeconds", "WindowMinutes"],
         [CourseFinish] = [],
@@ -105,18 +105,7 @@ public sealed class PointsRuleStore
             errors[nameof(rule.DailyCap)] = "每日上限须在 0 到 10000 之间，或留空表示不设上限";
         }
 
-        foreach (var (name, value) in rule.Settings)
-        {
-            if (!known.Contains(name))
-            {
-                errors[$"Settings.{name}"] = $"活动 {rule.Name} 没有条件“{name}”";
-            }
-            else if (value < 0 || double.IsNaN(value) || double.IsInfinity(value))
-            {
-                errors[$"Settings.{name}"] = "条件的值不能为负数";
-            }
-        }
-
+        PointsRuleSettings.Validate(rule, known, errors);
         return errors;
     }
 }

@@ -11,7 +11,19 @@ public sealed record QuizResult(int Number, string Question, IReadOnlyList<strin
     public bool Right => Chosen == Answer;
 }
 
-public sealed record QuizGrade(IReadOnlyList<QuizResult> Results, int Correct, int Needed, bool Passed, int Awarded, int Balance, Refusal? NothingAwarded);
+/// <summary>How much a grade may tell: only the score, also which answers were right, or also the right answers and explanations.</summary>
+public enum QuizFeedback
+{
+    Score,
+    Marks,
+    Answers,
+}
+
+/// <param name="Results">Every question graded; empty when nothing was graded (no quiz, or no attempt left today).</param>
+/// <param name="Feedback">What of <paramref name="Results"/> the learner may see beyond the score.</param>
+/// <param name="AttemptsLeft">A worker's attempts left today on a quiz not yet passed.</param>
+public sealed record QuizGrade(IReadOnlyList<QuizResult> Results, int Correct, int Needed, bool Passed, int Awarded, int Balance, Refusal? NothingAwarded,
+    QuizFeedback Feedback = QuizFeedback.Score, int? AttemptsLeft = null);
 
 /// <summary>A question of the daily quiz: its id names the lesson and the question's place in it.</summary>
 public sealed record DailyQuestion(string Id, string Question, IReadOnlyList<string> Options);
@@ -19,18 +31,23 @@ public sealed record DailyQuestion(string Id, string Question, IReadOnlyList<str
 public sealed record DailyQuizGrade(int Day, IReadOnlyList<QuizResult> Results, int Correct, int Awarded, int Balance);
 
 /// <summary>
-/// Quizzes graded on the server. The right answers leave the server only in a grade. A lesson's quiz
-/// pays once, on the first pass; the daily quiz draws questions from the bank of every published
-/// lesson's quiz, the same draw for a worker all day, and pays once a day, a point for each right answer.
+/// Quizzes graded on the server. A lesson's quiz pays once, on the first pass. Anonymous visitors
+/// learn only their score; a worker has a few attempts a day (the QuizPass rule's DailyAttempts),
+/// learns which answers were right only after passing or spending the day's attempts, and the right
+/// answers only after passing, so answers cannot be found by changing one at a time. The daily quiz
+/// draws questions from the bank of every published lesson's quiz, the same draw for a worker all day,
+/// and pays once a day, a point for each right answer.
 /// </summary>
 public sealed class Quizzes(IContentManager contentManager, QuestionBank bank, PointsRuleStore rules, PointsLedger ledger,
-    LearningProgress progress, TimeProvider clock)
+    LearningProgress progress, QuizAttempts attempts, TimeProvider clock)
 {
+    public const int DefaultDailyAttempts = 3;
+
     public static IReadOnlyList<QuizResult> Grade(IReadOnlyList<QuizQuestion> questions, IReadOnlyList<int?> answers) =>
         questions.Select((q, n) => new QuizResult(n + 1, q.Question, q.Options,
             n < answers.Count && answers[n] is { } chosen && chosen >= 0 && chosen < q.Options.Count ? chosen : null, q.Answer, q.Explanation)).ToList();
 
-    /// <summary>Grades a lesson's quiz; with a worker, pays a first pass. Null when the lesson is not published.</summary>
+    /// <summary>Grades a lesson's quiz; with a worker, counts the attempt and pays a first pass. Null when the lesson is not published.</summary>
     public async Task<QuizGrade?> SubmitAsync(long? userId, string lessonId, IReadOnlyList<int?> answers)
     {
         var lesson = await contentManager.GetAsync(lessonId);
@@ -40,24 +57,41 @@ public sealed class Quizzes(IContentManager contentManager, QuestionBank bank, P
         }
 
         var questions = lesson.Part<QuizPart>().Questions;
-        var results = Grade(questions, answers);
-        var correct = results.Count(r => r.Right);
         var rule = (await rules.AllAsync()).GetValueOrDefault(Activities.QuizPass);
         var needed = (int)Math.Ceiling(questions.Count * (rule?.Setting("PassRatio", 0.8) ?? 0.8));
-        var passed = questions.Count > 0 && correct >= needed;
         if (userId is not { } user)
         {
-            return new QuizGrade(results, correct, needed, passed, 0, 0, null);
+            var graded = Grade(questions, answers);
+            var right = graded.Count(r => r.Right);
+            return new QuizGrade(graded, right, needed, questions.Count > 0 && right >= needed, 0, 0, null);
         }
 
         if (questions.Count == 0)
         {
-            return new QuizGrade(results, 0, 0, false, 0, await ledger.BalanceAsync(user), Refusal.QuizEmpty);
+            return new QuizGrade([], 0, 0, false, 0, await ledger.BalanceAsync(user), Refusal.QuizEmpty);
         }
 
+        int? attemptsLeft = null;
+        var passedBefore = (await progress.LessonAsync(user, lessonId))?.QuizPassedUtc is not null;
+        if (!passedBefore)
+        {
+            var limit = Math.Max(1, (int)(rule?.Setting("DailyAttempts", DefaultDailyAttempts) ?? DefaultDailyAttempts));
+            if (await attempts.TakeAsync(user, lessonId, limit) is not { } used)
+            {
+                return new QuizGrade([], 0, needed, false, 0, await ledger.BalanceAsync(user), Refusal.QuizAttemptsSpent, AttemptsLeft: 0);
+            }
+
+            attemptsLeft = limit - used;
+        }
+
+        var results = Grade(questions, answers);
+        var correct = results.Count(r => r.Right);
+        var passed = correct >= needed;
+        var feedback = passed || passedBefore ? QuizFeedback.Answers : attemptsLeft == 0 ? QuizFeedback.Marks : QuizFeedback.Score;
         if (!passed)
         {
-            return new QuizGrade(results, correct, needed, false, 0, await ledger.BalanceAsync(user), Refusal.QuizFailed(correct, questions.Count, needed));
+            return new QuizGrade(results, correct, needed, false, 0, await ledger.BalanceAsync(user),
+                Refusal.QuizFailed(correct, questions.Count, needed, attemptsLeft), feedback, attemptsLeft);
         }
 
         var awarded = 0;
@@ -75,7 +109,7 @@ public sealed class Quizzes(IContentManager contentManager, QuestionBank bank, P
 
         await progress.QuizPassedAsync(user, lessonId);
         await progress.StudyDayAsync(user);
-        return new QuizGrade(results, correct, needed, true, awarded, await ledger.BalanceAsync(user), refusal);
+        return new QuizGrade(results, correct, needed, true, awarded, await ledger.BalanceAsync(user), refusal, feedback);
     }
 
     /// <summary>Today's questions for a worker, without their answers.</summary>
@@ -86,7 +120,7 @@ public sealed class Quizzes(IContentManager contentManager, QuestionBank bank, P
         return (day, drawn.Select(q => new DailyQuestion(q.Id, q.Question.Question, q.Question.Options)).ToList());
     }
 
-    /// <summary>Grades today's quiz; the answers are keyed by question id. Once a day.</summary>
+    /// <summary>Grades today's quiz; the answers are keyed by question id. Once a day, and only with at least one question answered.</summary>
     public async Task<(DailyQuizGrade? Grade, Refusal? Refusal)> SubmitDailyAsync(long userId, IReadOnlyDictionary<string, int> answers)
     {
         var day = StudyCalendar.Day(clock.GetUtcNow().UtcDateTime);
@@ -97,6 +131,12 @@ public sealed class Quizzes(IContentManager contentManager, QuestionBank bank, P
         }
 
         var results = Grade(drawn.Select(q => q.Question).ToList(), drawn.Select(q => answers.TryGetValue(q.Id, out var a) ? a : (int?)null).ToList());
+        if (results.All(r => r.Chosen is null))
+        {
+            // Nothing answered is nothing studied: no points, no study day, and today's quiz is still open.
+            return (null, Refusal.DailyQuizUnanswered);
+        }
+
         var correct = results.Count(r => r.Right);
         var rule = await rules.ActiveAsync(Activities.DailyQuiz);
         if (rule is null)

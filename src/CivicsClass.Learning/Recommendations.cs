@@ -14,11 +14,18 @@ public sealed class Recommendations(ISession session, IContentManager contentMan
 {
     private const int MaxPeers = 500;
 
+    /// <param name="except">The lesson on screen: never recommended, but counted as one this worker is studying.</param>
     public async Task<IReadOnlyList<ContentItem>> ForAsync(long userId, int take, string? except = null)
     {
         var (connection, transaction) = await session.GetConnectionAsync();
         var mine = (await connection.QueryAsync<string>(
             "SELECT content_item_id FROM lesson_progress WHERE user_id = @userId ORDER BY started_utc DESC LIMIT 200", new { userId }, transaction)).ToList();
+        if (except is not null && !mine.Contains(except, StringComparer.Ordinal))
+        {
+            // The lesson on screen is the most recent thing this worker turned to, even before a session on it opens.
+            mine.Insert(0, except);
+        }
+
         if (mine.Count == 0)
         {
             return [];

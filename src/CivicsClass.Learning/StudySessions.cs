@@ -8,6 +8,9 @@ namespace CivicsClass.Learning;
 
 public sealed record StudyOpened(string SessionId, int MinSeconds, int? MediaSecondsRequired, int VisitPoints);
 
+/// <summary>What a lesson asks of a worker before it counts: a minimum time and, with media, the seconds to play.</summary>
+public sealed record StudyTerms(int MinSeconds, int? MediaDuration, int? MediaSecondsRequired);
+
 public sealed record StudyBeat(int MediaSeconds, int? MediaSecondsRequired);
 
 public sealed record StudyCompleted(int Awarded, int Balance, int StreakDays, IReadOnlyList<CertificateInfo> Certificates, Refusal? NothingAwarded);
@@ -17,11 +20,33 @@ public sealed record StudyCompleted(int Awarded, int Balance, int StreakDays, IR
 /// only after a minimum time that grows with its length; a lesson with video or audio counts only
 /// after heartbeats have accrued enough played time, where each heartbeat may add no more than the
 /// server's elapsed time × the fastest playback speed, and nothing across a gap. Opening a lesson
-/// supersedes the worker's other open sessions, so two windows cannot accrue time twice.
+/// supersedes the worker's other open sessions, so two windows cannot accrue time twice; only an
+/// explicit request opens one (a POST from the study panel or the app), never the view of a page.
 /// </summary>
 public sealed class StudySessions(ISession session, IContentManager contentManager, PointsRuleStore rules, PointsLedger ledger,
     LearningProgress progress, TimeProvider clock)
 {
+    /// <summary>The most seconds of media a heartbeat may report: a day. Anything else is not a number of seconds played.</summary>
+    public const double MaxReportedSeconds = 86_400;
+
+    /// <summary>Whether a reported number of seconds played is a real one: finite, not negative, not absurd.</summary>
+    public static bool IsPlausible(double reportedSeconds) => double.IsFinite(reportedSeconds) && reportedSeconds is >= 0 and <= MaxReportedSeconds;
+
+    /// <summary>What a lesson asks before it counts, read without opening anything.</summary>
+    public async Task<StudyTerms> TermsAsync(ContentItem lesson)
+    {
+        var all = await rules.AllAsync();
+        var text = all.GetValueOrDefault(Activities.StudyText);
+        var minutes = Math.Max(0, (double)(lesson.Field<NumericField>("Duration")?.Value ?? 3m));
+        // Rules are validated when saved; the order is still enforced here so a rule stored before that cannot break a page.
+        var low = text?.Setting("MinSeconds", 30) ?? 30;
+        var high = Math.Max(low, text?.Setting("MaxSeconds", 600) ?? 600);
+        var minSeconds = (int)Math.Clamp(minutes * (text?.Setting("SecondsPerMinute", 20) ?? 20), low, high);
+        var player = lesson.Part<MediaPlayerPart>();
+        int? mediaDuration = player.VideoUrl is null && player.AudioUrl is null ? null : player.DurationSeconds ?? (int)(minutes * 60);
+        return new StudyTerms(minSeconds, mediaDuration, Required(mediaDuration, all.GetValueOrDefault(Activities.StudyMedia)));
+    }
+
     public async Task<StudyOpened?> OpenAsync(long userId, string lessonId)
     {
         var lesson = await contentManager.GetAsync(lessonId);
@@ -30,14 +55,7 @@ public sealed class StudySessions(ISession session, IContentManager contentManag
             return null;
         }
 
-        var all = await rules.AllAsync();
-        var text = all.GetValueOrDefault(Activities.StudyText);
-        var media = all.GetValueOrDefault(Activities.StudyMedia);
-        var minutes = (double)(lesson.Field<NumericField>("Duration")?.Value ?? 3m);
-        var minSeconds = (int)Math.Clamp(minutes * (text?.Setting("SecondsPerMinute", 20) ?? 20),
-            text?.Setting("MinSeconds", 30) ?? 30, text?.Setting("MaxSeconds", 600) ?? 600);
-        var player = lesson.Part<MediaPlayerPart>();
-        int? mediaDuration = player.VideoUrl is null && player.AudioUrl is null ? null : player.DurationSeconds ?? (int)(minutes * 60);
+        var (minSeconds, mediaDuration, required) = await TermsAsync(lesson);
         var id = Guid.NewGuid().ToString("N");
         var now = clock.GetUtcNow().UtcDateTime;
 
@@ -49,12 +67,17 @@ public sealed class StudySessions(ISession session, IContentManager contentManag
             """, new { id, userId, lessonId, now, minSeconds, mediaDuration }, transaction);
         await progress.StartAsync(userId, lessonId);
         var visit = await progress.VisitAsync(userId);
-        return new StudyOpened(id, minSeconds, Required(mediaDuration, media), visit);
+        return new StudyOpened(id, minSeconds, required, visit);
     }
 
     /// <summary>Accrues played media time from a heartbeat that reports the total seconds played in this session.</summary>
     public async Task<(StudyBeat? Beat, Refusal? Refusal)> HeartbeatAsync(long userId, string sessionId, double reportedSeconds)
     {
+        if (!IsPlausible(reportedSeconds))
+        {
+            return (null, Refusal.MediaSecondsInvalid);
+        }
+
         var media = (await rules.AllAsync()).GetValueOrDefault(Activities.StudyMedia);
         var (connection, transaction) = await session.BeginWriteAsync();
         var row = await LockAsync(connection, transaction, userId, sessionId);
@@ -70,7 +93,7 @@ public sealed class StudySessions(ISession session, IContentManager contentManag
 
         var now = clock.GetUtcNow().UtcDateTime;
         var elapsed = (now - DateTime.SpecifyKind(row.LastBeatUtc, DateTimeKind.Utc)).TotalSeconds;
-        var accrued = row.MediaSeconds;
+        var accrued = Played(row);
         if (row.CompletedUtc is null && row.MediaDuration is { } duration && elapsed <= (media?.Setting("MaxGapSeconds", 90) ?? 90))
         {
             var claimed = Math.Max(0, reportedSeconds - accrued);
@@ -120,9 +143,10 @@ public sealed class StudySessions(ISession session, IContentManager contentManag
         if (row.MediaDuration is not null)
         {
             var required = Required(row.MediaDuration, all.GetValueOrDefault(Activities.StudyMedia))!.Value;
-            if (row.MediaSeconds < required)
+            var played = Played(row);
+            if (played < required)
             {
-                return (null, Refusal.NotPlayed((int)row.MediaSeconds, required));
+                return (null, Refusal.NotPlayed((int)played, required));
             }
         }
 
@@ -155,6 +179,10 @@ public sealed class StudySessions(ISession session, IContentManager contentManag
         "rule-disabled" => Refusal.RuleOff,
         _ => Refusal.NotFound(lessonId),
     };
+
+    /// <summary>The seconds played as stored, trusted only when they are a possible value: anything else counts as nothing played.</summary>
+    private static double Played(SessionRow row) =>
+        double.IsFinite(row.MediaSeconds) && row.MediaSeconds >= 0 && row.MediaSeconds <= (row.MediaDuration ?? 0) ? row.MediaSeconds : 0;
 
     private static int? Required(int? mediaDuration, PointsRule? media) =>
         mediaDuration is { } duration ? (int)Math.Ceiling(duration * (media?.Setting("MinProgress", 0.8) ?? 0.8)) : null;

@@ -1,4 +1,5 @@
 using Dapper;
+using CivicsClass.Content.Security;
 using CivicsClass.Data.Documents;
 
 namespace CivicsClass.Learning;
@@ -12,6 +13,7 @@ public sealed record TopicRequest(long Id, string Title, string Detail, long Use
 public sealed class TopicRequests(ISession session, TimeProvider clock)
 {
     public const int MaxPerDay = 5;
+    private const string HiddenCharacters = "不能含有控制字符、改变文字方向的字符或看不见的字符";
     public static readonly string[] Statuses = ["open", "planned", "done"];
 
     public async Task<IReadOnlyList<TopicRequest>> ListAsync(long? me, int take, bool openOnly = false)
@@ -36,10 +38,22 @@ public sealed class TopicRequests(ISession session, TimeProvider clock)
         {
             errors["title"] = "想学的专题写 2 到 60 个字";
         }
+        else if (TextSafety.HasHiddenCharacters(title))
+        {
+            errors["title"] = HiddenCharacters;
+        }
+        else if (TextSafety.ImitatesRole(title))
+        {
+            errors["title"] = "专题名称不能使用网站角色的称呼，如管理员、编辑部、官方、客服";
+        }
 
         if (detail.Length > 500)
         {
             errors["detail"] = "说明最多 500 个字";
+        }
+        else if (TextSafety.HasHiddenCharacters(detail, allowLineBreaks: true))
+        {
+            errors["detail"] = HiddenCharacters;
         }
 
         var (connection, transaction) = await session.BeginWriteAsync();

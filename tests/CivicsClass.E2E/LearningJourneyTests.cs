@@ -43,6 +43,8 @@ public sealed class LearningJourneyTests(BrowserSite site) : IClassFixture<Brows
         var lessonUrl = site.BaseAddress + "/" + lastLesson.Part<AutoroutePart>().Path;
         await page.GotoAsync(lessonUrl);
         await page.GetByRole(AriaRole.Heading, new() { Name = "学习打卡" }).WaitForAsync();
+        // The panel's script opens the study session by POST once the page has loaded; only then is the button live.
+        await page.Locator(".study-panel[data-study]").WaitForAsync();
         await Shot(page, "1-study-panel");
         site.Clock.Advance(TimeSpan.FromMinutes(11));
         await page.GetByRole(AriaRole.Button, new() { Name = "完成学习" }).ClickAsync();

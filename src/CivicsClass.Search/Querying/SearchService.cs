@@ -23,7 +23,8 @@ public sealed class SearchService(
     SearchDocumentBuilder documents,
     SearchResultCache cache,
     SearchIndexer indexer,
-    TimeProvider clock)
+    TimeProvider clock,
+    Content.Security.ISearchMissGate missGate)
 {
     public const int MaxPageSize = 50;
 
@@ -190,7 +191,7 @@ public sealed class SearchService(
 
     private async Task RecordMissAsync(string query)
     {
-        if (query.Length == 0)
+        if (query.Length == 0 || !await missGate.AdmitAsync(query))
         {
             return;
         }

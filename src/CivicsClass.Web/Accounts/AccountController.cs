@@ -149,7 +149,8 @@ public sealed class AccountController(
 
         var errors = new FormErrors();
         var name = (displayName ?? "").Trim();
-        if (AccountService.DisplayNameProblem(name) is { } problem)
+        // A name kept as it is was accepted when it was given (the first administrator's is set by setup).
+        if (name != user.DisplayName && AccountService.DisplayNameProblem(name) is { } problem)
         {
             errors.Add("displayName", text[problem, AccountService.MaxDisplayNameLength]);
         }

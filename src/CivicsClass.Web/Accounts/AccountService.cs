@@ -10,7 +10,11 @@ public sealed class AccountService(UserManager<User> users, TimeProvider clock, 
 
     /// <summary>The text key of what is wrong with a (trimmed) display name, or null; its message takes the maximum length.</summary>
     public static string? DisplayNameProblem(string name) =>
-        name.Length == 0 ? "DisplayNameRequired" : name.Length > MaxDisplayNameLength ? "DisplayNameTooLong" : null;
+        name.Length == 0 ? "DisplayNameRequired"
+        : name.Length > MaxDisplayNameLength ? "DisplayNameTooLong"
+        : TextSafety.HasHiddenCharacters(name) ? "DisplayNameHiddenCharacters"
+        : TextSafety.ImitatesRole(name, isName: true) ? "DisplayNameImitatesRole"
+        : null;
 
     public sealed record Registration(User? User, IReadOnlyList<(string Field, string Message)> Errors);
 

@@ -19,8 +19,8 @@ public static class LearningApi
     public sealed record CertificateLink(string Code, string Course, string Url);
     public sealed record Completed(int Awarded, int Balance, int StreakDays, IReadOnlyList<CertificateLink> Certificates);
     public sealed record QuizSubmission(IReadOnlyList<int?>? Answers);
-    public sealed record QuestionResult(int Number, bool Right, int? Chosen, int? Answer, string? Explanation);
-    public sealed record Graded(int Correct, int Total, int Needed, bool Passed, int Awarded, int Balance, IReadOnlyList<QuestionResult> Results);
+    public sealed record QuestionResult(int Number, bool? Right, int? Chosen, int? Answer, string? Explanation);
+    public sealed record Graded(int Correct, int Total, int Needed, bool Passed, int Awarded, int Balance, IReadOnlyList<QuestionResult> Results, int? AttemptsLeft);
     public sealed record DailyQuiz(int Day, IReadOnlyList<DailyQuestion> Questions);
     public sealed record DailySubmission(IReadOnlyDictionary<string, int>? Answers);
     public sealed record DailyGraded(int Correct, int Awarded, int Balance, IReadOnlyList<QuestionResult> Results);
@@ -43,7 +43,8 @@ public static class LearningApi
         earn.MapPost("/study/sessions", OpenAsync).WithSummary("Opens a study session on a lesson; the server times it.");
         earn.MapPost("/study/sessions/{id}/heartbeat", HeartbeatAsync).WithSummary("Reports the seconds of media played so far in the session.");
         earn.MapPost("/study/sessions/{id}/complete", CompleteAsync).WithSummary("Completes the session: { awarded, balance }, or a problem saying why nothing was awarded.");
-        earn.MapPost("/quizzes/{contentItemId}/submit", SubmitQuizAsync).WithSummary("Grades a lesson's quiz; the first pass earns points.");
+        earn.MapPost("/quizzes/{contentItemId}/submit", SubmitQuizAsync)
+            .WithSummary("Grades a lesson's quiz; the first pass earns points. A few attempts a day; which answers were right shows after a pass or the day's last attempt, the right answers after a pass.");
         earn.MapGet("/quizzes/daily", DailyAsync).WithSummary("Today's five questions, without their answers.");
         earn.MapPost("/quizzes/daily/submit", SubmitDailyAsync).WithSummary("Grades today's quiz: a point per right answer, once a day.");
         earn.MapPost("/checkins", CheckInAsync).WithSummary("Checks in at an event or venue with the code from its QR code.");
@@ -75,6 +76,11 @@ public static class LearningApi
 
     private static async Task<Results<Ok<Beat>, ProblemHttpResult>> HeartbeatAsync(string id, HeartbeatRequest request, HttpContext context, StudySessions sessions, ISession session)
     {
+        if (!StudySessions.IsPlausible(request.MediaSeconds))
+        {
+            return Refusal.MediaSecondsInvalid.Problem();
+        }
+
         var (beat, refusal) = await sessions.HeartbeatAsync(context.User.LearnerId()!.Value, id, request.MediaSeconds);
         if (beat is null)
         {
@@ -113,18 +119,25 @@ public static class LearningApi
         }
 
         await session.SaveChangesAsync();
-        var results = Results(grade.Results, reveal: grade.Passed);
+        var results = Results(grade.Results, grade.Feedback);
         if (grade.NothingAwarded is { } none)
         {
-            return none.Problem(new Dictionary<string, object?> { ["balance"] = grade.Balance, ["correct"] = grade.Correct, ["results"] = results });
+            return none.Problem(new Dictionary<string, object?>
+            {
+                ["balance"] = grade.Balance, ["correct"] = grade.Correct, ["results"] = results, ["attemptsLeft"] = grade.AttemptsLeft,
+            });
         }
 
-        return TypedResults.Ok(new Graded(grade.Correct, grade.Results.Count, grade.Needed, grade.Passed, grade.Awarded, grade.Balance, results));
+        return TypedResults.Ok(new Graded(grade.Correct, grade.Results.Count, grade.Needed, grade.Passed, grade.Awarded, grade.Balance, results, grade.AttemptsLeft));
     }
 
-    /// <summary>The right answers and explanations go out only with a pass, so a failed attempt cannot be turned into a pass by copying them.</summary>
-    internal static IReadOnlyList<QuestionResult> Results(IReadOnlyList<QuizResult> results, bool reveal) =>
-        results.Select(r => new QuestionResult(r.Number, r.Right, r.Chosen, reveal ? r.Answer : null, reveal ? r.Explanation : null)).ToList();
+    /// <summary>
+    /// Only what the grade may tell: which answers were right after a pass or the day's last attempt, the
+    /// right answers and explanations only after a pass, so failed attempts cannot be turned into a pass.
+    /// </summary>
+    internal static IReadOnlyList<QuestionResult> Results(IReadOnlyList<QuizResult> results, QuizFeedback feedback) =>
+        results.Select(r => new QuestionResult(r.Number, feedback >= QuizFeedback.Marks ? r.Right : null, r.Chosen,
+            feedback == QuizFeedback.Answers ? r.Answer : null, feedback == QuizFeedback.Answers ? r.Explanation : null)).ToList();
 
     private static async Task<Ok<DailyQuiz>> DailyAsync(HttpContext context, Quizzes quizzes)
     {
@@ -141,7 +154,7 @@ public static class LearningApi
         }
 
         await session.SaveChangesAsync();
-        return TypedResults.Ok(new DailyGraded(grade.Correct, grade.Awarded, grade.Balance, Results(grade.Results, reveal: true)));
+        return TypedResults.Ok(new DailyGraded(grade.Correct, grade.Awarded, grade.Balance, Results(grade.Results, QuizFeedback.Answers)));
     }
 
     private static async Task<Results<Ok<CheckInDone>, ProblemHttpResult>> CheckInAsync(CheckInRequest request, HttpContext context, CheckIns checkIns, ISession session)

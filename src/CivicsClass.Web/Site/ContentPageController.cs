@@ -20,7 +20,8 @@ public sealed class ContentPageController(IContentManager contentManager, Detail
 
     /// <summary>
     /// A published item. Anonymous visitors get the cached page; a signed-in worker's lesson page also
-    /// opens a study session, timed by the server, whose panel completes the lesson for points.
+    /// shows the study panel, whose script opens a study session by POST (a GET changes nothing, so a
+    /// link or an image pointing at a lesson cannot supersede the session a worker is in).
     /// </summary>
     [HttpGet("/{section:regex(^(" + Sections + ")$)}/{slug}")]
     [OutputCache(PolicyName = SiteModule.CachePolicy)]
@@ -36,15 +37,14 @@ public sealed class ContentPageController(IContentManager contentManager, Detail
         var page = await pageModels.GetOrBuildAsync(item, () => pages.BuildAsync(item));
         if (page is LessonViewModel lesson && User.LearnerId() is { } learner && await permissions.HasAsync(SitePermissions.EarnPoints))
         {
-            var opened = await sessions.OpenAsync(learner, item.ContentItemId);
-            await session.SaveChangesAsync();
+            var terms = await sessions.TermsAsync(item);
             var studied = (await progress.LessonAsync(learner, item.ContentItemId))?.StudiedUtc is not null;
             var forYou = await cards.CardsAsync(await recommendations.ForAsync(learner, 3, except: item.ContentItemId));
             page = lesson with
             {
                 ForYou = forYou,
                 Related = lesson.Related.Where(r => forYou.All(f => f.Url != r.Url)).ToList(),
-                Study = opened is null ? null : new StudyPanel(opened.SessionId, opened.MinSeconds, opened.MediaSecondsRequired, studied),
+                Study = new StudyPanel(item.ContentItemId, terms.MinSeconds, terms.MediaSecondsRequired, studied),
                 Quiz = lesson.Quiz is null ? null : lesson.Quiz with { Signed = true },
             };
         }
@@ -55,9 +55,10 @@ public sealed class ContentPageController(IContentManager contentManager, Detail
 
     /// <summary>
     /// Grades a quiz. For anonymous visitors grading changes nothing on the server, so it needs no
-    /// antiforgery token and the lesson page stays cacheable; their right answers reach the browser
-    /// only in this response. A signed-in worker's submission can earn points, so its token is checked,
-    /// and a failed attempt shows which answers were wrong but not the right ones.
+    /// antiforgery token and the lesson page stays cacheable; they learn only their score. A signed-in
+    /// worker's submission counts as one of the day's attempts and can earn points, so its token is
+    /// checked; it shows which answers were right only after a pass or the day's last attempt, and the
+    /// right answers only after a pass.
     /// </summary>
     [HttpPost("/lessons/{slug}/quiz")]
     [IgnoreAntiforgeryToken]
@@ -74,20 +75,35 @@ public sealed class ContentPageController(IContentManager contentManager, Detail
         var answers = questions.Select((q, n) =>
             int.TryParse(form[$"q{n + 1}"], NumberStyles.None, CultureInfo.InvariantCulture, out var chosen) && chosen < q.Options.Count ? chosen : (int?)null).ToList();
         var page = (LessonViewModel)await pages.BuildAsync(lesson, answers);
-        if (User.LearnerId() is { } learner && await permissions.HasAsync(SitePermissions.EarnPoints) && page.Quiz is not null)
+        if (page.Quiz is null)
         {
-            if (!await antiforgery.IsRequestValidAsync(HttpContext))
-            {
-                return BadRequest();
-            }
-
-            var grade = (await quizzes.SubmitAsync(learner, lesson.ContentItemId, answers))!;
-            await session.SaveChangesAsync();
-            var reveal = grade.Passed || await pages.LessonPassedAsync(learner, lesson.ContentItemId);
-            var note = grade.NothingAwarded?.Message ?? text["QuizAwarded", grade.Awarded, grade.Balance].Value;
-            page = page with { Quiz = page.Quiz with { Reveal = reveal, Note = note, Signed = true } };
+            return View("Content-Lesson.Detail", page);
         }
 
+        long? learner = User.LearnerId() is { } id && await permissions.HasAsync(SitePermissions.EarnPoints) ? id : null;
+        if (learner is not null && !await antiforgery.IsRequestValidAsync(HttpContext))
+        {
+            return BadRequest();
+        }
+
+        var grade = (await quizzes.SubmitAsync(learner, lesson.ContentItemId, answers))!;
+        if (learner is not null)
+        {
+            await session.SaveChangesAsync();
+        }
+
+        var note = learner is null ? text["QuizSignInToEarn"].Value : grade.NothingAwarded?.Message ?? text["QuizAwarded", grade.Awarded, grade.Balance].Value;
+        page = page with
+        {
+            Quiz = page.Quiz with
+            {
+                Results = grade.Results.Count == 0 ? null : page.Quiz.Results,
+                Marks = grade.Feedback >= QuizFeedback.Marks,
+                Reveal = grade.Feedback == QuizFeedback.Answers,
+                Note = note,
+                Signed = learner is not null,
+            },
+        };
         return View("Content-Lesson.Detail", page);
     }
 }

@@ -14,14 +14,9 @@ public sealed class DetailPageBuilder(
     MarkdownRenderer markdown,
     SiteSettingsStore settings,
     ISession session,
-    Learning.LearningProgress progress,
     TimeProvider clock)
 {
     public const string DefaultTiles = "https://tile.openstreetmap.org/{z}/{x}/{y}.png";
-
-    /// <summary>Whether a worker has passed a lesson's quiz before.</summary>
-    public async Task<bool> LessonPassedAsync(long learner, string lessonId) =>
-        (await progress.LessonAsync(learner, lessonId))?.QuizPassedUtc is not null;
 
     public async Task<PageViewModel> BuildAsync(ContentItem item, IReadOnlyList<int?>? quizAnswers = null) => item.ContentType switch
     {

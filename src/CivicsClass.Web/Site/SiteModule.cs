@@ -24,6 +24,9 @@ public static class SiteModule
         services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddLocalization();
         services.AddSingleton<Theme.IImageSources, Media.ThemeImages>();
+        services.AddHttpContextAccessor();
+        services.AddSingleton<SearchMissAllowance>();
+        services.AddScoped<Content.Security.ISearchMissGate, VisitorSearchMissGate>();
         services.Configure<RequestLocalizationOptions>(options =>
         {
             var cultures = CultureController.Supported.Select(c => new CultureInfo(c)).ToList();

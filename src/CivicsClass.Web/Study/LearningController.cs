@@ -85,6 +85,25 @@ public sealed class LearningController(
             certificates.Select(c => new CertificateRow(c.CourseTitle, $"/certificates/{c.Code}", c.IssuedUtc)).ToList(), recommended));
     }
 
+    /// <summary>
+    /// Opens a study session on a lesson for the study panel's script, which posts here when the page
+    /// has loaded; a page view itself never opens or supersedes a session.
+    /// </summary>
+    [HttpPost("/study/sessions")]
+    [RequirePermission(SitePermissions.EarnPoints)]
+    [ValidateAntiForgeryToken]
+    [EnableRateLimiting(AccountsModule.PointsRateLimit)]
+    public async Task<IActionResult> Open([FromForm] string? lesson, [FromServices] StudySessions sessions)
+    {
+        if (string.IsNullOrWhiteSpace(lesson) || await sessions.OpenAsync(Me, lesson) is not { } opened)
+        {
+            return Problem(title: Refusal.NotFound("这节课").Message, statusCode: StatusCodes.Status404NotFound);
+        }
+
+        await session.SaveChangesAsync();
+        return Json(new { opened.SessionId, opened.MinSeconds, opened.MediaSecondsRequired });
+    }
+
     [HttpPost("/study/sessions/{id}/complete")]
     [RequirePermission(SitePermissions.EarnPoints)]
     [ValidateAntiForgeryToken]
@@ -112,6 +131,11 @@ public sealed class LearningController(
     [EnableRateLimiting(AccountsModule.PointsRateLimit)]
     public async Task<IActionResult> Heartbeat(string id, double mediaSeconds, [FromServices] StudySessions sessions)
     {
+        if (!ModelState.IsValid || !StudySessions.IsPlausible(mediaSeconds))
+        {
+            return Problem(title: Refusal.MediaSecondsInvalid.Message, statusCode: StatusCodes.Status400BadRequest);
+        }
+
         var (beat, refusal) = await sessions.HeartbeatAsync(Me, id, mediaSeconds);
         if (beat is null)
         {

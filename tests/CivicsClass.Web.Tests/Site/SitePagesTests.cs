@@ -99,7 +99,7 @@ public abstract class SitePagesTests<TProvider>(SiteHost<TProvider> host) : ICla
     }
 
     [SkippableFact]
-    public async Task Quiz_Submitted_IsGradedOnTheServerWithExplanations()
+    public async Task Quiz_SubmittedAnonymously_IsGradedOnTheServer_ShowingOnlyTheScore()
     {
         using var client = await host.ClientAsync();
         var all = new FormUrlEncodedContent(Enumerable.Range(1, 5).Select(n => KeyValuePair.Create($"q{n}", "0")));
@@ -109,7 +109,10 @@ public abstract class SitePagesTests<TProvider>(SiteHost<TProvider> host) : ICla
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Matches("答对 \\d / \\d 题", html);
-        Assert.Contains("quiz-explanation", html);
+        Assert.Contains("登录后答题可以得积分", html);
+        Assert.DoesNotContain("quiz-explanation", html);
+        Assert.DoesNotContain("quiz-results", html);
+        Assert.DoesNotContain("正确答案是", html);
         Assert.Contains("href=\"/lessons/anyuan-great-strike-1922#quiz-title\"", html);
         Assert.Contains("name=\"returnUrl\" value=\"/lessons/anyuan-great-strike-1922\"", html);
     }

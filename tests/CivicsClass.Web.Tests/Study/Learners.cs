@@ -18,11 +18,19 @@ public sealed record AppLearner(User User, HttpClient Http) : IDisposable
     {
         var user = await FormClient.CreateUserAsync(factory, userName, Password, roles.Length == 0 ? ["Worker"] : roles);
         var http = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        var login = await http.PostAsJsonAsync("/api/v1/auth/login", new { phoneOrEmail = userName, password = Password });
+        var learner = new AppLearner(user, http);
+        await learner.SignInAsync();
+        return learner;
+    }
+
+    /// <summary>Signs in and keeps the bearer token, as the app does at first and again once its token has expired.</summary>
+    public async Task SignInAsync()
+    {
+        Http.DefaultRequestHeaders.Authorization = null;
+        var login = await Http.PostAsJsonAsync("/api/v1/auth/login", new { phoneOrEmail = User.UserName, password = Password });
         login.EnsureSuccessStatusCode();
         var token = JsonDocument.Parse(await login.Content.ReadAsStringAsync()).RootElement.GetProperty("accessToken").GetString();
-        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
-        return new AppLearner(user, http);
+        Http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
     }
 
     public async Task<(HttpResponseMessage Response, JsonElement Body)> PostAsync(string path, object? body = null)

@@ -46,6 +46,54 @@ public abstract class LearningAdminTests<TProvider>(SiteHost<TProvider> host) : 
     }
 
     [SkippableFact]
+    public async Task PointsRules_SettingsThatCannotApply_RefusedInTheFormAndTheRecipe_AStoredOneBreaksNoPage()
+    {
+        var factory = await host.GetAsync();
+        var people = await AdminPeople.SignInAsync(factory, "settings", "Administrator", "Worker");
+        var admin = people["Administrator"];
+        var before = await RuleAsync(factory, "StudyText");
+
+        var crossed = await admin.PostAsync("/admin/points", "/admin/points/StudyText", new()
+        {
+            ["displayName"] = "学习图文课", ["points"] = "1", ["dailyCap"] = "6", ["enabled"] = "true", ["s:MinSeconds"] = "700", ["s:MaxSeconds"] = "60",
+        });
+        var aboveDefault = await admin.PostAsync("/admin/points", "/admin/points/StudyText", new()
+        {
+            ["displayName"] = "学习图文课", ["points"] = "1", ["dailyCap"] = "6", ["enabled"] = "true", ["s:MinSeconds"] = "900",
+        });
+        var window = await admin.PostAsync("/admin/points", "/admin/points/CheckIn", new()
+        {
+            ["displayName"] = "线下活动签到", ["points"] = "5", ["dailyCap"] = "10", ["enabled"] = "true", ["s:WindowMinutes"] = "1e12",
+        });
+        var after = await RuleAsync(factory, "StudyText");
+        IReadOnlyList<CivicsClass.Content.Recipes.RecipeError> recipeErrors;
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var step = scope.ServiceProvider.GetServices<CivicsClass.Content.Recipes.IRecipeStep>().Single(s => s.Name == "PointsRules");
+            var validation = new CivicsClass.Content.Recipes.RecipeValidation();
+            step.Validate((System.Text.Json.Nodes.JsonObject)System.Text.Json.Nodes.JsonNode.Parse("""
+                { "Name": "PointsRules", "Rules": [{ "Name": "StudyText", "DisplayName": "学习图文课", "Points": 1, "Settings": { "MinSeconds": 700, "MaxSeconds": 60 } }] }
+                """)!, validation);
+            recipeErrors = validation.Errors;
+        }
+
+        // A rule stored before these checks existed: lesson pages still answer.
+        await SaveRuleAsync(factory, "StudyText", rule => rule.Settings = new() { ["MinSeconds"] = 700, ["MaxSeconds"] = 60 });
+        var lessonPage = await people["Worker"].Http.GetAsync("/lessons/laodong-hetong-jichu");
+        await SaveRuleAsync(factory, "StudyText", rule => rule.Settings = before.Settings);
+
+        Assert.Equal(HttpStatusCode.BadRequest, crossed.StatusCode);
+        Assert.Contains("最短学习时间（700 秒）不能超过最长学习时间（60 秒）", await crossed.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.BadRequest, aboveDefault.StatusCode);
+        Assert.Contains("不能超过最长学习时间（600 秒）", await aboveDefault.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.BadRequest, window.StatusCode);
+        Assert.Contains("须在 0 到 1440 之间", await window.Content.ReadAsStringAsync());
+        Assert.Equal(before.Settings, after.Settings);
+        Assert.Contains(recipeErrors, e => e.Path.EndsWith(".Rules[0].Settings.MinSeconds", StringComparison.Ordinal) && e.Reason.Contains("不能超过最长学习时间"));
+        Assert.Equal(HttpStatusCode.OK, lessonPage.StatusCode);
+    }
+
+    [SkippableFact]
     public async Task Ledger_AdministratorReversesAWrongAwardWithAReason_CapPaysBack_OthersRefused()
     {
         var factory = await host.GetAsync();
@@ -128,6 +176,17 @@ public abstract class LearningAdminTests<TProvider>(SiteHost<TProvider> host) : 
         Assert.Equal(HttpStatusCode.Redirect, planned.StatusCode);
         Assert.Contains("已安排", workerView);
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+    }
+
+    /// <summary>Changes a stored rule straight through the store, past the form's checks.</summary>
+    private static async Task SaveRuleAsync(SiteFactory factory, string name, Action<PointsRule> change)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var session = scope.ServiceProvider.GetRequiredService<CivicsClass.Data.Documents.ISession>();
+        var rule = (await session.GetAllAsync<PointsRule>()).Single(r => r.Name == name);
+        change(rule);
+        await scope.ServiceProvider.GetRequiredService<PointsRuleStore>().SaveAsync(session, rule);
+        await session.SaveChangesAsync();
     }
 
     private static async Task<PointsRule> RuleAsync(SiteFactory factory, string name)

@@ -24,7 +24,7 @@ public abstract partial class LearningPagesTests<TProvider>(ClockedSiteHost<TPro
         using var anonymous = FormClient.For(factory);
 
         var page = await worker.GetStringAsync("/lessons/laodong-hetong-jichu");
-        var sessionId = SessionPattern().Match(page).Groups[1].Value;
+        var sessionId = await OpenAsync(worker, page);
         var token = FormClient.Token(page);
         var early = await worker.Http.PostAsync($"/study/sessions/{sessionId}/complete", Form(token));
         host.Clock.Advance(TimeSpan.FromMinutes(11));
@@ -56,8 +56,9 @@ public abstract partial class LearningPagesTests<TProvider>(ClockedSiteHost<TPro
 
         var homeBefore = await worker.GetStringAsync("/");
         var page = await worker.GetStringAsync("/lessons/shenggang-dabagong-1925");
+        var sessionId = await OpenAsync(worker, page);
         host.Clock.Advance(TimeSpan.FromMinutes(15));
-        var done = await worker.Http.PostAsync($"/study/sessions/{SessionPattern().Match(page).Groups[1].Value}/complete", Form(FormClient.Token(page)));
+        var done = await worker.Http.PostAsync($"/study/sessions/{sessionId}/complete", Form(FormClient.Token(page)));
         var outcome = await done.Content.ReadAsStringAsync();
         var home = await worker.GetStringAsync("/");
         var anonymousHome = await anonymous.GetStringAsync("/");
@@ -90,6 +91,79 @@ public abstract partial class LearningPagesTests<TProvider>(ClockedSiteHost<TPro
         var filteredTitles = CardTitle().Matches(filtered).Select(m => m.Groups[1].Value).ToList();
         Assert.Equal("集体协商：工资可以“坐下来谈”", filteredTitles[0]);
         Assert.DoesNotContain("工会驿站：户外劳动者的歇脚点", filteredTitles);
+    }
+
+    [SkippableFact]
+    public async Task LessonPage_ViewsNeverOpenOrSupersedeASession_OnlyThePanelsPostDoes()
+    {
+        var factory = await host.GetAsync();
+        var user = await FormClient.CreateUserAsync(factory, "13600000010", Password, "Worker");
+        using var worker = await FormClient.SignedInAsync(factory, "13600000010", Password);
+
+        var page = await worker.GetStringAsync("/lessons/laodong-hetong-jichu");
+        var afterView = await SessionCountAsync(factory, user.Id);
+        var sessionId = await OpenAsync(worker, page);
+        // Another lesson's page, as an image in a lesson's Markdown or any link loads it, and this one again.
+        await worker.GetStringAsync("/lessons/erqi-strike-1923");
+        await worker.GetStringAsync("/lessons/laodong-hetong-jichu");
+        var afterMoreViews = await SessionCountAsync(factory, user.Id);
+        host.Clock.Advance(TimeSpan.FromMinutes(11));
+        var done = await worker.Http.PostAsync($"/study/sessions/{sessionId}/complete", Form(FormClient.Token(page)));
+        var withoutToken = await worker.PostWithoutTokenAsync("/study/sessions", new() { ["lesson"] = LessonPattern().Match(page).Groups[1].Value });
+
+        Assert.Contains("data-study-lesson=", page);
+        Assert.DoesNotContain("data-study=", page);
+        Assert.Equal(0, afterView);
+        Assert.Equal(1, afterMoreViews);
+        Assert.Equal(HttpStatusCode.OK, done.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, withoutToken.StatusCode);
+    }
+
+    [SkippableFact]
+    public async Task Heartbeat_NonFiniteOrAbsurdSecondsFromTheForm_Refused400()
+    {
+        var factory = await host.GetAsync();
+        await FormClient.CreateUserAsync(factory, "13600000011", Password, "Worker");
+        using var worker = await FormClient.SignedInAsync(factory, "13600000011", Password);
+        var page = await worker.GetStringAsync("/lessons/laodong-hetong-jichu");
+        var sessionId = await OpenAsync(worker, page);
+
+        var answers = new List<HttpStatusCode>();
+        foreach (var value in new[] { "NaN", "Infinity", "-Infinity", "-1", "1e308", "abc" })
+        {
+            var response = await worker.Http.PostAsync($"/study/sessions/{sessionId}/heartbeat", new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["mediaSeconds"] = value, ["__RequestVerificationToken"] = FormClient.Token(page),
+            }));
+            answers.Add(response.StatusCode);
+        }
+
+        var fine = await worker.Http.PostAsync($"/study/sessions/{sessionId}/heartbeat", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["mediaSeconds"] = "12.5", ["__RequestVerificationToken"] = FormClient.Token(page),
+        }));
+
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.BadRequest, a));
+        Assert.Equal(HttpStatusCode.OK, fine.StatusCode);
+    }
+
+    /// <summary>Opens a study session as the study panel's script does once the lesson page has loaded.</summary>
+    private static async Task<string> OpenAsync(FormClient worker, string page)
+    {
+        var response = await worker.Http.PostAsync("/study/sessions", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["lesson"] = LessonPattern().Match(page).Groups[1].Value, ["__RequestVerificationToken"] = FormClient.Token(page),
+        }));
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, body);
+        return System.Text.Json.JsonDocument.Parse(body).RootElement.GetProperty("sessionId").GetString()!;
+    }
+
+    private static async Task<long> SessionCountAsync(SiteFactory factory, long userId)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var (connection, transaction) = await scope.ServiceProvider.GetRequiredService<CivicsClass.Data.Documents.ISession>().GetConnectionAsync();
+        return await Dapper.SqlMapper.ExecuteScalarAsync<long>(connection, "SELECT COUNT(*) FROM study_session WHERE user_id = @userId", new { userId }, transaction);
     }
 
     /// <summary>Records, as the study loop would, that these learners finished these lessons now.</summary>
@@ -144,7 +218,10 @@ public abstract partial class LearningPagesTests<TProvider>(ClockedSiteHost<TPro
         var again = await worker.PostAsync("/lessons/erqi-strike-1923", "/lessons/erqi-strike-1923/quiz", Answers(q => q.Answer));
 
         var wrongPage = await wrong.Content.ReadAsStringAsync();
-        Assert.Contains("通过测验后可以看到正确答案", wrongPage);
+        Assert.Contains("可以看到每题的对错", wrongPage);
+        Assert.Contains("今天还可以再答 2 次", wrongPage);
+        Assert.DoesNotContain("回答正确", wrongPage);
+        Assert.DoesNotContain("答错了", wrongPage);
         Assert.DoesNotContain(questions[0].Explanation!, wrongPage);
         Assert.Equal(HttpStatusCode.BadRequest, noToken.StatusCode);
         Assert.Contains("测验通过，获得 2 积分", await right.Content.ReadAsStringAsync());
@@ -241,8 +318,8 @@ public abstract partial class LearningPagesTests<TProvider>(ClockedSiteHost<TPro
 
     private static FormUrlEncodedContent Form(string token) => new(new Dictionary<string, string> { ["__RequestVerificationToken"] = token });
 
-    [GeneratedRegex("data-study=\"([0-9a-f]{32})\"")]
-    private static partial Regex SessionPattern();
+    [GeneratedRegex("data-study-lesson=\"([^\"]+)\"")]
+    private static partial Regex LessonPattern();
 
     [GeneratedRegex("<h3 class=\"card-title\">([^<]*)</h3>")]
     private static partial Regex CardTitle();

@@ -117,6 +117,44 @@ public abstract class StudyTests<TProvider>(ClockedSiteHost<TProvider> host) : I
     }
 
     [SkippableFact]
+    public async Task Heartbeat_NonFiniteOrAbsurdSeconds_Refused400_AndStoredNonsenseNeverCountsAsPlayed()
+    {
+        var factory = await host.GetAsync();
+        using var worker = await AppLearner.CreateAsync(factory, "13700000014");
+        var video = await VideoLessonAsync(factory, "nonsense-" + typeof(TProvider).Name.ToLowerInvariant(), seconds: 120);
+        var (_, opened) = await worker.PostAsync("/api/v1/study/sessions", new { contentItemId = video.ContentItemId });
+        var id = opened.GetProperty("sessionId").GetString();
+        host.Clock.Advance(TimeSpan.FromSeconds(10));
+
+        var answers = new List<(string, HttpStatusCode)>();
+        foreach (var value in new[] { "\"NaN\"", "\"Infinity\"", "\"-Infinity\"", "-1", "1e308", "86401" })
+        {
+            var response = await worker.Http.PostAsync($"/api/v1/study/sessions/{id}/heartbeat",
+                new StringContent($"{{\"mediaSeconds\":{value}}}", System.Text.Encoding.UTF8, "application/json"));
+            answers.Add((value, response.StatusCode));
+        }
+
+        var stored = new List<object> { 1e300, -5.0, 100_000.0 };
+        if (typeof(TProvider) == typeof(Postgres))
+        {
+            stored.AddRange([double.NaN, double.PositiveInfinity]);
+        }
+
+        var completions = new List<(object, HttpStatusCode, string?)>();
+        host.Clock.Advance(TimeSpan.FromMinutes(15));
+        foreach (var value in stored)
+        {
+            await SetMediaSecondsAsync(factory, id!, value);
+            var (response, body) = await worker.PostAsync($"/api/v1/study/sessions/{id}/complete");
+            completions.Add((value, response.StatusCode, body.ValueKind == JsonValueKind.Object ? body.GetProperty("code").GetString() : null));
+        }
+
+        Assert.All(answers, a => Assert.True(a.Item2 == HttpStatusCode.BadRequest, $"{a.Item1} answered {(int)a.Item2}"));
+        Assert.All(completions, c => Assert.True(c.Item2 == HttpStatusCode.UnprocessableEntity && c.Item3 == "media-not-played", $"{c.Item1} answered {(int)c.Item2} {c.Item3}"));
+        Assert.DoesNotContain(await EntriesAsync(factory, worker.Id), e => e.Rule == Activities.StudyMedia);
+    }
+
+    [SkippableFact]
     public async Task Quiz_FirstPassPaysOnce_FailureHidesAnswers_ReplayRefused()
     {
         var factory = await host.GetAsync();
@@ -140,6 +178,55 @@ public abstract class StudyTests<TProvider>(ClockedSiteHost<TProvider> host) : I
         Assert.Equal(HttpStatusCode.Conflict, replayed.StatusCode);
         Assert.Equal("quiz-already-passed", replayedBody.GetProperty("code").GetString());
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        Assert.Single(await EntriesAsync(factory, worker.Id), e => e.Rule == Activities.QuizPass);
+    }
+
+    [SkippableFact]
+    public async Task Quiz_FewAttemptsADay_MarksOnlyAfterTheLastAnswersOnlyAfterAPass()
+    {
+        var factory = await host.GetAsync();
+        using var worker = await AppLearner.CreateAsync(factory, "13700000015");
+        var lesson = await AppLearner.LessonAsync(factory, "erqi-strike-1923");
+        var questions = lesson.Part<QuizPart>().Questions;
+        var right = questions.Select(q => (int?)q.Answer).ToList();
+        var twoWrong = right.Select((a, n) => n < 2 ? (int?)((a + 1) % questions[n].Options.Count) : a).ToList();
+        var allWrong = questions.Select(q => (int?)((q.Answer + 1) % q.Options.Count)).ToList();
+        var path = $"/api/v1/quizzes/{lesson.ContentItemId}/submit";
+
+        var (_, first) = await worker.PostAsync(path, new { answers = allWrong });
+        var (_, second) = await worker.PostAsync(path, new { answers = twoWrong });
+        var (_, last) = await worker.PostAsync(path, new { answers = allWrong });
+        var (spent, spentBody) = await worker.PostAsync(path, new { answers = right });
+        host.Clock.Advance(TimeSpan.FromDays(1));
+        await worker.SignInAsync();
+        var (passed, passedBody) = await worker.PostAsync(path, new { answers = right });
+
+        foreach (var hidden in new[] { first, second })
+        {
+            Assert.Equal("quiz-failed", hidden.GetProperty("code").GetString());
+            Assert.All(hidden.GetProperty("results").EnumerateArray(), r =>
+            {
+                Assert.Equal(JsonValueKind.Null, r.GetProperty("right").ValueKind);
+                Assert.Equal(JsonValueKind.Null, r.GetProperty("answer").ValueKind);
+                Assert.Equal(JsonValueKind.Null, r.GetProperty("explanation").ValueKind);
+            });
+        }
+
+        Assert.Equal(0, first.GetProperty("correct").GetInt32());
+        Assert.Equal(2, first.GetProperty("attemptsLeft").GetInt32());
+        Assert.Equal(1, second.GetProperty("attemptsLeft").GetInt32());
+        Assert.Equal(0, last.GetProperty("attemptsLeft").GetInt32());
+        Assert.All(last.GetProperty("results").EnumerateArray(), r =>
+        {
+            Assert.False(r.GetProperty("right").GetBoolean());
+            Assert.Equal(JsonValueKind.Null, r.GetProperty("answer").ValueKind);
+        });
+        Assert.Equal((HttpStatusCode)429, spent.StatusCode);
+        Assert.Equal("quiz-attempts-spent", spentBody.GetProperty("code").GetString());
+        Assert.Empty(spentBody.GetProperty("results").EnumerateArray());
+        Assert.Equal(HttpStatusCode.OK, passed.StatusCode);
+        Assert.True(passedBody.GetProperty("results")[0].GetProperty("right").GetBoolean());
+        Assert.Equal(right[0], passedBody.GetProperty("results")[0].GetProperty("answer").GetInt32());
         Assert.Single(await EntriesAsync(factory, worker.Id), e => e.Rule == Activities.QuizPass);
     }
 
@@ -169,6 +256,28 @@ public abstract class StudyTests<TProvider>(ClockedSiteHost<TProvider> host) : I
         Assert.Equal("daily-quiz-done", secondBody.GetProperty("code").GetString());
         Assert.Equal(HttpStatusCode.Conflict, forged.StatusCode);
         Assert.Equal("daily-quiz-changed", forgedBody.GetProperty("code").GetString());
+    }
+
+    [SkippableFact]
+    public async Task DailyQuiz_SubmittedEmpty_IsRefusedAndIsNoStudyDay()
+    {
+        var factory = await host.GetAsync();
+        using var worker = await AppLearner.CreateAsync(factory, "13700000016");
+        var quiz = await worker.GetAsync("/api/v1/quizzes/daily");
+        var first = quiz.GetProperty("questions")[0].GetProperty("id").GetString()!;
+
+        var (empty, emptyBody) = await worker.PostAsync("/api/v1/quizzes/daily/submit", new { answers = new Dictionary<string, int>() });
+        var (garbage, _) = await worker.PostAsync("/api/v1/quizzes/daily/submit", new { answers = new Dictionary<string, int> { [first] = 99 } });
+        var streakAfterEmpty = (await worker.GetAsync("/api/v1/me/points")).GetProperty("streakDays").GetInt32();
+        var (answered, _) = await worker.PostAsync("/api/v1/quizzes/daily/submit", new { answers = new Dictionary<string, int> { [first] = 0 } });
+        var streakAfterAnswer = (await worker.GetAsync("/api/v1/me/points")).GetProperty("streakDays").GetInt32();
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, empty.StatusCode);
+        Assert.Equal("daily-quiz-unanswered", emptyBody.GetProperty("code").GetString());
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, garbage.StatusCode);
+        Assert.Equal(0, streakAfterEmpty);
+        Assert.Equal(HttpStatusCode.OK, answered.StatusCode);
+        Assert.Equal(1, streakAfterAnswer);
     }
 
     [SkippableFact]
@@ -292,6 +401,16 @@ public abstract class StudyTests<TProvider>(ClockedSiteHost<TProvider> host) : I
     {
         await using var scope = factory.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<PointsLedger>().EntriesAsync(userId, 1000);
+    }
+
+    /// <summary>Writes a value straight into a session's stored seconds played, as a bug or an old row might have left it.</summary>
+    private static async Task SetMediaSecondsAsync(SiteFactory factory, string sessionId, object seconds)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var session = scope.ServiceProvider.GetRequiredService<CivicsClass.Data.Documents.ISession>();
+        var (connection, transaction) = await session.BeginWriteAsync();
+        await connection.ExecuteAsync("UPDATE study_session SET media_seconds = @seconds WHERE id = @sessionId", new { seconds, sessionId }, transaction);
+        await session.SaveChangesAsync();
     }
 
     private static async Task<(HttpResponseMessage, string)> PostAnonymousAsync(SiteFactory factory, string path, object body)

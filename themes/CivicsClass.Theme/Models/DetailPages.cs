@@ -8,10 +8,11 @@ public sealed record QuizResultView(int Number, string Question, IReadOnlyList<s
     public bool Correct => Chosen == Answer;
 }
 
-/// <param name="Reveal">Whether the right answers are shown: a worker who has not passed sees only which answers were wrong.</param>
+/// <param name="Marks">Whether each answer is shown right or wrong: after a pass, or after a worker's last attempt of the day.</param>
+/// <param name="Reveal">Whether the right answers and explanations are shown: only to a worker who has passed.</param>
 /// <param name="Note">What the submission earned, or why it earned nothing.</param>
 public sealed record QuizView(string LessonUrl, string ActionUrl, IReadOnlyList<QuizQuestionView> Questions, IReadOnlyList<QuizResultView>? Results = null,
-    bool Reveal = true, string? Note = null, bool Signed = false)
+    bool Reveal = false, string? Note = null, bool Signed = false, bool Marks = false)
 {
     public int Score => Results?.Count(r => r.Correct) ?? 0;
 }

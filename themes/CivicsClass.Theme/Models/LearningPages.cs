@@ -1,7 +1,8 @@
 namespace CivicsClass.Theme.Models;
 
 /// <summary>The study panel on a lesson page for a signed-in worker: the session the server opened and what completing it needs.</summary>
-public sealed record StudyPanel(string SessionId, int MinSeconds, int? MediaSecondsRequired, bool AlreadyStudied);
+/// <param name="LessonId">The lesson the panel's script opens a study session on, by POST, once the page has loaded.</param>
+public sealed record StudyPanel(string LessonId, int MinSeconds, int? MediaSecondsRequired, bool AlreadyStudied);
 
 public sealed record DayBar(string Label, string Iso, int Points);
 

@@ -49,3 +49,43 @@ public sealed class IndexLogOrderTests(SearchSite<Postgres> site) : IClassFixtur
         Assert.Equal(earlyId, tasks[^1].ContentItemId);
     }
 }
+
+/// <summary>The log is trimmed by age; a node whose cursor is older than what is kept rebuilds from the published content.</summary>
+public abstract class IndexLogTrimTests<TProvider>(SearchSite<TProvider> site) : IClassFixture<SearchSite<TProvider>>
+    where TProvider : IDatabaseProvider, new()
+{
+    [SkippableFact]
+    public async Task LogTrimmedPastANodesCursor_TheNodeRebuilds_AndFollowsOn()
+    {
+        var test = await site.GetAsync();
+        var index = test.Services.GetRequiredService<SearchIndex>();
+        var indexer = test.Services.GetRequiredService<SearchIndexer>();
+        await indexer.CatchUpAsync();
+        var cursor = index.Cursor;
+        var documents = index.Count;
+
+        await using (var session = test.Services.GetRequiredService<IDocumentStore>().CreateSession())
+        {
+            // Tasks this node has not applied, appended long ago and trimmed away since.
+            await IndexLog.AppendAsync(session, ["no-such-item-1", "no-such-item-2"], IndexLog.Delete, DateTime.UtcNow.AddDays(-30));
+            await session.SaveChangesAsync();
+            // Trimming removes everything up to the newest task past the age: the log is in commit order.
+            Assert.True(await IndexLog.TrimAsync(session, DateTime.UtcNow.AddDays(-7)) >= 2);
+            await session.SaveChangesAsync();
+            var head = await IndexLog.HeadAsync(session);
+            Assert.Equal(cursor + 2, head.TrimmedThrough);
+            Assert.Empty(await IndexLog.ReadAsync(session, cursor, 10));
+        }
+
+        await indexer.CatchUpAsync();
+
+        Assert.Equal(cursor + 2, index.Cursor);
+        Assert.Equal(documents, index.Count);
+        Assert.Equal(0, await indexer.LagAsync());
+        Assert.NotEmpty((await site.SearchAsync("劳模")).Hits);
+    }
+}
+
+public sealed class SqliteIndexLogTrimTests(SearchSite<Sqlite> site) : IndexLogTrimTests<Sqlite>(site);
+
+public sealed class PostgresIndexLogTrimTests(SearchSite<Postgres> site) : IndexLogTrimTests<Postgres>(site);

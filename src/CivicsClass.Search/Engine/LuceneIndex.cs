@@ -73,9 +73,12 @@ internal sealed class LuceneIndex : IDisposable
         Refresh();
     }
 
-    /// <summary>Adds documents from several threads at once (analysis runs on the caller's thread); nothing is searchable until <see cref="Refresh"/>.</summary>
-    public void AddConcurrently(LuceneDocument document) =>
-        _writer.UpdateDocument(new Term(IndexFields.Id, document.Get(IndexFields.Id)), document);
+    /// <summary>
+    /// Adds a document not in the index (a rebuild after <see cref="Clear"/>, a fresh corpus), from
+    /// several threads at once: analysis runs on the caller's thread, and no delete by id is buffered,
+    /// which a bulk load would pay for at every flush. Nothing is searchable until <see cref="Refresh"/>.
+    /// </summary>
+    public void AddNew(LuceneDocument document) => _writer.AddDocument(document);
 
     /// <summary>Empties the index for a rebuild; the old documents stay durable until the rebuild commits.</summary>
     public void Clear()

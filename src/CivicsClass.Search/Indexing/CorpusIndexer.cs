@@ -4,7 +4,8 @@ namespace CivicsClass.Search.Indexing;
 
 /// <summary>
 /// Indexes plain documents (an evaluation corpus, a benchmark's generated texts) straight into this
-/// node's index through the same analysis as site content, analysing on every core.
+/// node's index through the same analysis as site content, analysing on every core. The documents
+/// must be new to the index: they are added, not replaced.
 /// </summary>
 public sealed class CorpusIndexer(SearchIndex index)
 {
@@ -16,7 +17,7 @@ public sealed class CorpusIndexer(SearchIndex index)
         var count = 0;
         foreach (var batch in documents.Chunk(batchSize))
         {
-            Parallel.ForEach(batch, document => lucene.AddConcurrently(DocumentMapper.ToLucene(
+            Parallel.ForEach(batch, document => lucene.AddNew(DocumentMapper.ToLucene(
                 new SearchDocument(document.Id, ContentType, document.Title, "", document.Body, "", null, [], ["type_document"]))));
             count += batch.Length;
             progress?.Report(count);

@@ -301,7 +301,7 @@ public sealed class SearchIndexer(
             }
 
             // Analysis runs inside the writer, on the calling thread: spread it over the cores.
-            Parallel.ForEach(documents, document => lucene.AddConcurrently(DocumentMapper.ToLucene(document)));
+            Parallel.ForEach(documents, document => lucene.AddNew(DocumentMapper.ToLucene(document)));
             done += documents.Count;
             progress?.Report((done, ids.Count));
         }

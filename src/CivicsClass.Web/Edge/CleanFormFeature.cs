@@ -8,7 +8,7 @@ namespace CivicsClass.Web.Edge;
 /// read (model binding, <c>Request.Form</c>, the antiforgery check). It wraps the form reader instead
 /// of reading the form itself, so a form is still read only when asked for and within its endpoint's limits.
 /// </summary>
-public sealed class CleanFormFeature(IFormFeature inner) : IFormFeature
+internal sealed class CleanFormFeature(IFormFeature inner) : IFormFeature
 {
     private IFormCollection? _read;
     private IFormCollection? _cleaned;

@@ -9,7 +9,7 @@ namespace CivicsClass.Web.Edge;
 /// while they render (a map's tiles, from the site's <c>Map</c> settings). Views render before the
 /// response starts, so the header is written again each time a host is added.
 /// </summary>
-public sealed partial class ContentSecurityPolicy(IHttpContextAccessor accessor, IConfiguration configuration) : Theme.IContentSecurityPolicy
+internal sealed partial class ContentSecurityPolicy(IHttpContextAccessor accessor, IConfiguration configuration) : Theme.IContentSecurityPolicy
 {
     private readonly SortedSet<string> _imageSources = new(Configured(configuration), StringComparer.Ordinal);
 

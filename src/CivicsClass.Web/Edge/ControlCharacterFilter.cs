@@ -7,7 +7,7 @@ namespace CivicsClass.Web.Edge;
 /// used: a path holding one is refused with a 400, a query string is rewritten without them (so a
 /// search pasted with a tab still searches), and the form is read through <see cref="CleanFormFeature"/>.
 /// </summary>
-public static class ControlCharacterFilter
+internal static class ControlCharacterFilter
 {
     public const string PathMessage = "请求地址中含有控制字符。";
 

@@ -7,7 +7,7 @@ namespace CivicsClass.Web.Edge;
 /// a NUL reaching PostgreSQL is an error, and others hide text or break logs. Line breaks and tabs
 /// stay in form fields (a Markdown body has them); in a query string they become spaces.
 /// </summary>
-public static class ControlCharacters
+internal static class ControlCharacters
 {
     public static bool Any(string? text) =>
         text is not null && (text.AsSpan().ContainsAnyInRange('\0', '\u001f') || text.AsSpan().ContainsAnyInRange('\u007f', '\u009f'));

@@ -11,7 +11,7 @@ namespace CivicsClass.Web.Edge;
 /// must be one of <c>AllowedHosts</c>. Everything after reads the real client: rate limits, the
 /// loopback check of <c>/metrics</c>, absolute links.
 /// </summary>
-public static class ForwardedHeadersSetup
+internal static class ForwardedHeadersSetup
 {
     public static void Configure(ForwardedHeadersOptions options, IConfiguration configuration)
     {

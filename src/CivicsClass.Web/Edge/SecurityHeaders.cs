@@ -9,7 +9,7 @@ namespace CivicsClass.Web.Edge;
 /// (so the output cache keeps them with a page) and set again as the response starts if an error
 /// handler cleared them.
 /// </summary>
-public static class SecurityHeaders
+internal static class SecurityHeaders
 {
     public const string ReferrerPolicy = "strict-origin-when-cross-origin";
 

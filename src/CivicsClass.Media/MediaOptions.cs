@@ -17,6 +17,9 @@ public sealed class MediaOptions
     public long MaxVideoBytes { get; set; } = 500 * 1024 * 1024;
     public long MaxDocumentBytes { get; set; } = 30 * 1024 * 1024;
 
+    /// <summary>How many bytes of files one person may keep in the library; 0 for no limit.</summary>
+    public long UserQuotaBytes { get; set; } = 2L * 1024 * 1024 * 1024;
+
     /// <summary>An image with more pixels than this is refused before it is decoded (a decompression bomb).</summary>
     public long MaxPixels { get; set; } = 40_000_000;
 

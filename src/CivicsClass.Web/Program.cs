@@ -6,6 +6,7 @@ using CivicsClass.Search;
 using CivicsClass.Web.Accounts;
 using CivicsClass.Web.Admin;
 using CivicsClass.Web.Api;
+using CivicsClass.Web.Edge;
 using CivicsClass.Web.Health;
 using CivicsClass.Web.Setup;
 using CivicsClass.Web.Site;
@@ -18,6 +19,7 @@ if (builder.Configuration["Logging:Format"] == "json")
 }
 
 var database = builder.Configuration.GetSection("Database").Get<DatabaseOptions>() ?? new DatabaseOptions();
+builder.Services.AddEdge(builder.Configuration);
 builder.Services.AddData(database, builder.Environment.ContentRootPath);
 builder.Services.AddContent();
 builder.Services.AddSearch(options => builder.Configuration.GetSection("Search").Bind(options));
@@ -37,6 +39,7 @@ if (SiteCommands.IsCommand(args))
 }
 
 await app.SetUpSiteAsync();
+app.UseEdge();
 app.UseSite(identify: site => site.UseAccounts());
 app.MapHealth();
 app.MapApi();

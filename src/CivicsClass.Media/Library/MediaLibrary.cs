@@ -78,6 +78,14 @@ public sealed class MediaLibrary(ISession session, IContentManager content)
             """, file, transaction);
     }
 
+    /// <summary>The bytes of every file a person uploaded that the library still keeps: what counts against their quota.</summary>
+    public async Task<long> UploadedBytesAsync(string uploadedBy)
+    {
+        const string sql = "SELECT COALESCE(SUM(size_bytes), 0) FROM media_file WHERE uploaded_by = @uploadedBy";
+        var (connection, transaction) = await session.GetConnectionAsync();
+        return await connection.ExecuteScalarAsync<long>(sql, new { uploadedBy }, transaction);
+    }
+
     public async Task RenameAsync(string key, string name)
     {
         var (connection, transaction) = await session.BeginWriteAsync();

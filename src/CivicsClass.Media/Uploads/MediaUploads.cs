@@ -23,14 +23,15 @@ public sealed class MediaUploads(IMediaStore store, IImageProcessor images, Medi
     public async Task<UploadResult> UploadAsync(IFormFile upload, long? folderId, string? uploadedBy, MediaKind? onlyKind = null, CancellationToken cancellationToken = default)
     {
         var settings = options.Value;
+        var name = DisplayName(upload.FileName);
         if (upload.Length == 0)
         {
-            return Refuse($"“{upload.FileName}”是空文件。");
+            return Refuse($"“{name}”是空文件。");
         }
 
         if (upload.Length > settings.MaxUploadBytes)
         {
-            return Refuse($"“{upload.FileName}”太大：{Megabytes(upload.Length)}，任何文件最多 {Megabytes(settings.MaxUploadBytes)}。");
+            return Refuse($"“{name}”太大：{Megabytes(upload.Length)}，任何文件最多 {Megabytes(settings.MaxUploadBytes)}。");
         }
 
         var head = new byte[MediaSniffer.HeadLength];
@@ -42,22 +43,27 @@ public sealed class MediaUploads(IMediaStore store, IImageProcessor images, Medi
 
         if (MediaSniffer.IsMarkup(head.AsSpan(0, read)))
         {
-            return Refuse($"“{upload.FileName}”是 SVG 或 HTML 等网页标记文件，可能带有脚本，不能上传。");
+            return Refuse($"“{name}”是 SVG 或 HTML 等网页标记文件，可能带有脚本，不能上传。");
         }
 
         if (MediaSniffer.Detect(head.AsSpan(0, read)) is not { } type)
         {
-            return Refuse($"“{upload.FileName}”的文件内容不是允许的类型（按内容识别，不看扩展名）。允许：{AllowedTypes}。");
+            return Refuse($"“{name}”的文件内容不是允许的类型（按内容识别，不看扩展名）。允许：{AllowedTypes}。");
         }
 
         if (onlyKind is { } kind && type.Kind != kind)
         {
-            return Refuse($"“{upload.FileName}”是 {type.Label} 文件，这里只能上传图片。");
+            return Refuse($"“{name}”是 {type.Label} 文件，这里只能上传图片。");
         }
 
         if (upload.Length > settings.MaxBytesFor(type.Kind))
         {
-            return Refuse($"“{upload.FileName}”太大：{type.Label} 文件最多 {Megabytes(settings.MaxBytesFor(type.Kind))}，这个文件 {Megabytes(upload.Length)}。");
+            return Refuse($"“{name}”太大：{type.Label} 文件最多 {Megabytes(settings.MaxBytesFor(type.Kind))}，这个文件 {Megabytes(upload.Length)}。");
+        }
+
+        if (uploadedBy is not null && settings.UserQuotaBytes > 0 && await library.UploadedBytesAsync(uploadedBy) is var used && used + upload.Length > settings.UserQuotaBytes)
+        {
+            return Refuse($"“{name}”超出了你的上传空间：已用 {Megabytes(used)}，每人最多 {Megabytes(settings.UserQuotaBytes)}。请删除不用的文件，或联系管理员。");
         }
 
         int? width = null, height = null;
@@ -73,7 +79,7 @@ public sealed class MediaUploads(IMediaStore store, IImageProcessor images, Medi
             var (checkedWidth, checkedHeight, error) = CheckImage(bytes, type, settings);
             if (error is not null)
             {
-                return Refuse($"“{upload.FileName}”：{error}");
+                return Refuse($"“{name}”：{error}");
             }
 
             (width, height) = (checkedWidth, checkedHeight);
@@ -94,6 +100,12 @@ public sealed class MediaUploads(IMediaStore store, IImageProcessor images, Medi
         {
             return (width, height, string.Create(CultureInfo.InvariantCulture,
                 $"图片尺寸过大（{width}×{height} 像素，最多 {settings.MaxPixels / 10_000} 万像素、每边不超过 {settings.MaxDimension} 像素）。"));
+        }
+
+        // Whole before decoded: where no image library is there to decode, a cut-off file is still refused.
+        if (ImageStructure.Check(bytes, type) is not null)
+        {
+            return (width, height, "图片文件不完整或已损坏，无法解码。");
         }
 
         var decoded = images.Check(bytes);
@@ -130,11 +142,14 @@ public sealed class MediaUploads(IMediaStore store, IImageProcessor images, Medi
         return new UploadResult(file, null);
     }
 
-    /// <summary>The name people see: the upload's own name without any folder part, never used as a path.</summary>
+    /// <summary>
+    /// The name people see: the upload's own name without any folder part, never used as a path, and without
+    /// control or format characters (a right-to-left override makes <c>gpj.exe</c> read as <c>exe.jpg</c>).
+    /// </summary>
     public static string DisplayName(string? fileName)
     {
-        var name = Path.GetFileName((fileName ?? "").Replace('\\', '/')).Trim();
-        name = new string(name.Where(c => !char.IsControl(c)).ToArray());
+        var name = new string((fileName ?? "").Where(c => !char.IsControl(c) && char.GetUnicodeCategory(c) != UnicodeCategory.Format).ToArray());
+        name = Path.GetFileName(name.Replace('\\', '/')).Trim();
         return name.Length == 0 ? "未命名" : name[..Math.Min(name.Length, MaxNameLength)];
     }
 

@@ -130,10 +130,12 @@ public sealed class SearchService(
         var wanted = query.Filters.ToDictionary(p => p.Key, p => p.Value.ToList());
         foreach (var (field, value) in new[] { ("type", request.Type), ("theme", request.Theme), ("region", request.Region), ("industry", request.Industry) })
         {
-            if (!string.IsNullOrWhiteSpace(value))
+            // A filter is cleaned as the query is: a control character (a NUL is an error to PostgreSQL) never reaches the index.
+            var cleaned = QueryParser.Clean(value);
+            if (cleaned.Length > 0)
             {
                 wanted.TryAdd(field, []);
-                wanted[field].Add(value.Trim());
+                wanted[field].Add(cleaned);
             }
         }
 

@@ -56,7 +56,10 @@ public static class HealthEndpoints
                 && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(given[7..]), Encoding.UTF8.GetBytes(token));
         }
 
-        return context.Connection.RemoteIpAddress is { } address && IPAddress.IsLoopback(address);
+        // Behind a proxy the address is the client's (Edge/ForwardedHeadersSetup); forwarding headers left
+        // over came through a proxy that is not trusted, so the loopback connection is not the client.
+        return context.Connection.RemoteIpAddress is { } address && IPAddress.IsLoopback(address)
+            && !Edge.ForwardedHeadersSetup.CarriesUntrustedForwarding(context.Request);
     }
 
     /// <summary>Everyone gets the status and, when something is wrong, one sentence; administrators also get each check.</summary>

@@ -29,7 +29,7 @@ public sealed class MediaUploadLimitAttribute : Attribute, IAuthorizationFilter,
         var request = context.HttpContext.Request;
         if (request.HasFormContentType && context.HttpContext.Features.Get<IFormFeature>()?.Form is null)
         {
-            context.HttpContext.Features.Set<IFormFeature>(new FormFeature(request, new FormOptions { MultipartBodyLengthLimit = limit }));
+            Edge.CleanFormFeature.Wrap(context.HttpContext, new FormFeature(request, new FormOptions { MultipartBodyLengthLimit = limit }));
         }
     }
 }

@@ -37,8 +37,9 @@ public sealed class DatabaseUnavailableHandler(ISqlDialect dialect, ILogger<Data
         await context.Response.WriteAsync($"""
             <!doctype html>
             <html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-            <meta http-equiv="refresh" content="15"><title>请稍后再试 · 中国工人大思政课</title></head>
-            <body style="font-family: sans-serif; max-width: 32rem; margin: 4rem auto; padding: 0 1rem; line-height: 1.6">
+            <meta http-equiv="refresh" content="15"><title>请稍后再试 · 中国工人大思政课</title>
+            <link rel="stylesheet" href="/_content/CivicsClass.Theme/css/site.css"></head>
+            <body>
             <h1>请稍后再试</h1><p>{Message}</p><p>页面会自动刷新。</p></body></html>
             """, cancellationToken);
         return true;

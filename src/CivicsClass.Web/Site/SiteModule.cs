@@ -83,7 +83,7 @@ public static class SiteModule
         app.UseResponseCompression();
         if (!app.Environment.IsDevelopment())
         {
-            app.UseExceptionHandler("/error");
+            app.UseExceptionHandler(NotFoundController.ServerErrorPath);
         }
 
         app.UseStatusCodePagesWithReExecute("/status/{0}");
@@ -126,8 +126,6 @@ public static class SiteModule
     {
         endpoints.MapStaticAssets().Add(CacheFingerprintedAssetsForever);
         endpoints.MapControllers().WithStaticAssets();
-        endpoints.MapGet("/error", () => Results.Problem(title: "服务器出错了，请稍后再试。", statusCode: StatusCodes.Status500InternalServerError))
-            .ExcludeFromDescription();
         return endpoints;
     }
 }

@@ -39,4 +39,22 @@ public sealed class OriginalsWithoutLibvipsTests(WithoutLibvipsSiteHost host) : 
         Assert.Contains("图片按原图提供", health);
         Assert.Contains("Media:ImageProcessor=none", health);
     }
+
+    [Fact]
+    public async Task WithoutLibvips_CutOffOrDamagedImages_AreStillRefused()
+    {
+        var factory = await host.GetAsync();
+        var editor = (await AdminPeople.SignInAsync(factory, "novipscut", "Editor"))["Editor"];
+        var damaged = TestFiles.Png(64, 64);
+        damaged[60] ^= 0x10;
+
+        var truncated = await MediaForms.UploadAsync(editor, ("novips-cut.jpg", TestFiles.TruncatedJpeg()));
+        var corrupt = await MediaForms.UploadAsync(editor, ("novips-damaged.png", damaged));
+        var whole = await MediaForms.UploadAsync(editor, ("novips-whole.jpg", TestFiles.Jpeg(64, 64)));
+
+        Assert.Equal(HttpStatusCode.BadRequest, truncated.StatusCode);
+        Assert.Contains("图片文件不完整或已损坏", await truncated.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.BadRequest, corrupt.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, whole.StatusCode);
+    }
 }

@@ -177,8 +177,15 @@ public sealed class SearchService(
         };
         foreach (var (facet, taxonomy) in s_facets)
         {
+            var counted = Tokens(hits, facet).ToList();
+            if (counted.Count == 0)
+            {
+                facets[facet] = new Dictionary<string, int>();
+                continue; // no term to name: the taxonomy is not read
+            }
+
             var terms = await taxonomies.GetTermsAsync(taxonomy, session);
-            facets[facet] = Tokens(hits, facet).Where(t => terms.ContainsKey(t.Value))
+            facets[facet] = counted.Where(t => terms.ContainsKey(t.Value))
                 .GroupBy(t => terms[t.Value].Name)
                 .OrderByDescending(g => g.Sum(t => t.Count))
                 .ToDictionary(g => g.Key, g => g.Sum(t => t.Count));

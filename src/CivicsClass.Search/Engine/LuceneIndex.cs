@@ -93,14 +93,15 @@ internal sealed class LuceneIndex : IDisposable
     /// <summary>Marks a rebuild done at <paramref name="cursor"/> and makes it durable.</summary>
     public void CompleteRebuild(long cursor)
     {
+        Interlocked.Exchange(ref _cursor, cursor);
+        // Searchable before it counts as built: a search that waited for the build never sees the empty reader.
+        Refresh();
         lock (_lock)
         {
-            Interlocked.Exchange(ref _cursor, cursor);
             NeedsRebuild = false;
         }
 
         Commit();
-        Refresh();
     }
 
     public void Refresh()

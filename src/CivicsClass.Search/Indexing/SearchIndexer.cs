@@ -201,72 +201,23 @@ public sealed class SearchIndexer(
     private async Task ApplyAsync(IReadOnlyList<string> ids, long cursor, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var services = scope.ServiceProvider;
-        var session = services.GetRequiredService<ISession>();
-        var builder = services.GetRequiredService<SearchDocumentBuilder>();
-        var manager = services.GetRequiredService<IContentManager>();
-        var failed = new List<(string Id, Exception Error)>();
-        Dictionary<string, ContentItem> published;
-        try
-        {
-            published = (await manager.GetManyAsync(ids)).ToDictionary(i => i.ContentItemId);
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException && !TransientFailures.IsTransient(exception))
-        {
-            // One item that cannot be read fails the batch's read: read them one by one to find it.
-            published = [];
-            foreach (var id in ids)
-            {
-                try
-                {
-                    foreach (var item in await manager.GetManyAsync([id]))
-                    {
-                        published[item.ContentItemId] = item;
-                    }
-                }
-                catch (Exception itemException) when (itemException is not OperationCanceledException && !TransientFailures.IsTransient(itemException))
-                {
-                    failed.Add((id, itemException));
-                }
-            }
-        }
+        var batch = await IndexBatch.BuildAsync(scope.ServiceProvider, ids, cancellationToken);
+        index.Index.Apply(batch.Upserts, batch.Deletions, cursor);
+        await RecordAsync(scope.ServiceProvider.GetRequiredService<ISession>(), ids, batch, cancellationToken);
+    }
 
-        var upserts = new List<Lucene.Net.Documents.Document>();
-        var deletions = new List<string>();
-        foreach (var id in ids)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            if (failed.Any(f => f.Id == id))
-            {
-                continue;
-            }
-
-            if (!published.TryGetValue(id, out var item) || !SearchDocumentBuilder.IndexedTypes.Contains(item.ContentType))
-            {
-                deletions.Add(id);
-                continue;
-            }
-
-            try
-            {
-                upserts.Add(DocumentMapper.ToLucene(await builder.BuildAsync(item)));
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException && !TransientFailures.IsTransient(exception))
-            {
-                failed.Add((id, exception));
-            }
-        }
-
-        index.Index.Apply(upserts, deletions, cursor);
+    /// <summary>Keeps the batch's failures for administrators and forgets earlier ones of the items that went through.</summary>
+    private async Task RecordAsync(ISession session, IReadOnlyList<string> ids, IndexBatch batch, CancellationToken cancellationToken)
+    {
         var now = clock.GetUtcNow().UtcDateTime;
-        foreach (var (id, error) in failed)
+        foreach (var (id, error) in batch.Failed)
         {
             logger.LogError(error, "Indexing {ContentItemId} failed; it stays as it was until it is tried again", id);
             SiteMetrics.Job("search-index", done: false);
             await IndexLog.RecordFailureAsync(session, id, $"{error.GetType().Name}: {error.Message}", now);
         }
 
-        await IndexLog.ClearFailuresAsync(session, ids.Except(failed.Select(f => f.Id)).ToList());
+        await IndexLog.ClearFailuresAsync(session, ids.Except(batch.Failed.Select(f => f.Id)).ToList());
         await session.SaveChangesAsync(cancellationToken);
     }
 
@@ -290,19 +241,13 @@ public sealed class SearchIndexer(
         var done = 0;
         foreach (var chunk in ids.Chunk(200))
         {
+            // Built as the log's batches are, so one broken item is recorded, not a rebuild that never finishes.
             await using var scope = scopes.CreateAsyncScope();
-            var builder = scope.ServiceProvider.GetRequiredService<SearchDocumentBuilder>();
-            var items = await scope.ServiceProvider.GetRequiredService<IContentManager>().GetManyAsync(chunk);
-            var documents = new List<SearchDocument>();
-            foreach (var item in items)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                documents.Add(await builder.BuildAsync(item));
-            }
-
+            var batch = await IndexBatch.BuildAsync(scope.ServiceProvider, chunk, cancellationToken);
             // Analysis runs inside the writer, on the calling thread: spread it over the cores.
-            Parallel.ForEach(documents, document => lucene.AddNew(DocumentMapper.ToLucene(document)));
-            done += documents.Count;
+            Parallel.ForEach(batch.Upserts, lucene.AddNew);
+            await RecordAsync(scope.ServiceProvider.GetRequiredService<ISession>(), chunk, batch, cancellationToken);
+            done += batch.Upserts.Count;
             progress?.Report((done, ids.Count));
         }
 

@@ -26,6 +26,7 @@ internal sealed class LuceneIndex : IDisposable
     private readonly string _path;
     private readonly CivicsAnalyzer _analyzer;
     private readonly ILogger _logger;
+    private FileStream? _nodeLock;
     private FSDirectory _directory = null!;
     private IndexWriter _writer = null!;
     private SearcherManager _searchers = null!;
@@ -160,12 +161,14 @@ internal sealed class LuceneIndex : IDisposable
             _searchers.Dispose();
             _writer.Dispose();
             _directory.Dispose();
+            _nodeLock?.Dispose();
         }
     }
 
     private void Open()
     {
         System.IO.Directory.CreateDirectory(_path);
+        TakeFolder();
         try
         {
             OpenWriter(OpenMode.CREATE_OR_APPEND);
@@ -181,6 +184,7 @@ internal sealed class LuceneIndex : IDisposable
         catch (LockObtainFailedException e)
         {
             CloseQuietly();
+            _nodeLock?.Dispose();
             throw new SearchIndexInUseException(_path, e);
         }
         catch (Exception e) when (e is IOException or CorruptIndexException or IndexFormatTooOldException or IndexFormatTooNewException)
@@ -188,13 +192,29 @@ internal sealed class LuceneIndex : IDisposable
             // A damaged index is thrown away: the published content it was made from is in the database.
             _logger.LogWarning(e, "The search index at {Path} cannot be read; it is rebuilt", _path);
             CloseQuietly();
-            foreach (var file in new DirectoryInfo(_path).EnumerateFiles())
+            foreach (var file in new DirectoryInfo(_path).EnumerateFiles().Where(f => f.Name != "node.lock"))
             {
                 file.Delete();
             }
 
             OpenWriter(OpenMode.CREATE);
             NeedsRebuild = true;
+        }
+    }
+
+    /// <summary>
+    /// Holds the folder for this process, before Lucene touches it: Lucene's own write lock did not keep
+    /// a second process on this machine out, and two writers on one folder destroy each other's files.
+    /// </summary>
+    private void TakeFolder()
+    {
+        try
+        {
+            _nodeLock = new FileStream(System.IO.Path.Combine(_path, "node.lock"), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException e)
+        {
+            throw new SearchIndexInUseException(_path, e);
         }
     }
 

@@ -10,22 +10,40 @@ public sealed class SearchIndex : IDisposable
     private static readonly Sort s_newestFirst = new(new SortField(IndexFields.Published, SortFieldType.INT64, reverse: true));
     private static readonly Sort s_suggestions = new(SortField.FIELD_SCORE, new SortField(IndexFields.Published, SortFieldType.INT64, reverse: true));
 
-    private readonly Lazy<LuceneIndex> _index;
+    private readonly System.Threading.Lock _opening = new();
+    private readonly Func<string, LuceneIndex> _open;
+    private LuceneIndex? _index;
 
-    /// <summary>The index is opened at first use, so that a command run beside a site that holds it can still publish.</summary>
+    /// <summary>
+    /// The index is opened at first use, so that a command run beside a site that holds it can still
+    /// publish; a failed open is tried again at the next use (the holder may have stopped).
+    /// </summary>
     internal SearchIndex(string folder, Func<string, LuceneIndex> open)
     {
         Folder = Path.GetFullPath(folder);
-        _index = new Lazy<LuceneIndex>(() => open(Folder), LazyThreadSafetyMode.ExecutionAndPublication);
+        _open = open;
     }
 
     /// <summary>Where this node keeps its index: node-local, left out of backups, rebuilt when missing.</summary>
     public string Folder { get; }
 
-    internal LuceneIndex Index => _index.Value;
+    internal LuceneIndex Index
+    {
+        get
+        {
+            if (Volatile.Read(ref _index) is { } opened)
+            {
+                return opened;
+            }
 
-    /// <summary>Whether this process has opened the index.</summary>
-    public bool IsOpen => _index.IsValueCreated;
+            lock (_opening)
+            {
+                var index = _index ?? _open(Folder);
+                Volatile.Write(ref _index, index);
+                return index;
+            }
+        }
+    }
 
     /// <summary>Changes whenever what this node's searches see changes.</summary>
     public long Generation => Index.Generation;
@@ -86,17 +104,11 @@ public sealed class SearchIndex : IDisposable
     /// <summary>Makes what this node applied durable, if it opened its index at all.</summary>
     public void CommitIfOpen()
     {
-        if (_index.IsValueCreated)
-        {
-            _index.Value.Commit();
-        }
+        Volatile.Read(ref _index)?.Commit();
     }
 
     public void Dispose()
     {
-        if (_index.IsValueCreated)
-        {
-            _index.Value.Dispose();
-        }
+        Volatile.Read(ref _index)?.Dispose();
     }
 }

@@ -35,7 +35,15 @@ internal sealed class SearchIndexingHandler(TimeProvider clock, SearchIndexer in
         context.Session.OnCommitted(async () =>
         {
             _catchUpRegistered = false;
-            await indexer.CatchUpAsync();
+            try
+            {
+                await indexer.CatchUpAsync();
+            }
+            catch (Engine.SearchIndexInUseException)
+            {
+                // A command beside the running site: the site holds this node's index and follows the log itself.
+            }
+
             await indexer.AnnounceAsync();
         });
     }

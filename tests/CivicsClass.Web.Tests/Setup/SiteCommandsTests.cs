@@ -66,6 +66,8 @@ public abstract class SiteCommandsTests<TProvider> where TProvider : IDatabasePr
         start.Environment["Database__ConnectionString"] = database.Options.ConnectionString;
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["DOTNET_CONTENTROOT"] = Path.Combine(RepositoryPaths.Root, "src", "CivicsClass.Web");
+        // Each test's own search index: the content root is shared, and an index folder has one process at a time.
+        start.Environment["Search__IndexPath"] = Path.Combine(database.Directory, "search");
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();

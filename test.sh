@@ -87,9 +87,21 @@ for project in "$root"/tests/*.Tests/*.csproj "$root"/tests/CivicsClass.E2E/*.cs
   [ -f "$project" ] || continue
   name=$(basename "$project" .csproj)
   say "testing $name"
-  dotnet test "$project" -c "$configuration" --no-build --nologo \
-    --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=minimal" \
-    --results-directory "$results" || status=1
+  run() {
+    dotnet test "$project" -c "$configuration" --no-build --nologo \
+      --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=minimal" \
+      --results-directory "$results"
+  }
+  if run; then continue; fi
+  # Browser journeys get a second run, as Playwright's own runner allows: headless Chromium now and
+  # then loses an input event. The first run's results are kept beside the counted ones.
+  if [ "$name" = CivicsClass.E2E ]; then
+    mv "$results/$name.trx" "$results/$name.first-run.trx.txt"
+    say "testing $name again (first run failed; its results: $name.first-run.trx.txt)"
+    run || status=1
+  else
+    status=1
+  fi
 done
 
 passed=0 failed=0 skipped=0

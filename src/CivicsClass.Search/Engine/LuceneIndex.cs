@@ -103,6 +103,11 @@ internal sealed class LuceneIndex : IDisposable
         }
 
         Commit();
+
+        // A bulk load leaves many small segments merging in the background; searches are served from
+        // them meanwhile and from the merged ones once the merges are done (fewer segments, fewer lookups).
+        _writer.WaitForMerges();
+        Refresh();
     }
 
     public void Refresh()

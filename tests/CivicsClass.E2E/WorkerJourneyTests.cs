@@ -74,7 +74,7 @@ public sealed class WorkerJourneyTests(BrowserSite site) : IClassFixture<Browser
         var problems = Watch(page);
 
         foreach (var path in new[] { "/", "/lessons", "/lessons/laodong-hetong-jichu", "/courses/gongyun-bainian", "/lecturers", "/lecturers/wang-haitao",
-                     "/venues", "/venues/tieren-memorial", "/topics/changguan-li-de-sizhengke", "/events/labour-law-qa-2026-12", "/not-a-page" })
+                     "/venues", "/venues/tieren-memorial", "/topics", "/events", "/topics/changguan-li-de-sizhengke", "/events/labour-law-qa-2026-12", "/not-a-page" })
         {
             await page.GotoAsync(site.BaseAddress + path);
             var overflow = await page.EvaluateAsync<int>("document.documentElement.scrollWidth - window.innerWidth");

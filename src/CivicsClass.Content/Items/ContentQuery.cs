@@ -23,7 +23,7 @@ public sealed record ContentQuery
     public IReadOnlyList<FieldFilter> Fields { get; init; } = [];
 
     public ContentOrder OrderBy { get; init; } = ContentOrder.PublishedDescending;
-    /// <summary>With <see cref="ContentOrder.DateFieldAscending"/> or <see cref="ContentOrder.NumberFieldAscending"/>: the field to sort by; with <see cref="ContentOrder.MetricDescending"/>, the metric.</summary>
+    /// <summary>With <see cref="ContentOrder.DateFieldAscending"/>, <see cref="ContentOrder.DateFieldDescending"/> or <see cref="ContentOrder.NumberFieldAscending"/>: the field to sort by; with <see cref="ContentOrder.MetricDescending"/>, the metric.</summary>
     public string? OrderField { get; init; }
 
     /// <summary>Items whose title contains this text (case-insensitive for Latin letters).</summary>
@@ -44,6 +44,7 @@ public enum ContentOrder
     TitleAscending,
     ContainerPosition,
     DateFieldAscending,
+    DateFieldDescending,
     NumberFieldAscending,
 
     /// <summary>By a metric other modules keep about items in <c>content_metric</c> (<see cref="ContentQuery.OrderField"/> names it), highest first.</summary>

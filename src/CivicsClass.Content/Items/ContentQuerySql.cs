@@ -104,6 +104,8 @@ internal static class ContentQuerySql
             $"(SELECT MIN(o.number_value) FROM content_field_index o WHERE o.document_id = i.document_id AND o.field = @orderField) NULLS LAST, i.published_utc DESC NULLS LAST, i.document_id DESC",
         ContentOrder.DateFieldAscending when query.OrderField is not null =>
             $"(SELECT MIN(o.date_value) FROM content_field_index o WHERE o.document_id = i.document_id AND o.field = @orderField) NULLS LAST, i.document_id",
+        ContentOrder.DateFieldDescending when query.OrderField is not null =>
+            $"(SELECT MAX(o.date_value) FROM content_field_index o WHERE o.document_id = i.document_id AND o.field = @orderField) DESC NULLS LAST, i.document_id DESC",
         ContentOrder.MetricDescending when query.OrderField is not null =>
             "COALESCE((SELECT m.value FROM content_metric m WHERE m.content_item_id = i.content_item_id AND m.metric = @orderField), 0) DESC, i.published_utc DESC, i.document_id DESC",
         ContentOrder.ModifiedDescending => "i.modified_utc DESC, i.document_id DESC",

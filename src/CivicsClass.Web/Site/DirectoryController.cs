@@ -8,7 +8,7 @@ using Microsoft.Extensions.Localization;
 
 namespace CivicsClass.Web.Site;
 
-/// <summary>The lecturers index by category and the venues index by region, with the venues on a map.</summary>
+/// <summary>The lecturers index by category, the venues index by region with the venues on a map, and every topic.</summary>
 [OutputCache(PolicyName = SiteModule.CachePolicy)]
 public sealed class DirectoryController(IContentManager contentManager, CardFactory cards, TermCache terms, DetailPageBuilder pages, IStringLocalizer<SiteText> text) : Controller
 {
@@ -35,6 +35,16 @@ public sealed class DirectoryController(IContentManager contentManager, CardFact
         return View("Index", new IndexViewModel(new PageMeta(text["VenuesTitle"], text["VenuesDescription"], "/venues"),
             text["VenuesTitle"], filter, await cards.CardsAsync(result.Items), Pager(result, page, "region", region, "/venues"),
             markers, await pages.MapAsync()));
+    }
+
+    [HttpGet("/topics")]
+    public async Task<IActionResult> Topics(int page = 1)
+    {
+        page = Math.Clamp(page, 1, 10_000);
+        var result = await contentManager.QueryAsync(new ContentQuery { ContentType = "Topic", Skip = (page - 1) * PageSize, Take = PageSize });
+        return View("Index", new IndexViewModel(new PageMeta(text["TopicsTitle"], text["TopicsDescription"], "/topics"),
+            text["TopicsTitle"], null, await cards.CardsAsync(result.Items),
+            new Pager(page, PageSize, result.Total, p => "/topics" + (p == 1 ? "" : "?page=" + p))));
     }
 
     private async Task<ContentPage> QueryAsync(string type, string? termId, string? value, int page)

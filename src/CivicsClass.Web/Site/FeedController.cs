@@ -9,24 +9,43 @@ using Microsoft.Extensions.Localization;
 namespace CivicsClass.Web.Site;
 
 /// <summary>
-/// <c>/sitemap.xml</c> for search engines (addresses read from the index, up to the format's 50 000)
-/// and an Atom feed of new lessons at <c>/feed.xml</c>.
+/// <c>/robots.txt</c> and <c>/sitemap.xml</c> for search engines (addresses read from the index, up to
+/// the format's 50 000) and an Atom feed of new lessons at <c>/feed.xml</c>.
 /// </summary>
 [OutputCache(PolicyName = SiteModule.CachePolicy)]
 public sealed class FeedController(IContentManager contentManager, IStringLocalizer<SiteText> text) : Controller
 {
     private const int SitemapLimit = 50_000;
     private static readonly string[] s_types = ["Lesson", "Course", "Lecturer", "Venue", "Topic", "Event"];
+    private static readonly string[] s_indexes = ["/", "/lessons", "/lecturers", "/venues", "/topics", "/events"];
+
+    /// <summary>
+    /// Public pages may be crawled; personal, administrative and search pages may not (a search page
+    /// per query would be an endless site), nor the API.
+    /// </summary>
+    [HttpGet("/robots.txt")]
+    public ContentResult Robots() => Content(
+        $"""
+        User-agent: *
+        Disallow: /admin
+        Disallow: /account
+        Disallow: /learning
+        Disallow: /search
+        Disallow: /api/
+        Sitemap: {Request.Scheme}://{Request.Host}/sitemap.xml
+
+        """,
+        "text/plain; charset=utf-8");
 
     [HttpGet("/sitemap.xml")]
     public async Task<IActionResult> Sitemap()
     {
-        var items = await contentManager.ListAddressesAsync(s_types, SitemapLimit - 4);
+        var items = await contentManager.ListAddressesAsync(s_types, SitemapLimit - s_indexes.Length);
         var origin = $"{Request.Scheme}://{Request.Host}";
         return Xml(writer =>
         {
             writer.WriteStartElement("urlset", "http://www.sitemaps.org/schemas/sitemap/0.9");
-            foreach (var path in new[] { "/", "/lessons", "/lecturers", "/venues" })
+            foreach (var path in s_indexes)
             {
                 writer.WriteStartElement("url");
                 writer.WriteElementString("loc", origin + path);

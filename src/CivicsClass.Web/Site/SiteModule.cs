@@ -66,7 +66,7 @@ public static class SiteModule
     }
 
     /// <summary>
-    /// The site's middleware, in order: compression, errors, localisation; then, after sign-in is known,
+    /// The site's middleware, in order: HEAD as GET, compression, errors, localisation; then, after sign-in is known,
     /// the output cache. Cached pages and page models are forgotten, on every node, when published
     /// content changes: a page may show any item as a card, so every page is tagged alike.
     /// </summary>
@@ -80,6 +80,8 @@ public static class SiteModule
             _ = pages.EvictByTagAsync(CacheTag, CancellationToken.None).AsTask();
         });
 
+        app.UseHeadAsGet();
+        app.UseRouting(); // here, not first: a HEAD request is matched to its page as the GET it now is
         app.UseResponseCompression();
         if (!app.Environment.IsDevelopment())
         {

@@ -10,6 +10,8 @@ public sealed record HomeViewModel(
     IReadOnlyList<TermLink> Themes,
     IReadOnlyList<ContentCard>? ForYou = null) : PageViewModel(Meta);
 
+public sealed record EventsViewModel(PageMeta Meta, IReadOnlyList<ContentCard> Upcoming, IReadOnlyList<ContentCard> Past, Pager PastPager) : PageViewModel(Meta);
+
 public sealed record FilterOption(string Value, string Label, bool Selected);
 
 public sealed record FilterGroup(string Key, string Label, IReadOnlyList<FilterOption> Options);

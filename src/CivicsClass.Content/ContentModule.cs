@@ -32,6 +32,8 @@ public static class ContentModule
         services.AddScoped<ContentDefinitionManager>();
         services.AddScoped<TaxonomyService>();
         services.AddScoped<ContentItemValidator>();
+        services.AddScoped<AddressAssigner>();
+        services.TryAddSingleton<ISlugGenerator, LatinSlugGenerator>();
         services.AddScoped<ContentHandlerInvoker>();
         services.AddScoped<IContentHandler, PublishedContentSignal>();
         services.AddScoped<IContentManager, ContentManager>();

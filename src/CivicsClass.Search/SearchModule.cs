@@ -1,4 +1,5 @@
 using CivicsClass.Content.Handlers;
+using CivicsClass.Content.Items;
 using CivicsClass.Data;
 using CivicsClass.Data.Migrations;
 using CivicsClass.Search.Analysis;
@@ -25,6 +26,7 @@ public static class SearchModule
         services.AddSingleton<Segmenter>();
         services.AddSingleton<Pinyin>();
         services.AddSingleton<TextAnalyzer>();
+        services.AddSingleton<ISlugGenerator, PinyinSlugGenerator>();
         services.AddSingleton<QueryParser>();
         services.AddSingleton<Highlighter>();
         services.AddSingleton(provider => new SearchIndex(

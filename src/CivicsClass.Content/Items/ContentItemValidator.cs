@@ -69,7 +69,7 @@ internal sealed partial class ContentItemValidator(ContentDefinitionManager defi
         var path = item.Part<AutoroutePart>().Path;
         if (string.IsNullOrEmpty(path))
         {
-            result.Fail("AutoroutePart.Path", "地址（slug）不能为空。");
+            result.Fail("AutoroutePart.Path", "地址不能为空：请填写地址，或者先填写标题，由标题的拼音生成。");
             return;
         }
 

@@ -10,6 +10,7 @@ internal sealed class ContentManager(
     ContentDefinitionManager definitions,
     ContentItemValidator validator,
     ContentHandlerInvoker handlers,
+    AddressAssigner addresses,
     TimeProvider clock) : IContentManager
 {
     public async Task<ContentItem> NewAsync(string contentType)
@@ -231,6 +232,11 @@ internal sealed class ContentManager(
     {
         var result = new ContentValidationResult();
         SyncDisplayText(item);
+        if (await definitions.GetTypeAsync(item.ContentType) is { } type)
+        {
+            await addresses.AssignAsync(item, type);
+        }
+
         await validator.ValidateAsync(item, session, result);
         if (result.Succeeded)
         {

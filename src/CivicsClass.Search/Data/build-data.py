@@ -2,7 +2,7 @@
 """Build the data files of the Chinese search analyser from Debian packages.
 
 Needs (Debian 12 "bookworm" names):
-    apt-get install -y python3-jieba libopencc-data libopencc1.1 opencc unicode-data
+    apt-get install -y python3-jieba libopencc-data libopencc1.1 opencc unicode-data libpyzy-1.0-0v5
 
 Writes, next to this script:
     words.tsv.gz  word<TAB>freq      from jieba's dict.txt            (python3-jieba)
@@ -241,6 +241,53 @@ def build_pinyin():
             "supplementary": sum(1 for c in readings if ord(c) > 0xFFFF)}
 
 
+# ---------------------------------------------------------------- pinyin-words.tsv
+# Readings for addresses: a character whose most frequent reading is not Unihan's first (地 di),
+# and words where a character's most frequent reading is wrong (重庆 chongqing, 银行 yinhang). Source: the Android Open Source Project's Pinyin IME dictionary (Apache-2.0), as
+# shipped compiled by libpyzy-1.0-0v5 in /usr/share/pyzy/db/android.db. Syllables are stored
+# there as (initial id, final id) pairs; each pair is named by the usual reading most of the
+# single characters stored with it have in Unihan (pinyin.tsv), so no id table is needed.
+
+PYZY_ANDROID_DB = "/usr/share/pyzy/db/android.db"
+WORD_READING_LENGTHS = range(2, 5)
+
+
+def build_pinyin_words(readings):
+    import sqlite3
+    from collections import Counter, defaultdict
+    if not os.path.exists(PYZY_ANDROID_DB):
+        sys.exit("android.db not found: apt-get install -y libpyzy-1.0-0v5")
+    db = sqlite3.connect(PYZY_ANDROID_DB)
+    votes = defaultdict(Counter)
+    for char, s0, y0 in db.execute("SELECT phrase, s0, y0 FROM py_phrase_0"):
+        if char in readings:
+            votes[(s0, y0)][readings[char]] += 1
+    syllable = {pair: counter.most_common(1)[0][0] for pair, counter in votes.items()}
+    best = {}
+    for char, freq, s0, y0 in db.execute("SELECT phrase, freq, s0, y0 FROM py_phrase_0"):
+        if char in readings and (s0, y0) in syllable and (char not in best or freq > best[char][0]):
+            best[char] = (freq, syllable[(s0, y0)])
+    # A character's most frequent reading in the dictionary (地 di, not Unihan's first, de).
+    single = {c: r for c, (f, r) in best.items()}
+    for length in WORD_READING_LENGTHS:
+        columns = ", ".join("s%d, y%d" % (i, i) for i in range(length))
+        for row in db.execute("SELECT phrase, freq, %s FROM py_phrase_%d" % (columns, length - 1)):
+            phrase, freq, ids = row[0], row[1], row[2:]
+            if len(phrase) != length or any(c not in readings for c in phrase):
+                continue
+            pairs = [(ids[2 * i], ids[2 * i + 1]) for i in range(length)]
+            if any(p not in syllable for p in pairs):
+                continue
+            reading = "".join(syllable[p] for p in pairs)
+            if phrase not in best or freq > best[phrase][0]:
+                best[phrase] = (freq, reading)
+    usual = lambda phrase: "".join(single.get(c, readings[c]) if len(phrase) > 1 else readings[c] for c in phrase)
+    kept = {w: r for w, (f, r) in best.items() if r != usual(w)}
+    lines = ["%s\t%s" % (w, kept[w]) for w in sorted(kept, key=ordinal_key)]
+    size = write_text(os.path.join(OUT_DIR, "pinyin-words.tsv"), lines)
+    return {"source": PYZY_ANDROID_DB, "lines": len(lines), "bytes": size, "words": len(best)}
+
+
 def main():
     w = build_words()
     print("words.tsv.gz: %(lines)d lines, %(bytes)d bytes (from %(source_entries)d entries; "
@@ -251,6 +298,9 @@ def main():
     t = build_t2s()
     print("t2s.tsv: %(lines)d lines, %(bytes)d bytes (from %(source)s)" % t)
     p = build_pinyin()
+    readings = dict(line.split("\t") for line in open(os.path.join(OUT_DIR, "pinyin.tsv"), encoding="utf-8").read().splitlines())
+    pw = build_pinyin_words(readings)
+    print("pinyin-words.tsv: %(lines)d lines, %(bytes)d bytes (word readings that differ from the usual ones, of %(words)d words in %(source)s)" % pw)
     print("pinyin.tsv: %(lines)d lines, %(bytes)d bytes (from %(source)s; "
           "basic block %(basic_block)d, Ext A %(ext_a)d, supplementary %(supplementary)d)" % p)
 

@@ -36,7 +36,7 @@ public sealed class ContentForm(IContentManager content, TermCache terms, UserMa
             var prefix = route.Settings.Prefix ?? "";
             var path = item.Part<AutoroutePart>().Path;
             var slug = path.StartsWith(prefix + "/", StringComparison.Ordinal) ? path[(prefix.Length + 1)..] : path;
-            fields.Add(new("Slug", "网址", "slug", "AutoroutePart.Path", slug, Required: true, Prefix: "/" + prefix + "/", Hint: "小写字母、数字和连字符，例如 anyuan-strike-1922。"));
+            fields.Add(new("Slug", "网址", "slug", "AutoroutePart.Path", slug, Required: false, Prefix: "/" + prefix + "/", Hint: "留空则由标题的拼音生成，例如 anyuan-lukuang-gongren-da-bagong；也可以自己填写小写字母、数字和连字符。"));
         }
 
         if (type.Part(nameof(SummaryPart)) is { } summary)

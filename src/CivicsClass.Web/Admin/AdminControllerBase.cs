@@ -33,6 +33,7 @@ public abstract class AdminControllerBase : Controller
             AuditTrail.Published => "发布",
             AuditTrail.Unpublished => "撤下",
             AuditTrail.Removed => "删除",
+            AuditTrail.Restored => "恢复旧版本为草稿",
             _ => e.Action,
         }, e.UserName ?? "", e.Comment)).ToList();
 

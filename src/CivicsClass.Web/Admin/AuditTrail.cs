@@ -28,6 +28,7 @@ public static class AuditTrail
     public const string Published = "Published";
     public const string Unpublished = "Unpublished";
     public const string Removed = "Removed";
+    public const string Restored = "Restored";
 
     public static async Task RecordAsync(ISession session, AuditEntry entry)
     {

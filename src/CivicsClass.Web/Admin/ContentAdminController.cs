@@ -311,7 +311,8 @@ public sealed class ContentAdminController(
             IsNew: isNew);
         return new ContentEditorViewModel(isNew ? $"新建{definition.DisplayName}" : $"编辑{definition.DisplayName}：{item.DisplayText}", definition.Name, definition.DisplayName,
             isNew ? null : item.ContentItemId, item.ContentItemVersionId, item.Version, isNew ? "新建" : ContentRows.Status(item), path is { Length: > 0 } ? "/" + path : null,
-            fields, errors, history, returned?.Comment, scheduled is null ? null : When(scheduled.DueUtc), actions, message);
+            fields, errors, history, returned?.Comment, scheduled is null ? null : When(scheduled.DueUtc), actions, message,
+            isNew ? null : await ContentHistoryController.VersionsAsync(content, item));
     }
 
     /// <summary>A lecturer writing a lesson is its lecturer: their own profile is chosen for them.</summary>

@@ -75,6 +75,32 @@ public sealed class Workflow(IContentManager content, Permissions permissions, I
         return saved;
     }
 
+    /// <summary>
+    /// Makes an earlier version's content the item's new draft: history is never rewritten, and what is
+    /// published stays on the site until the draft is published in its turn.
+    /// </summary>
+    public async Task<ContentItem> RestoreAsync(string contentItemId, string versionId)
+    {
+        var latest = await LatestAsync(contentItemId);
+        if (!await CanEditAsync(latest))
+        {
+            throw new WorkflowForbiddenException("不能编辑这条内容。");
+        }
+
+        var source = (await content.GetVersionsAsync(contentItemId)).FirstOrDefault(v => v.ContentItemVersionId == versionId)
+            ?? throw new KeyNotFoundException(versionId);
+        if (source.ContentItemVersionId == latest.ContentItemVersionId)
+        {
+            throw new InvalidOperationException("这已是当前版本，无需恢复。");
+        }
+
+        latest.Content = (System.Text.Json.Nodes.JsonObject)source.Content.DeepClone();
+        latest.Status = ContentStatus.Draft;
+        var restored = await content.UpdateAsync(latest, permissions.UserId);
+        await RecordAsync(restored, AuditTrail.Restored, $"恢复自第 {source.Number} 版（{SiteTime.Format(source.ModifiedUtc)}）");
+        return restored;
+    }
+
     public async Task SubmitAsync(string contentItemId)
     {
         var item = await LatestAsync(contentItemId);

@@ -90,7 +90,11 @@ public sealed record ContentEditorViewModel(
     string? ReturnComment,
     string? ScheduledFor,
     EditorActions Actions,
-    string? Message);
+    string? Message,
+    IReadOnlyList<VersionRow>? Versions = null);
+
+/// <summary>An earlier version of an item, which those who may edit it can restore as a new draft.</summary>
+public sealed record VersionRow(string VersionId, int Number, string When, string Title, string State);
 
 public sealed record DiffLine(char Change, string Text);
 

@@ -35,6 +35,7 @@ public static class SearchModule
             provider.GetRequiredService<ILoggerFactory>().CreateLogger<SearchIndex>())));
         services.AddScoped<SearchDocumentBuilder>();
         services.AddScoped<SearchService>();
+        services.AddMetrics(); // the indexer publishes its lag on a meter of this container
         services.AddSingleton<SearchIndexer>();
         services.AddSingleton<CorpusIndexer>();
         services.AddHostedService(provider => provider.GetRequiredService<SearchIndexer>());

@@ -3,8 +3,8 @@ using System.Diagnostics.Metrics;
 namespace CivicsClass.Data.Diagnostics;
 
 /// <summary>
-/// The site's own instruments, beside ASP.NET Core's request metrics. Modules record here; the host
-/// exports everything at <c>/metrics</c> in Prometheus' text format.
+/// The site's own instruments, beside ASP.NET Core's request metrics. Modules record here, on a meter
+/// named for the product; the host exports it with the framework's meters at <c>/metrics</c>.
 /// </summary>
 public static class SiteMetrics
 {
@@ -15,7 +15,9 @@ public static class SiteMetrics
     /// <summary>Points paid, by activity (reversals count negative).</summary>
     public static readonly Counter<long> PointsAwarded = s_meter.CreateCounter<long>("civics.points.awarded", "{point}", "Points paid by the ledger.");
 
-    public static readonly Histogram<double> SearchDuration = s_meter.CreateHistogram<double>("civics.search.duration", "s", "Time to answer a search.");
+    /// <summary>Buckets from a millisecond to ten seconds: an exporter's defaults are made for milliseconds.</summary>
+    public static readonly Histogram<double> SearchDuration = s_meter.CreateHistogram("civics.search.duration", "s", "Time to answer a search.", tags: null,
+        new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10] });
 
     /// <summary>Background work done, by kind and outcome (done, failed).</summary>
     public static readonly Counter<long> JobsProcessed = s_meter.CreateCounter<long>("civics.jobs.processed", "{job}", "Background work items processed.");
@@ -25,6 +27,9 @@ public static class SiteMetrics
 
     /// <summary>Reads and job claims tried again after a transient database failure.</summary>
     public static readonly Counter<long> DatabaseRetries = s_meter.CreateCounter<long>("civics.database.retries", "{retry}", "Database work tried again after a transient failure.");
+
+    /// <summary>The name of this node's search-index lag gauge, which the search module publishes.</summary>
+    public const string SearchIndexLag = "civics.search.index_lag";
 
     public static void CacheLookup(string cache, bool hit) =>
         CacheLookups.Add(1, new KeyValuePair<string, object?>("cache", cache), new KeyValuePair<string, object?>("result", hit ? "hit" : "miss"));

@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using CivicsClass.Content.Items;
 using CivicsClass.Data.Caching;
 using CivicsClass.Data.Diagnostics;
@@ -24,6 +25,7 @@ public sealed class SearchIndexer(
     CacheSignals signals,
     ISqlDialect dialect,
     TimeProvider clock,
+    IMeterFactory meters,
     ILogger<SearchIndexer> logger) : BackgroundService
 {
     /// <summary>The signal that tells the nodes the log has grown.</summary>
@@ -32,6 +34,7 @@ public sealed class SearchIndexer(
     private readonly SemaphoreSlim _apply = new(1, 1);
     private readonly SemaphoreSlim _wake = new(0, 1);
     private DateTime _lastTrim = DateTime.MinValue;
+    private long _knownHead = -1;
 
     public void Wake()
     {
@@ -62,6 +65,7 @@ public sealed class SearchIndexer(
         {
             var lucene = index.Index;
             var head = await HeadAsync();
+            Interlocked.Exchange(ref _knownHead, head.Seq);
             // Behind what the log keeps, or ahead of the log (a restored or migrated database): rebuilt.
             if (lucene.NeedsRebuild || lucene.Cursor < head.TrimmedThrough || lucene.Cursor > head.Seq)
             {
@@ -153,8 +157,19 @@ public sealed class SearchIndexer(
         return await IndexLog.HeadAsync(scope.ServiceProvider.GetRequiredService<ISession>());
     }
 
+    /// <summary>
+    /// The lag as of this node's last look at the log (at least every <see cref="SearchOptions.PollSeconds"/>),
+    /// against its current cursor: a scrape never waits for the database. Nothing before the first look.
+    /// </summary>
+    private IEnumerable<Measurement<long>> ObserveLag()
+    {
+        var head = Interlocked.Read(ref _knownHead);
+        return head < 0 ? [] : [new Measurement<long>(Math.Max(0, head - index.Cursor))];
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        meters.Create(SiteMetrics.MeterName).CreateObservableGauge(SiteMetrics.SearchIndexLag, ObserveLag, "{task}", "Index log tasks this node has still to apply.");
         signals.Subscribe(Signal, Wake);
         signals.Subscribe(CacheSignals.All, Wake);
         var poll = TimeSpan.FromSeconds(Math.Max(0.05, options.PollSeconds));

@@ -1,53 +1,42 @@
 using CivicsClass.AdminTheme.Models;
+using DiffPlex.Chunkers;
+using DiffPlex.DiffBuilder;
+using DiffPlex.DiffBuilder.Model;
 
 namespace CivicsClass.Web.Admin;
 
-/// <summary>A line diff by longest common subsequence: enough for a lesson's few hundred lines, and exact.</summary>
+/// <summary>
+/// A field's lines before and after, as the review page shows them: kept, removed (<c>-</c>) and
+/// added (<c>+</c>), removals before additions. DiffPlex's Myers diff needs memory in proportion to
+/// the lines, not to their product, so a long lesson costs little.
+/// </summary>
 public static class TextDiff
 {
-    public const int MaxLines = 3000;
+    /// <summary>Past this many lines on either side a field is shown as removed and added whole, which bounds the time.</summary>
+    public const int MaxLines = 20_000;
 
     public static IReadOnlyList<DiffLine> Lines(string? before, string? after)
     {
-        var a = Split(before);
-        var b = Split(after);
-        if (a.Length > MaxLines || b.Length > MaxLines)
+        var a = Normalise(before);
+        var b = Normalise(after);
+        if (a.Length == 0 || b.Length == 0 || Count(a) > MaxLines || Count(b) > MaxLines)
         {
-            return [.. a.Select(l => new DiffLine('-', l)), .. b.Select(l => new DiffLine('+', l))];
+            return [.. Split(a).Select(l => new DiffLine('-', l)), .. Split(b).Select(l => new DiffLine('+', l))];
         }
 
-        var lengths = new int[a.Length + 1, b.Length + 1];
-        for (var i = a.Length - 1; i >= 0; i--)
+        // Whitespace counts: an indented line means something else in Markdown.
+        var model = InlineDiffBuilder.Diff(a, b, ignoreWhiteSpace: false, ignoreCase: false, LineChunker.Instance);
+        return [.. model.Lines.Select(l => new DiffLine(l.Type switch
         {
-            for (var j = b.Length - 1; j >= 0; j--)
-            {
-                lengths[i, j] = a[i] == b[j] ? lengths[i + 1, j + 1] + 1 : Math.Max(lengths[i + 1, j], lengths[i, j + 1]);
-            }
-        }
-
-        var lines = new List<DiffLine>();
-        int x = 0, y = 0;
-        while (x < a.Length && y < b.Length)
-        {
-            if (a[x] == b[y])
-            {
-                lines.Add(new DiffLine(' ', a[x++]));
-                y++;
-            }
-            else if (lengths[x + 1, y] >= lengths[x, y + 1])
-            {
-                lines.Add(new DiffLine('-', a[x++]));
-            }
-            else
-            {
-                lines.Add(new DiffLine('+', b[y++]));
-            }
-        }
-
-        lines.AddRange(a[x..].Select(l => new DiffLine('-', l)));
-        lines.AddRange(b[y..].Select(l => new DiffLine('+', l)));
-        return lines;
+            ChangeType.Deleted => '-',
+            ChangeType.Inserted => '+',
+            _ => ' ',
+        }, l.Text))];
     }
 
-    private static string[] Split(string? text) => string.IsNullOrEmpty(text) ? [] : text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
+    private static string Normalise(string? text) => text?.Replace("\r\n", "\n", StringComparison.Ordinal) ?? "";
+
+    private static int Count(string text) => text.AsSpan().Count('\n') + 1;
+
+    private static string[] Split(string text) => text.Length == 0 ? [] : text.Split('\n');
 }

@@ -1,6 +1,3 @@
-using System.Net;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using CivicsClass.Data.Dialects;
 using CivicsClass.Data.Documents;
@@ -17,8 +14,8 @@ namespace CivicsClass.Web.Health;
 /// What an operator and a load balancer ask of a node: <c>/healthz</c> (the process answers: restart
 /// it if not), <c>/readyz</c> (send it traffic: the database answers, its schema is current, the
 /// work queues are not swamped and libvips resizes images — without it the node still serves, with
-/// originals, and says so; details for administrators only) and <c>/metrics</c> (Prometheus
-/// text, for loopback scrapers or a bearer token from <c>Metrics:Token</c>).
+/// originals, and says so; details for administrators only) and <c>/metrics</c>
+/// (<see cref="MetricsEndpoint"/>).
 /// </summary>
 public static class HealthEndpoints
 {
@@ -26,7 +23,7 @@ public static class HealthEndpoints
 
     public static IServiceCollection AddHealth(this IServiceCollection services)
     {
-        services.AddSingleton<PrometheusExporter>();
+        services.AddSiteMetrics();
         services.AddHealthChecks()
             .AddCheck<DatabaseCheck>("database", tags: [ReadyTag])
             .AddCheck<MigrationsCheck>("migrations", tags: [ReadyTag])
@@ -37,29 +34,10 @@ public static class HealthEndpoints
 
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.ServiceProvider.GetRequiredService<PrometheusExporter>(); // listening from the start
         endpoints.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteAsync });
         endpoints.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = c => c.Tags.Contains(ReadyTag), ResponseWriter = WriteAsync });
-        endpoints.MapGet("/metrics", async (HttpContext context, PrometheusExporter exporter, IConfiguration configuration, Search.Indexing.SearchIndexer indexer) =>
-            MayScrape(context, configuration["Metrics:Token"])
-                ? Results.Text(exporter.Render() + await SearchGaugesAsync(indexer), "text/plain; version=0.0.4; charset=utf-8")
-                : Results.StatusCode(StatusCodes.Status403Forbidden)).ExcludeFromDescription();
+        endpoints.MapSiteMetrics();
         return endpoints;
-    }
-
-    private static bool MayScrape(HttpContext context, string? token)
-    {
-        if (!string.IsNullOrEmpty(token))
-        {
-            var given = context.Request.Headers.Authorization.ToString();
-            return given.StartsWith("Bearer ", StringComparison.Ordinal)
-                && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(given[7..]), Encoding.UTF8.GetBytes(token));
-        }
-
-        // Behind a proxy the address is the client's (Edge/ForwardedHeadersSetup); forwarding headers left
-        // over came through a proxy that is not trusted, so the loopback connection is not the client.
-        return context.Connection.RemoteIpAddress is { } address && IPAddress.IsLoopback(address)
-            && !Edge.ForwardedHeadersSetup.CarriesUntrustedForwarding(context.Request);
     }
 
     /// <summary>Everyone gets the status and, when something is wrong, one sentence; administrators also get each check.</summary>
@@ -144,21 +122,6 @@ public static class HealthEndpoints
             Task.FromResult(images.IsAvailable
                 ? HealthCheckResult.Healthy(images.Description)
                 : HealthCheckResult.Degraded($"图片按原图提供，没有缩放：{images.Description}"));
-    }
-
-    /// <summary>This node's index against the log, measured when asked.</summary>
-    private static async Task<string> SearchGaugesAsync(Search.Indexing.SearchIndexer indexer)
-    {
-        try
-        {
-            var lag = await indexer.LagAsync();
-            return "# HELP civics_search_index_lag Index log tasks this node has still to apply.\n# TYPE civics_search_index_lag gauge\n"
-                + $"civics_search_index_lag {lag}\n";
-        }
-        catch (Exception exception) when (exception is System.Data.Common.DbException or TimeoutException or InvalidOperationException)
-        {
-            return "";
-        }
     }
 
     private sealed class SearchBacklogCheck(Search.Indexing.SearchIndexer indexer, IConfiguration configuration) : IHealthCheck

@@ -35,4 +35,28 @@ public sealed class MetricsTests
         Assert.Contains("# TYPE civics_search_duration_seconds histogram", text);
         Assert.Contains("civics_cache_lookups_total{cache=\"search\",result=", text);
     }
+
+    [Fact]
+    public async Task Metrics_OverKestrel_CarryTheFrameworksMetersAndTheIndexLag_AndStillRefuseAnOutsider()
+    {
+        await using var database = await new Sqlite().CreateAsync();
+        await using var factory = new SiteFactory(database);
+        factory.UseKestrel(0);
+        factory.StartServer();
+        using var client = factory.CreateClient();
+        await client.GetStringAsync("/lessons/anyuan-great-strike-1922");
+
+        var response = await client.GetAsync("/metrics");
+        var text = await response.Content.ReadAsStringAsync();
+        var outsider = new HttpRequestMessage(HttpMethod.Get, "/metrics") { Headers = { { "X-Forwarded-For", "203.0.113.7" } } };
+        var refused = await client.SendAsync(outsider);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("http_server_request_duration_seconds_count{http_request_method=\"GET\",http_response_status_code=\"200\",http_route=\"{section:regex(", text);
+        Assert.Contains("# TYPE kestrel_active_connections gauge", text);
+        Assert.Contains("kestrel_active_connections{network_transport=\"tcp\"", text);
+        Assert.Contains("# TYPE civics_search_index_lag gauge", text);
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.DoesNotContain("http_server", await refused.Content.ReadAsStringAsync());
+    }
 }

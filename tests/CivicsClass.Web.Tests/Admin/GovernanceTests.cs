@@ -81,6 +81,8 @@ public abstract class GovernanceTests<TProvider>(SiteHost<TProvider> host) : ICl
 
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
         Assert.Contains("13300133007", list);
+        Assert.Contains("<td>职工</td>", list); // roles by their Chinese names, not their identifiers
+        Assert.DoesNotContain(">Worker<", list);
         Assert.Equal(HttpStatusCode.Redirect, promoted.StatusCode);
         Assert.Equal(HttpStatusCode.OK, allowed.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, demote.StatusCode);

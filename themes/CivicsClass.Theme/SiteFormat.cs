@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Localization;
 using System.Globalization;
 
 namespace CivicsClass.Theme;
@@ -29,4 +30,22 @@ public static class SiteFormat
     public static string Iso(DateTime utc) => new DateTimeOffset(ToChina(utc), China.BaseUtcOffset).ToString("yyyy-MM-ddTHH:mm:sszzz", CultureInfo.InvariantCulture);
 
     public static bool IsChinese(CultureInfo culture) => culture.TwoLetterISOLanguageName == "zh";
+
+    private static readonly Dictionary<string, string> s_formats = new(StringComparer.Ordinal)
+    {
+        ["视频"] = "FormatVideo", ["音频"] = "FormatAudio", ["长图"] = "FormatLongImage", ["图文"] = "FormatText",
+    };
+
+    /// <summary>
+    /// A content type's name as the reader's language says it. Chinese shows the name the type is
+    /// given on the site (editors may rename it); other languages show the resource's, when it has one.
+    /// </summary>
+    public static string TypeName(IStringLocalizer text, string type, string displayName) => Translated(text, "Type" + type, displayName);
+
+    /// <summary>A lesson's format (视频, 图文…) in the reader's language.</summary>
+    public static string FormatName(IStringLocalizer text, string format) =>
+        s_formats.TryGetValue(format, out var key) ? Translated(text, key, format) : format;
+
+    private static string Translated(IStringLocalizer text, string key, string fallback) =>
+        IsChinese(CultureInfo.CurrentUICulture) || text[key] is not { ResourceNotFound: false } found ? fallback : found.Value;
 }

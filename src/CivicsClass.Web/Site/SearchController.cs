@@ -38,7 +38,7 @@ public sealed class SearchController(SearchService search, ContentDefinitionMana
         var suggestions = result.Total == 0 && query.Length > 0
             ? (await search.SuggestAsync(query)).Select(s => (s.Title, s.Url)).ToList()
             : [];
-        var hits = result.Hits.Select(h => new SearchHitView(h.Title, h.TitleHtml, h.Url, types.GetValueOrDefault(h.Type.ToLowerInvariant()) ?? h.Type, h.Snippet)).ToList();
+        var hits = result.Hits.Select(h => new SearchHitView(h.Title, h.TitleHtml, h.Url, types.GetValueOrDefault(h.Type.ToLowerInvariant()) ?? h.Type, h.Snippet, h.Type)).ToList();
         var title = query.Length == 0 ? text["SearchTitle"].Value : text["SearchTitleFor", query].Value;
         return View(new SearchViewModel(new PageMeta(title, text["SiteDescription"], "/search" + QueryString.Create("q", query)),
             query, result.Total, result.TookMs, result.AnyMatch, hits, facets, suggestions,

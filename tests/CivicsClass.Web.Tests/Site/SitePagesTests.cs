@@ -203,6 +203,25 @@ public abstract class SitePagesTests<TProvider>(SiteHost<TProvider> host) : ICla
     }
 
     [SkippableFact]
+    public async Task English_TypeAndFormatBadges_AreEnglish_ChineseStaysAsTheSiteNamesThem()
+    {
+        using var english = await host.ClientAsync();
+        english.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
+        using var chinese = await host.ClientAsync();
+
+        var lessons = await (await english.GetAsync("/lessons")).Content.ReadAsStringAsync();
+        var home = await (await english.GetAsync("/")).Content.ReadAsStringAsync();
+        var chineseHome = await (await chinese.GetAsync("/")).Content.ReadAsStringAsync();
+
+        Assert.DoesNotContain("<span>图文</span>", lessons);
+        Assert.DoesNotContain("<span>视频</span>", lessons);
+        Assert.Contains("<span>Illustrated text</span>", lessons);
+        Assert.DoesNotContain("<span class=\"badge\">专题</span>", home);
+        Assert.Contains("<span class=\"badge\">Topic</span>", home);
+        Assert.Contains("<span class=\"badge\">专题</span>", chineseHome);
+    }
+
+    [SkippableFact]
     public async Task CultureSwitch_SetsCookieAndReturnsToThePage()
     {
         using var client = await host.ClientAsync();

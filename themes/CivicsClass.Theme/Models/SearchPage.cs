@@ -1,6 +1,6 @@
 namespace CivicsClass.Theme.Models;
 
-public sealed record SearchHitView(string Title, string TitleHtml, string Url, string TypeDisplayName, string SnippetHtml);
+public sealed record SearchHitView(string Title, string TitleHtml, string Url, string TypeDisplayName, string SnippetHtml, string Type = "");
 
 public sealed record FacetLink(string Label, int Count, string Url, bool Selected);
 

@@ -15,7 +15,7 @@ namespace CivicsClass.Media;
 
 public static class MediaModule
 {
-    /// <summary>The media library: files checked by content, kept through <see cref="IMediaStore"/>, images resized by libvips when it is there.</summary>
+    /// <summary>The media library: files checked by content, kept through <see cref="IMediaStore"/>, images resized by libvips (bundled by NetVips.Native) unless switched off.</summary>
     public static IServiceCollection AddMedia(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
         services.TryAddSingleton(TimeProvider.System);

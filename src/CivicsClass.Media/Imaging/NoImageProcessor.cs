@@ -1,7 +1,7 @@
 namespace CivicsClass.Media.Imaging;
 
 /// <summary>Used when image processing is switched off or libvips cannot be loaded: nothing is decoded or resized.</summary>
-public sealed class NoImageProcessor(string reason) : IImageProcessor
+internal sealed class NoImageProcessor(string reason) : IImageProcessor
 {
     public bool IsAvailable => false;
 

@@ -6,7 +6,7 @@ namespace CivicsClass.Media.Imaging;
 /// Images through libvips (NetVips, with the libvips that NetVips.Native bundles): shrink-on-load
 /// thumbnails, autorotated, written without metadata.
 /// </summary>
-public sealed class VipsImageProcessor : IImageProcessor
+internal sealed class VipsImageProcessor : IImageProcessor
 {
     /// <summary>Taller than any long image needs: a profile without a height keeps the width and its proportions.</summary>
     private const int Unbounded = 10_000_000;

@@ -17,8 +17,6 @@ missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 # Chinese glyphs for the browser tests' screenshots.
 [ -d /usr/share/fonts/opentype/noto ] || missing+=(fonts-noto-cjk)
-# Image profiles (thumbnails, WebP) are made by libvips; without it the site only serves originals.
-ldconfig -p 2>/dev/null | grep -q 'libvips\.so\.42' || missing+=(libvips42)
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" -ne 0 ]; then
     echo "test.sh: missing Debian packages: ${missing[*]} (run as root, or install them)" >&2

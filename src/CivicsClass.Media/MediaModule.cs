@@ -1,3 +1,5 @@
+using CivicsClass.Content.Security;
+using CivicsClass.Data;
 using CivicsClass.Data.Documents;
 using CivicsClass.Data.Migrations;
 using CivicsClass.Media.Imaging;
@@ -5,6 +7,7 @@ using CivicsClass.Media.Library;
 using CivicsClass.Media.Serving;
 using CivicsClass.Media.Storage;
 using CivicsClass.Media.Uploads;
+using Microsoft.AspNetCore.Mvc.ApplicationParts;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,20 +18,25 @@ namespace CivicsClass.Media;
 
 public static class MediaModule
 {
-    /// <summary>The media library: files checked by content, kept through <see cref="IMediaStore"/>, images resized by libvips when it is there.</summary>
-    public static IServiceCollection AddMedia(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    /// <summary>
+    /// The media library: files checked by content, kept through <see cref="IMediaStore"/>, images resized
+    /// by libvips (bundled by NetVips.Native) unless switched off; its permissions, its admin pages
+    /// (<see cref="MediaLibraryController"/>) and the theme's image sources.
+    /// </summary>
+    public static IServiceCollection AddMedia(this IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<MediaOptions>().Bind(configuration.GetSection("Media"))
             .Validate(o => o.Profiles.Keys.All(name => name.Length is > 0 and <= 20 && name.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-')),
                 "Media:Profiles names are lower-case letters, digits and hyphens (they name cached files).")
             .ValidateOnStart();
-        services.AddSingleton<IMediaStore>(sp => new FileSystemMediaStore(Path.Combine(Folder(sp, contentRoot), "media")));
+        services.AddSingleton<IPermissionProvider, MediaPermissions>();
+        services.AddSingleton<IMediaStore>(sp => new FileSystemMediaStore(Path.Combine(Folder(sp), "media")));
         services.AddSingleton<IImageProcessor>(sp =>
             string.Equals(sp.GetRequiredService<IOptions<MediaOptions>>().Value.ImageProcessor, "none", StringComparison.OrdinalIgnoreCase)
                 ? new NoImageProcessor("图片处理已在设置中关闭（Media:ImageProcessor=none），图片按原图提供")
                 : VipsImageProcessor.Create());
-        services.AddSingleton(sp => new DerivativeCache(Path.Combine(Folder(sp, contentRoot), "media-cache"), sp.GetRequiredService<IImageProcessor>()));
+        services.AddSingleton(sp => new DerivativeCache(Path.Combine(Folder(sp), "media-cache"), sp.GetRequiredService<IImageProcessor>()));
         services.AddSingleton<IDataMigration, MediaMigrations>();
         services.AddSingleton<IIndexProvider, MediaUsageIndexProvider>();
         services.AddSingleton<ResponsiveImages>();
@@ -36,15 +44,25 @@ public static class MediaModule
         services.AddHostedService(sp => sp.GetRequiredService<LibraryAdoption>());
         services.AddScoped<MediaLibrary>();
         services.AddScoped<MediaUploads>();
+        services.AddSingleton<Theme.IImageSources, ThemeImages>();
+        // The library's controller is found in this assembly whether or not the host's references brought it in.
+        services.AddMvcCore().ConfigureApplicationPartManager(parts =>
+        {
+            if (!parts.ApplicationParts.OfType<AssemblyPart>().Any(part => part.Assembly == typeof(MediaModule).Assembly))
+            {
+                parts.ApplicationParts.Add(new AssemblyPart(typeof(MediaModule).Assembly));
+            }
+        });
         return services;
     }
 
+    /// <summary>Files and their profiles at <c>/media/{key}</c>. The library's admin pages are routed by their attributes with the site's other controllers.</summary>
     public static IEndpointRouteBuilder MapMedia(this IEndpointRouteBuilder endpoints)
     {
         MediaEndpoints.Map(endpoints);
         return endpoints;
     }
 
-    private static string Folder(IServiceProvider services, string contentRoot) =>
-        services.GetRequiredService<IOptions<MediaOptions>>().Value.Folder is { Length: > 0 } folder ? folder : Path.Combine(contentRoot, "App_Data");
+    private static string Folder(IServiceProvider services) =>
+        services.GetRequiredService<IOptions<MediaOptions>>().Value.Folder is { Length: > 0 } folder ? folder : services.GetRequiredService<AppDataFolder>().Path;
 }

@@ -24,7 +24,7 @@ builder.Services.AddData(database, builder.Environment.ContentRootPath);
 builder.Services.AddContent();
 builder.Services.AddSearch(options => builder.Configuration.GetSection("Search").Bind(options));
 builder.Services.AddLearning();
-builder.Services.AddMedia(builder.Configuration, builder.Environment.ContentRootPath);
+builder.Services.AddMedia(builder.Configuration);
 builder.Services.AddAccounts(builder.Configuration);
 builder.Services.AddSetup(builder.Configuration);
 builder.Services.AddSite();

@@ -17,18 +17,3 @@ public interface IImageProcessor
     /// <summary>The image at <paramref name="profile"/>'s size in <paramref name="format"/>, turned upright, with no metadata (EXIF, GPS) left.</summary>
     byte[] Render(byte[] image, ImageProfile profile, ImageFormat format);
 }
-
-public sealed record ImageCheck(int Width, int Height, string? Error = null);
-
-/// <summary>Used when libvips is missing or switched off: nothing is decoded or resized.</summary>
-public sealed class NoImageProcessor(string reason) : IImageProcessor
-{
-    public bool IsAvailable => false;
-
-    public string Description => reason;
-
-    public ImageCheck Check(byte[] image) => new(0, 0);
-
-    public byte[] Render(byte[] image, ImageProfile profile, ImageFormat format) =>
-        throw new InvalidOperationException("No image library: originals are served instead.");
-}

@@ -15,36 +15,3 @@ public sealed class ImageProfile
     /// <summary>Changes when the profile does, so cached derivatives and ETags of an old definition are never served for a new one.</summary>
     public string Signature => string.Create(CultureInfo.InvariantCulture, $"{Width}x{Height}{(Crop ? "c" : "")}");
 }
-
-/// <summary>The formats derivatives are written in.</summary>
-public enum ImageFormat
-{
-    Jpeg,
-    Webp,
-    Png,
-}
-
-public static class ImageFormats
-{
-    public static string Extension(this ImageFormat format) => format switch
-    {
-        ImageFormat.Webp => "webp",
-        ImageFormat.Png => "png",
-        _ => "jpg",
-    };
-
-    public static string ContentType(this ImageFormat format) => format switch
-    {
-        ImageFormat.Webp => "image/webp",
-        ImageFormat.Png => "image/png",
-        _ => "image/jpeg",
-    };
-
-    public static ImageFormat? Parse(string? name) => name?.ToLowerInvariant() switch
-    {
-        "jpeg" or "jpg" => ImageFormat.Jpeg,
-        "webp" => ImageFormat.Webp,
-        "png" => ImageFormat.Png,
-        _ => null,
-    };
-}

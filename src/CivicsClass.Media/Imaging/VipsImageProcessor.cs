@@ -1,22 +1,27 @@
-using System.Runtime.InteropServices;
+using NetVips;
 
 namespace CivicsClass.Media.Imaging;
 
-/// <summary>Images through libvips: shrink-on-load thumbnails, autorotated, written without metadata.</summary>
-public sealed class VipsImageProcessor : IImageProcessor
+/// <summary>
+/// Images through libvips (NetVips, with the libvips that NetVips.Native bundles): shrink-on-load
+/// thumbnails, autorotated, written without metadata.
+/// </summary>
+internal sealed class VipsImageProcessor : IImageProcessor
 {
     /// <summary>Taller than any long image needs: a profile without a height keeps the width and its proportions.</summary>
     private const int Unbounded = 10_000_000;
 
+    /// <summary>The only loaders left open: the image types uploads are taken in (see <see cref="Storage.MediaSniffer"/>).</summary>
+    private static readonly string[] Loaders = ["VipsForeignLoadJpeg", "VipsForeignLoadPng", "VipsForeignLoadWebp", "VipsForeignLoadNsgif"];
+
+    /// <summary>libvips is set up once per process, whatever the number of hosts in it (tests start several at once).</summary>
+    private static readonly Lazy<IImageProcessor> Started = new(Start, LazyThreadSafetyMode.ExecutionAndPublication);
 
     private VipsImageProcessor(string version) => Description = "libvips " + version;
 
     public bool IsAvailable => true;
 
     public string Description { get; }
-
-    /// <summary>libvips is started once per process, whatever the number of hosts in it (tests start several at once).</summary>
-    private static readonly Lazy<IImageProcessor> Started = new(Start, LazyThreadSafetyMode.ExecutionAndPublication);
 
     /// <summary>libvips when it can be loaded and started; otherwise the processor that serves originals, saying why.</summary>
     public static IImageProcessor Create() => Started.Value;
@@ -25,108 +30,78 @@ public sealed class VipsImageProcessor : IImageProcessor
     {
         try
         {
-            // libvips looks for its loadable modules (ImageMagick, OpenSlide, Poppler, HEIF, JPEG XL) under
-            // $VIPSHOME/lib; pointing it at a folder without them keeps out formats the site does not take,
-            // and OpenSlide's system SQLite, which would otherwise displace the site's own SQLite in-process.
-            Vips.SetEnvironment("VIPSHOME", Path.Combine(AppContext.BaseDirectory, "no-vips-modules"), 1);
-            if (Vips.Init("civicsclass") != 0)
+            if (!ModuleInitializer.VipsInitialized)
             {
-                return new NoImageProcessor("libvips 无法启动：" + Vips.TakeError());
+                return new NoImageProcessor("libvips 无法加载，图片按原图提供：" + (ModuleInitializer.Exception?.Message ?? "原因不明"));
             }
 
-            // A few threads per image, and no operation cache: each derivative is made once and kept on
-            // disk, and a cached operation would hold on to a buffer that .NET has already let go.
-            Vips.ConcurrencySet(Math.Min(Environment.ProcessorCount, 4));
-            Vips.CacheSetMax(0);
-            return new VipsImageProcessor(Marshal.PtrToStringUTF8(Vips.VersionString()) ?? "?");
+            // Every loader is shut but those of the types we accept, so a file that only claims to be an
+            // image never reaches the SVG, TIFF, HEIF or PDF code; untrusted loaders stay blocked too.
+            NetVips.NetVips.BlockUntrusted = true;
+            Operation.Block("VipsForeignLoad", true);
+            foreach (var loader in Loaders)
+            {
+                Operation.Block(loader, false);
+            }
+
+            // A few threads per image, and no operation cache: each derivative is made once and kept on disk.
+            NetVips.NetVips.Concurrency = Math.Min(Environment.ProcessorCount, 4);
+            Cache.Max = 0;
+            return new VipsImageProcessor($"{NetVips.NetVips.Version(0)}.{NetVips.NetVips.Version(1)}.{NetVips.NetVips.Version(2)}");
         }
-        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
+        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException or TypeInitializationException or VipsException)
         {
-            return new NoImageProcessor("未安装 libvips（Debian 软件包 libvips42），图片按原图提供");
+            return new NoImageProcessor("libvips 无法启动，图片按原图提供：" + e.Message);
         }
     }
 
-    public unsafe ImageCheck Check(byte[] image)
+    public ImageCheck Check(byte[] image)
     {
-        fixed (byte* buffer = image)
+        try
         {
-            var loaded = Vips.NewFromBuffer(buffer, (nuint)image.Length, "", "access", Vips.AccessSequential, "fail_on", Vips.FailOnTruncated, IntPtr.Zero);
-            if (loaded == IntPtr.Zero)
-            {
-                return new ImageCheck(0, 0, Vips.TakeError());
-            }
-
+            // Sequential: read top to bottom once, so a large image is never held whole; a file that ends early is an error, not a grey band.
+            using var loaded = Image.NewFromBuffer(image, access: Enums.Access.Sequential, failOn: Enums.FailOn.Truncated);
+            var (width, height) = OrientationSwaps(loaded) ? (loaded.Height, loaded.Width) : (loaded.Width, loaded.Height);
             try
             {
-                var (width, height) = (Vips.Width(loaded), Vips.Height(loaded));
-                if (Vips.OrientationSwaps(loaded))
-                {
-                    (width, height) = (height, width);
-                }
-
-                return Vips.Average(loaded, out _, IntPtr.Zero) == 0 ? new ImageCheck(width, height) : new ImageCheck(width, height, Vips.TakeError());
+                // Averaging decodes every pixel: the way to find a file that is cut short or corrupt.
+                loaded.Avg();
+                return new ImageCheck(width, height);
             }
-            finally
+            catch (VipsException e)
             {
-                Vips.Unref(loaded);
+                return new ImageCheck(width, height, e.Message);
             }
         }
-    }
-
-    public unsafe byte[] Render(byte[] image, ImageProfile profile, ImageFormat format)
-    {
-        // libvips reads the buffer lazily, while writing the result: it stays pinned until then.
-        fixed (byte* buffer = image)
+        catch (VipsException e)
         {
-            var crop = profile.Crop && profile.Height is not null ? Vips.InterestingCentre : Vips.InterestingNone;
-            if (Vips.ThumbnailBuffer(buffer, (nuint)image.Length, out var thumbnail, profile.Width, "height", profile.Height ?? Unbounded,
-                    "size", Vips.SizeDown, "crop", crop, IntPtr.Zero) != 0)
-            {
-                throw new ImageProcessingException(Vips.TakeError());
-            }
-
-            try
-            {
-                // strip alone is not enough: libvips 8.14's WebP writer rebuilds EXIF from the parsed fields.
-                foreach (var field in Vips.FieldNames(thumbnail).Where(IsMetadata))
-                {
-                    Vips.Remove(thumbnail, field);
-                }
-
-                if (Vips.WriteToBuffer(thumbnail, Suffix(format), out var output, out var length, IntPtr.Zero) != 0)
-                {
-                    throw new ImageProcessingException(Vips.TakeError());
-                }
-
-                try
-                {
-                    var bytes = new Span<byte>((void*)output, checked((int)length)).ToArray();
-                    return format == ImageFormat.Webp ? WebpChunks.WithoutMetadata(bytes) : bytes;
-                }
-                finally
-                {
-                    Vips.Free(output);
-                }
-            }
-            finally
-            {
-                Vips.Unref(thumbnail);
-            }
+            return new ImageCheck(0, 0, e.Message);
         }
     }
 
-    /// <summary>Camera and editing metadata, the GPS position included (EXIF holds it), and colour profiles (pixels are sRGB by now).</summary>
-    private static bool IsMetadata(string field) =>
-        field.StartsWith("exif-", StringComparison.Ordinal) || field.StartsWith("xmp-", StringComparison.Ordinal)
-        || field.StartsWith("iptc-", StringComparison.Ordinal) || field.StartsWith("icc-", StringComparison.Ordinal) || field == "orientation";
+    public byte[] Render(byte[] image, ImageProfile profile, ImageFormat format)
+    {
+        try
+        {
+            var crop = profile.Crop && profile.Height is not null ? Enums.Interesting.Centre : Enums.Interesting.None;
+            using var thumbnail = Image.ThumbnailBuffer(image, profile.Width, height: profile.Height ?? Unbounded, size: Enums.Size.Down, crop: crop);
+            return thumbnail.WriteToBuffer(Suffix(format));
+        }
+        catch (VipsException e)
+        {
+            throw new ImageProcessingException(e.Message);
+        }
+    }
 
-    // strip drops EXIF (with GPS), XMP, IPTC and ICC; thumbnail has already turned the pixels upright and made them sRGB.
+    /// <summary>Orientations 5 to 8 turn the picture a quarter turn, so width and height swap on display.</summary>
+    private static bool OrientationSwaps(Image image) =>
+        image.Contains("orientation") && image.Get("orientation") is int orientation && orientation is >= 5 and <= 8;
+
+    // keep=none drops EXIF (with GPS), XMP, IPTC and ICC; thumbnail has already turned the pixels upright and made them sRGB.
     private static string Suffix(ImageFormat format) => format switch
     {
-        ImageFormat.Webp => ".webp[Q=75,strip]",
-        ImageFormat.Png => ".png[compression=6,strip]",
-        _ => ".jpg[Q=80,strip,interlace]",
+        ImageFormat.Webp => ".webp[Q=75,keep=none]",
+        ImageFormat.Png => ".png[compression=6,keep=none]",
+        _ => ".jpg[Q=80,keep=none,interlace]",
     };
 }
-
-public sealed class ImageProcessingException(string message) : Exception(message);

@@ -13,10 +13,3 @@ public sealed record MediaFile(string MediaKey, string Name, long? FolderId, str
     /// <summary>An image much taller than wide: an infographic or mind map (长图).</summary>
     public bool IsLong(double ratio) => IsImage && Width > 0 && Height >= Width * ratio;
 }
-
-public sealed record MediaFolder(long Id, string Name, int Files);
-
-/// <summary>A content item that points at a file, so the file cannot be deleted.</summary>
-public sealed record MediaUser(string ContentItemId, string ContentType, string DisplayText);
-
-public sealed record MediaFilter(long? FolderId = null, string? Query = null, string? UploadedBy = null, MediaKind? Kind = null, int Skip = 0, int Take = 50);

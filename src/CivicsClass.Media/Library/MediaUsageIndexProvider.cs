@@ -4,9 +4,6 @@ using CivicsClass.Data.Documents;
 
 namespace CivicsClass.Media.Library;
 
-/// <summary>One row per media file a reachable content version points at, wherever the address sits: cover, gallery, player, Markdown.</summary>
-public sealed record MediaUsageIndex(string ContentItemId, string MediaKey, bool Latest, bool Published);
-
 internal sealed partial class MediaUsageIndexProvider : IndexProvider<ContentItem, MediaUsageIndex>
 {
     public override string Table => "media_usage_index";

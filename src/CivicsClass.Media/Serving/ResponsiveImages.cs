@@ -8,14 +8,11 @@ using Microsoft.Extensions.Options;
 
 namespace CivicsClass.Media.Serving;
 
-/// <summary>What an <c>&lt;img&gt;</c> needs: a small <c>src</c>, the <c>srcset</c> of a profile set, and the size it will show at.</summary>
-public sealed record ImageSource(string Src, string? SrcSet, int? Width, int? Height, bool IsLong, string Original);
-
 /// <summary>
 /// Describes a <c>/media/{key}</c> image for a profile set. An image's size never changes, so it is
 /// remembered in memory; a node that forgets it just reads it again.
 /// </summary>
-public sealed class ResponsiveImages(ISqlDialect dialect, IImageProcessor images, IOptions<MediaOptions> options) : IDisposable
+internal sealed class ResponsiveImages(ISqlDialect dialect, IImageProcessor images, IOptions<MediaOptions> options) : IDisposable
 {
     private readonly MemoryCache _sizes = new(new MemoryCacheOptions { SizeLimit = 20_000 });
 

@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 namespace CivicsClass.Media.Storage;
 
 /// <summary>Files in one folder, one per key; written under a temporary name and moved into place, so a reader never sees half a file.</summary>
-public sealed class FileSystemMediaStore(string root) : IMediaStore
+internal sealed class FileSystemMediaStore(string root) : IMediaStore
 {
     public async Task<string> SaveAsync(Stream content, string extension, CancellationToken cancellationToken = default)
     {

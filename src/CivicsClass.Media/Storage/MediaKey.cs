@@ -1,6 +1,6 @@
 namespace CivicsClass.Media.Storage;
 
-public static class MediaKey
+internal static class MediaKey
 {
     public const string UrlPrefix = "/media/";
 

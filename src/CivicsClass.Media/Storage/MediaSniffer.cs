@@ -1,17 +1,7 @@
 namespace CivicsClass.Media.Storage;
 
-public enum MediaKind
-{
-    Image,
-    Audio,
-    Video,
-    Document,
-}
-
-public sealed record MediaType(string Extension, string ContentType, MediaKind Kind, string Label);
-
 /// <summary>Recognises a file by its first bytes, whatever its name says. Anything not listed is refused.</summary>
-public static class MediaSniffer
+internal static class MediaSniffer
 {
     public static readonly MediaType Jpeg = new(".jpg", "image/jpeg", MediaKind.Image, "JPEG");
     public static readonly MediaType Png = new(".png", "image/png", MediaKind.Image, "PNG");

@@ -6,7 +6,7 @@ namespace CivicsClass.Media.Uploads;
 /// An image's width and height read from its header, without decoding a pixel: a file claiming
 /// 30 000 × 30 000 is refused before anything allocates room for it.
 /// </summary>
-public static class ImageHeader
+internal static class ImageHeader
 {
     public static (int Width, int Height)? Read(ReadOnlySpan<byte> data, Storage.MediaType type)
     {

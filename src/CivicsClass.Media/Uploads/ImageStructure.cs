@@ -8,7 +8,7 @@ namespace CivicsClass.Media.Uploads;
 /// segments from SOI through the scan to EOI, a GIF's blocks up to its trailer, a WebP's RIFF length
 /// and chunks. Pixels are not decoded here; bytes after the end marker are tolerated, as viewers do.
 /// </summary>
-public static class ImageStructure
+internal static class ImageStructure
 {
     /// <summary>Null when the file is whole, otherwise what is wrong (for the log and the tests; people see one sentence).</summary>
     public static string? Check(ReadOnlySpan<byte> data, Storage.MediaType type)

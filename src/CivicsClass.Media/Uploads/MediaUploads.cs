@@ -7,8 +7,6 @@ using Microsoft.Extensions.Options;
 
 namespace CivicsClass.Media.Uploads;
 
-public sealed record UploadResult(MediaFile? File, string? Error);
-
 /// <summary>
 /// Takes an upload into the library after checking it by its content: the type by its first bytes,
 /// the size by its type, an image's dimensions from its header and then every pixel. A refused file

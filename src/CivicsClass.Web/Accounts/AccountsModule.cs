@@ -98,6 +98,7 @@ public static class AccountsModule
         services.AddSingleton<IAuthorizationHandler, PermissionHandler>();
         services.AddAuthorization();
         services.AddScoped<Permissions>();
+        services.AddScoped<ICurrentPermissions>(provider => provider.GetRequiredService<Permissions>());
         services.AddScoped<AccountService>();
         services.AddScoped<Theme.IAdminAccess, AdminAccess>();
 

@@ -2,15 +2,13 @@ using CivicsClass.Content.Security;
 
 namespace CivicsClass.Web.Accounts;
 
-/// <summary>The permissions of the host's own features: people, roles, settings, learning and media.</summary>
+/// <summary>The permissions of the host's own features: people, roles, settings and learning. Modules declare their own.</summary>
 public sealed class SitePermissions : IPermissionProvider
 {
     public const string ManageUsers = nameof(ManageUsers);
     public const string ManageRoles = nameof(ManageRoles);
     public const string ManageSettings = nameof(ManageSettings);
     public const string ViewAnalytics = nameof(ViewAnalytics);
-    public const string UploadMedia = nameof(UploadMedia);
-    public const string ManageMedia = nameof(ManageMedia);
     public const string EarnPoints = nameof(EarnPoints);
     public const string RequestTopics = nameof(RequestTopics);
     public const string ManagePointsRules = nameof(ManagePointsRules);
@@ -23,8 +21,6 @@ public sealed class SitePermissions : IPermissionProvider
         new(ManageRoles, "管理角色和权限", "系统"),
         new(ManageSettings, "管理站点设置", "系统"),
         new(ViewAnalytics, "查看学习数据", "数据"),
-        new(UploadMedia, "上传图片和音视频", "媒体"),
-        new(ManageMedia, "管理媒体库", "媒体"),
         new(EarnPoints, "学习得积分", "学习"),
         new(RequestTopics, "点单：提出想学的专题", "学习"),
         new(ManagePointsRules, "管理积分规则", "学习"),

@@ -2,6 +2,7 @@ using CivicsClass.AdminTheme.Models;
 using CivicsClass.Content.Items;
 using CivicsClass.Content.Security;
 using CivicsClass.Data.Migrations;
+using CivicsClass.Media;
 using CivicsClass.Web.Accounts;
 
 namespace CivicsClass.Web.Admin;
@@ -43,7 +44,7 @@ internal sealed class AdminChromeSource(Accounts.Permissions permissions, ISessi
         await Add(ContentPermissions.EditContent, "/admin/content/Event", "宣讲活动");
         await Add(ContentPermissions.PublishContent, "/admin/review", "审核队列");
         await Add(ContentPermissions.ManageTaxonomies, "/admin/taxonomies", "分类");
-        await Add(SitePermissions.UploadMedia, "/admin/media", "媒体库");
+        await Add(MediaPermissions.UploadMedia, "/admin/media", "媒体库");
         await Add(SitePermissions.ViewAnalytics, "/admin/analytics", "学习数据");
         await Add(SitePermissions.ManagePointsRules, "/admin/points", "积分规则");
         await Add(SitePermissions.CorrectPoints, "/admin/points/ledger", "积分记录");

@@ -9,7 +9,6 @@ using CivicsClass.Theme.Models;
 using CivicsClass.Web.Accounts;
 using CivicsClass.Media.Storage;
 using CivicsClass.Media.Uploads;
-using CivicsClass.Web.Media;
 using CivicsClass.Web.Site;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;

@@ -8,6 +8,7 @@ using CivicsClass.Theme.Models;
 using CivicsClass.Web.Site;
 using Microsoft.AspNetCore.Identity;
 using CivicsClass.Web.Accounts;
+using CivicsClass.Media;
 using CivicsClass.Media.Library;
 using CivicsClass.Media.Storage;
 
@@ -58,7 +59,7 @@ public sealed class ContentForm(IContentManager content, TermCache terms, UserMa
         if (type.Has(nameof(MediaPart)))
         {
             var cover = item.Part<MediaPart>().Cover;
-            var everyone = await permissions.HasAsync(SitePermissions.ManageMedia);
+            var everyone = await permissions.HasAsync(MediaPermissions.ManageMedia);
             var (recent, _) = await media.ListAsync(new MediaFilter(UploadedBy: everyone ? null : permissions.UserId ?? "-", Kind: MediaKind.Image, Take: MaxMediaChoices));
             var library = recent.Select(f => f.Url);
             fields.Add(new("Cover", "封面图片", "image", "MediaPart.Cover", cover, Hint: "上传新图片（JPEG、PNG、WebP 或 GIF，按内容识别），或从媒体库中选择。",

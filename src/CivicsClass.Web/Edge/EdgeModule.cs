@@ -15,6 +15,7 @@ public static class EdgeModule
         services.Configure<ForwardedHeadersOptions>(options => ForwardedHeadersSetup.Configure(options, configuration));
         services.AddHttpContextAccessor();
         services.AddScoped<ContentSecurityPolicy>();
+        services.AddSingleton<Content.Security.IRequestBodyLimit, CleanRequestBodyLimit>();
         services.AddScoped<Theme.IContentSecurityPolicy>(provider => provider.GetRequiredService<ContentSecurityPolicy>());
         services.Configure<AntiforgeryOptions>(options => options.SuppressXFrameOptionsHeader = true); // DENY is sent on every response instead
         services.Configure<CookiePolicyOptions>(options => options.Secure = CookieSecurePolicy.SameAsRequest);

@@ -23,7 +23,6 @@ public static class SiteModule
         // Chinese text is written as it is, not as numeric entities (which would triple a page's size).
         services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddLocalization();
-        services.AddSingleton<Theme.IImageSources, Media.ThemeImages>();
         services.AddHttpContextAccessor();
         services.AddSingleton<SearchMissAllowance>();
         services.AddScoped<Content.Security.ISearchMissGate, VisitorSearchMissGate>();

@@ -29,7 +29,7 @@ internal static class MediaBenchmark
         var images = VipsImageProcessor.Create();
         if (!images.IsAvailable || !File.Exists("/usr/bin/vipsthumbnail") || !File.Exists("/usr/bin/wrk"))
         {
-            Console.Error.WriteLine("libvips, vipsthumbnail and wrk are needed: apt-get install libvips42 libvips-tools wrk");
+            Console.Error.WriteLine("vipsthumbnail (the baseline) and wrk are needed: apt-get install libvips-tools wrk");
             return 1;
         }
 
@@ -123,7 +123,7 @@ internal static class MediaBenchmark
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Media:Folder"] = directory });
         builder.Services.AddData(new DatabaseOptions { Provider = "Sqlite", ConnectionString = $"Data Source={Path.Combine(directory, "bench.db")}" }, directory);
-        builder.Services.AddMedia(builder.Configuration, directory);
+        builder.Services.AddMedia(builder.Configuration);
         var ceilings = new Dictionary<string, byte[]>();
         await using var app = builder.Build();
         app.MapMedia();

@@ -215,7 +215,7 @@ public abstract class WorkflowTests<TProvider>(SiteHost<TProvider> host) : IClas
         Assert.Equal(before + 1, await CountLessonsAsync(factory));
     }
 
-    private static readonly byte[] Png = Media.TestFiles.Png(2, 2);
+    private static readonly byte[] Png = TestFiles.Png(2, 2);
 
     private static async Task<HttpResponseMessage> UploadAsync(FormClient client, List<KeyValuePair<string, string>> fields, string fileName, byte[] bytes)
     {

@@ -1,9 +1,10 @@
 using System.Buffers.Binary;
 using CivicsClass.Media.Storage;
 using CivicsClass.Media.Uploads;
+using CivicsClass.Testing;
 using Xunit;
 
-namespace CivicsClass.Web.Tests.Media;
+namespace CivicsClass.Media.Tests.Uploads;
 
 /// <summary>A whole image passes the managed structure check; one cut off or damaged anywhere does not.</summary>
 public sealed class ImageStructureTests

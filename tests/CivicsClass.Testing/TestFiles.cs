@@ -1,15 +1,13 @@
 using System.Buffers.Binary;
 using System.IO.Compression;
 using System.Text;
-using CivicsClass.Media.Imaging;
+using NetVips;
 
-namespace CivicsClass.Web.Tests.Media;
+namespace CivicsClass.Testing;
 
 /// <summary>Real files of every kind the library takes or refuses, made here rather than committed.</summary>
 public static class TestFiles
 {
-    private static readonly IImageProcessor Vips = VipsImageProcessor.Create();
-
     /// <summary>A PNG of a colour gradient (or noise, which compresses badly), encoded by hand: signature, IHDR, IDAT, IEND.</summary>
     public static byte[] Png(int width, int height, bool noise = false)
     {
@@ -39,11 +37,26 @@ public static class TestFiles
     /// <summary>Only the header of a PNG claiming this size, with a few bytes of pixel data: what a decompression bomb looks like up front.</summary>
     public static byte[] PngHeader(int width, int height) => PngOf(width, height, [0x78, 0x9C, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01]);
 
-    public static byte[] Jpeg(int width, int height, bool noise = false) =>
-        Vips.Render(Png(width, height, noise), new ImageProfile { Width = width, Height = height }, ImageFormat.Jpeg);
+    /// <summary>A real decompression bomb: a PNG whose pixel data is width × height of black, which deflate packs about a thousand to one.</summary>
+    public static byte[] PngOfZeros(int width, int height)
+    {
+        var row = new byte[width * 3 + 1];
+        using var compressed = new MemoryStream();
+        using (var zlib = new ZLibStream(compressed, CompressionLevel.SmallestSize, leaveOpen: true))
+        {
+            for (var y = 0; y < height; y++)
+            {
+                zlib.Write(row);
+            }
+        }
 
-    public static byte[] Webp(int width, int height) =>
-        Vips.Render(Png(width, height), new ImageProfile { Width = width, Height = height }, ImageFormat.Webp);
+        return PngOf(width, height, compressed.ToArray());
+    }
+
+    /// <summary>The PNG of <see cref="Png"/> as a JPEG, encoded by libvips as the site encodes its derivatives.</summary>
+    public static byte[] Jpeg(int width, int height, bool noise = false) => Encode(Png(width, height, noise), ".jpg[Q=80,keep=none,interlace]");
+
+    public static byte[] Webp(int width, int height) => Encode(Png(width, height), ".webp[Q=75,keep=none]");
 
     /// <summary>A one-pixel GIF, byte by byte.</summary>
     public static byte[] Gif() => Convert.FromBase64String("R0lGODlhAQABAIAAAP///wAAACwAAAAAAQABAAACAkQBADs=");
@@ -91,6 +104,12 @@ public static class TestFiles
     {
         var whole = Jpeg(640, 480, noise: true);
         return whole[..(whole.Length / 2)];
+    }
+
+    private static byte[] Encode(byte[] png, string format)
+    {
+        using var image = Image.NewFromBuffer(png);
+        return image.WriteToBuffer(format);
     }
 
     private static byte[] IsoMedia(string brand, int length)

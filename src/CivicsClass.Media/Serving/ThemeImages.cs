@@ -1,10 +1,10 @@
-using CivicsClass.Media.Serving;
+using CivicsClass.Theme;
 using CivicsClass.Theme.Models;
 
-namespace CivicsClass.Web.Media;
+namespace CivicsClass.Media.Serving;
 
-/// <summary>The theme's image partial, answered by the media module.</summary>
-internal sealed class ThemeImages(ResponsiveImages images) : Theme.IImageSources
+/// <summary>The theme's image partial, answered from the media profiles.</summary>
+internal sealed class ThemeImages(ResponsiveImages images) : IImageSources
 {
     public async Task<ThemeImage> DescribeAsync(string url, string set)
     {

@@ -1,33 +1,38 @@
 using System.Globalization;
 using CivicsClass.AdminTheme.Models;
 using CivicsClass.Content.Definitions;
-using CivicsClass.Media;
-using CivicsClass.Media.Library;
+using CivicsClass.Content.Security;
 using CivicsClass.Media.Serving;
 using CivicsClass.Media.Storage;
 using CivicsClass.Media.Uploads;
-using CivicsClass.Web.Accounts;
-using CivicsClass.Web.Admin;
+using CivicsClass.Theme;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 
-namespace CivicsClass.Web.Media;
+namespace CivicsClass.Media.Library;
 
 /// <summary>
 /// The media library at <c>/admin/media</c>. Anyone who may upload sees and changes their own files;
 /// with ManageMedia, everyone's, and the folders. A file that content still uses cannot be deleted.
+/// Part of the admin area (its views are the admin theme's): signed in, able to edit one's own
+/// content, and every form's antiforgery token checked.
 /// </summary>
+[Area("Admin")]
 [Route("admin/media")]
-[RequirePermission(SitePermissions.UploadMedia)]
+[RequirePermission(ContentPermissions.EditOwnContent)]
+[RequirePermission(MediaPermissions.UploadMedia)]
+[AutoValidateAntiforgeryToken]
+[ApiExplorerSettings(IgnoreApi = true)]
 public sealed class MediaLibraryController(
     MediaLibrary library,
     MediaUploads uploads,
     IMediaStore store,
     DerivativeCache derivatives,
-    Accounts.Permissions permissions,
+    ICurrentPermissions permissions,
     ContentDefinitionManager definitions,
     IOptions<MediaOptions> options,
-    TimeProvider clock) : AdminControllerBase
+    TimeProvider clock) : Controller
 {
     public const int PageSize = 40;
 
@@ -143,7 +148,7 @@ public sealed class MediaLibraryController(
     }
 
     [HttpPost("folders")]
-    [RequirePermission(SitePermissions.ManageMedia)]
+    [RequirePermission(MediaPermissions.ManageMedia)]
     public async Task<IActionResult> CreateFolder([FromForm] string? name)
     {
         name = name?.Trim() ?? "";
@@ -163,7 +168,7 @@ public sealed class MediaLibraryController(
     }
 
     [HttpPost("folders/{id:long}/delete")]
-    [RequirePermission(SitePermissions.ManageMedia)]
+    [RequirePermission(MediaPermissions.ManageMedia)]
     public async Task<IActionResult> DeleteFolder(long id)
     {
         if (!await library.DeleteFolderAsync(id))
@@ -201,22 +206,22 @@ public sealed class MediaLibraryController(
         var limits = string.Create(CultureInfo.InvariantCulture,
             $"图片最大 {settings.MaxImageBytes >> 20} MB，音频 {settings.MaxAudioBytes >> 20} MB，视频 {settings.MaxVideoBytes >> 20} MB，PDF {settings.MaxDocumentBytes >> 20} MB；图片最多 {settings.MaxPixels / 10_000} 万像素。");
         return new MediaLibraryViewModel("媒体库", await RowsAsync(files), folders, folder, q, total, page, PageCount(total, PageSize),
-            await permissions.HasAsync(SitePermissions.ManageMedia), string.Join(",", MediaSniffer.Types.Select(t => t.ContentType)), limits, message, errors);
+            await permissions.HasAsync(MediaPermissions.ManageMedia), string.Join(",", MediaSniffer.Types.Select(t => t.ContentType)), limits, message, errors);
     }
 
     private async Task<IReadOnlyList<MediaRow>> RowsAsync(IReadOnlyList<MediaFile> files)
     {
-        var manage = await permissions.HasAsync(SitePermissions.ManageMedia);
+        var manage = await permissions.HasAsync(MediaPermissions.ManageMedia);
         return files.Select(f => new MediaRow(f.MediaKey, f.Url, f.Name, MediaSniffer.ForKey(f.MediaKey)?.Label ?? f.ContentType, Size(f.SizeBytes),
             f.Width is { } w && f.Height is { } h ? string.Create(CultureInfo.InvariantCulture, $"{w}×{h}") : null, f.FolderId, When(f.CreatedUtc),
             f.IsImage, manage || (f.UploadedBy is not null && f.UploadedBy == permissions.UserId))).ToList();
     }
 
     /// <summary>Without ManageMedia, only one's own uploads.</summary>
-    private async Task<string?> OwnOnlyAsync() => await permissions.HasAsync(SitePermissions.ManageMedia) ? null : permissions.UserId ?? "-";
+    private async Task<string?> OwnOnlyAsync() => await permissions.HasAsync(MediaPermissions.ManageMedia) ? null : permissions.UserId ?? "-";
 
     private async Task<MediaFile?> ChangeableAsync(string key) =>
-        await library.GetAsync(key) is { } file && (await permissions.HasAsync(SitePermissions.ManageMedia) || (file.UploadedBy is not null && file.UploadedBy == permissions.UserId))
+        await library.GetAsync(key) is { } file && (await permissions.HasAsync(MediaPermissions.ManageMedia) || (file.UploadedBy is not null && file.UploadedBy == permissions.UserId))
             ? file
             : null;
 
@@ -231,6 +236,11 @@ public sealed class MediaLibraryController(
     private async Task<bool> FolderExistsAsync(long id) => (await library.FoldersAsync()).Any(f => f.Id == id);
 
     private static string Back(long? folder) => folder is null ? "/admin/media" : string.Create(CultureInfo.InvariantCulture, $"/admin/media?folder={folder}");
+
+    private static int PageCount(int total, int size) => Math.Max(1, (total + size - 1) / size);
+
+    /// <summary>China's time, as the rest of the admin area writes it.</summary>
+    private static string When(DateTime utc) => SiteFormat.ToChina(utc).ToString("yyyy年M月d日 HH:mm", CultureInfo.InvariantCulture);
 
     private static string Size(long bytes) => bytes >= 1 << 20
         ? string.Create(CultureInfo.InvariantCulture, $"{bytes / 1048576.0:0.#} MB")

@@ -1,9 +1,9 @@
-using CivicsClass.Media;
-using Microsoft.AspNetCore.Http.Features;
+using CivicsClass.Content.Security;
 using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
-namespace CivicsClass.Web.Media;
+namespace CivicsClass.Media.Uploads;
 
 /// <summary>
 /// Lets an upload form's request be as large as the largest file the media settings allow (plus the
@@ -20,16 +20,8 @@ public sealed class MediaUploadLimitAttribute : Attribute, IAuthorizationFilter,
 
     public void OnAuthorization(AuthorizationFilterContext context)
     {
-        var limit = context.HttpContext.RequestServices.GetRequiredService<IOptions<MediaOptions>>().Value.MaxUploadBytes + FormOverhead;
-        if (context.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
-        {
-            size.MaxRequestBodySize = limit;
-        }
-
-        var request = context.HttpContext.Request;
-        if (request.HasFormContentType && context.HttpContext.Features.Get<IFormFeature>()?.Form is null)
-        {
-            Edge.CleanFormFeature.Wrap(context.HttpContext, new FormFeature(request, new FormOptions { MultipartBodyLengthLimit = limit }));
-        }
+        var services = context.HttpContext.RequestServices;
+        var limit = services.GetRequiredService<IOptions<MediaOptions>>().Value.MaxUploadBytes + FormOverhead;
+        services.GetRequiredService<IRequestBodyLimit>().Allow(context.HttpContext, limit);
     }
 }

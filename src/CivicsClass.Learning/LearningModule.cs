@@ -1,5 +1,14 @@
 using CivicsClass.Content.Recipes;
 using CivicsClass.Data.Migrations;
+using CivicsClass.Learning.Analytics;
+using CivicsClass.Learning.CheckIns;
+using CivicsClass.Learning.Leaderboards;
+using CivicsClass.Learning.Maintenance;
+using CivicsClass.Learning.Migrations;
+using CivicsClass.Learning.Points;
+using CivicsClass.Learning.Quizzes;
+using CivicsClass.Learning.Study;
+using CivicsClass.Learning.TopicRequests;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CivicsClass.Learning;
@@ -18,10 +27,10 @@ public static class LearningModule
         services.AddScoped<PointsLedger>();
         services.AddScoped<LearningProgress>();
         services.AddScoped<StudySessions>();
-        services.AddScoped<Quizzes>();
+        services.AddScoped<QuizService>();
         services.AddScoped<QuizAttempts>();
-        services.AddScoped<CheckIns>();
-        services.AddScoped<Leaderboards>();
+        services.AddScoped<CheckInService>();
+        services.AddScoped<LeaderboardReader>();
         services.AddOptions<LeaderboardOptions>().BindConfiguration("Leaderboards");
         services.AddSingleton<LearningRollup>();
         services.AddHostedService(provider => provider.GetRequiredService<LearningRollup>());
@@ -29,7 +38,7 @@ public static class LearningModule
         services.AddSingleton<ExpiredDataCleanup>();
         services.AddHostedService(provider => provider.GetRequiredService<ExpiredDataCleanup>());
         services.AddScoped<Recommendations>();
-        services.AddScoped<TopicRequests>();
+        services.AddScoped<TopicRequestStore>();
         services.AddScoped<LearningAnalytics>();
         return services;
     }

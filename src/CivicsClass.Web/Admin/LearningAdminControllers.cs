@@ -2,10 +2,14 @@ using System.Globalization;
 using CivicsClass.AdminTheme.Models;
 using CivicsClass.Content.Items;
 using CivicsClass.Content.Security;
-using CivicsClass.Learning;
 using CivicsClass.Web.Accounts;
 using CivicsClass.Web.Site;
 using Microsoft.AspNetCore.Mvc;
+using CivicsClass.Learning.Analytics;
+using CivicsClass.Learning.Maintenance;
+using CivicsClass.Learning.Points;
+using CivicsClass.Learning.Study;
+using CivicsClass.Learning.TopicRequests;
 
 namespace CivicsClass.Web.Admin;
 
@@ -99,7 +103,7 @@ public sealed class PointsRulesController(PointsRuleStore rules, ISession sessio
 /// <summary>What workers study, search for and ask for, for editors; editors with topic rights mark requests planned or done.</summary>
 [Route("admin/analytics")]
 [RequirePermission(SitePermissions.ViewAnalytics)]
-public sealed class AnalyticsController(LearningAnalytics analytics, TopicRequests requests, TermCache terms, Permissions permissions, ISession session) : AdminControllerBase
+public sealed class AnalyticsController(LearningAnalytics analytics, TopicRequestStore requests, TermCache terms, Permissions permissions, ISession session) : AdminControllerBase
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(int? days)

@@ -1,7 +1,13 @@
-using CivicsClass.Learning;
 using CivicsClass.Web.Accounts;
 using CivicsClass.Web.Study;
 using Microsoft.AspNetCore.Http.HttpResults;
+using CivicsClass.Learning;
+using CivicsClass.Learning.CheckIns;
+using CivicsClass.Learning.Leaderboards;
+using CivicsClass.Learning.Points;
+using CivicsClass.Learning.Quizzes;
+using CivicsClass.Learning.Study;
+using CivicsClass.Learning.TopicRequests;
 
 namespace CivicsClass.Web.Api;
 
@@ -111,7 +117,7 @@ public static class LearningApi
     }
 
     private static async Task<Results<Ok<Graded>, ProblemHttpResult>> SubmitQuizAsync(string contentItemId, QuizSubmission submission, HttpContext context,
-        Quizzes quizzes, ISession session)
+        QuizService quizzes, ISession session)
     {
         if (await quizzes.SubmitAsync(context.User.LearnerId(), contentItemId, submission.Answers ?? []) is not { } grade)
         {
@@ -139,13 +145,13 @@ public static class LearningApi
         results.Select(r => new QuestionResult(r.Number, feedback >= QuizFeedback.Marks ? r.Right : null, r.Chosen,
             feedback == QuizFeedback.Answers ? r.Answer : null, feedback == QuizFeedback.Answers ? r.Explanation : null)).ToList();
 
-    private static async Task<Ok<DailyQuiz>> DailyAsync(HttpContext context, Quizzes quizzes)
+    private static async Task<Ok<DailyQuiz>> DailyAsync(HttpContext context, QuizService quizzes)
     {
         var (day, questions) = await quizzes.DailyAsync(context.User.LearnerId()!.Value);
         return TypedResults.Ok(new DailyQuiz(day, questions));
     }
 
-    private static async Task<Results<Ok<DailyGraded>, ProblemHttpResult>> SubmitDailyAsync(DailySubmission submission, HttpContext context, Quizzes quizzes, ISession session)
+    private static async Task<Results<Ok<DailyGraded>, ProblemHttpResult>> SubmitDailyAsync(DailySubmission submission, HttpContext context, QuizService quizzes, ISession session)
     {
         var (grade, refusal) = await quizzes.SubmitDailyAsync(context.User.LearnerId()!.Value, submission.Answers ?? new Dictionary<string, int>());
         if (grade is null)
@@ -157,7 +163,7 @@ public static class LearningApi
         return TypedResults.Ok(new DailyGraded(grade.Correct, grade.Awarded, grade.Balance, Results(grade.Results, QuizFeedback.Answers)));
     }
 
-    private static async Task<Results<Ok<CheckInDone>, ProblemHttpResult>> CheckInAsync(CheckInRequest request, HttpContext context, CheckIns checkIns, ISession session)
+    private static async Task<Results<Ok<CheckInDone>, ProblemHttpResult>> CheckInAsync(CheckInRequest request, HttpContext context, CheckInService checkIns, ISession session)
     {
         var (done, refusal) = await checkIns.CheckInAsync(context.User.LearnerId()!.Value, request.Code ?? "");
         if (done is null)
@@ -183,7 +189,7 @@ public static class LearningApi
     }
 
     private static async Task<Results<Ok<Leaderboard>, ProblemHttpResult>> LeaderboardAsync(string board, string? period, string? by, HttpContext context,
-        Leaderboards boards, Site.TermCache terms)
+        LeaderboardReader boards, Site.TermCache terms)
     {
         var result = await boards.BoardAsync(terms, board, period ?? "week", by != "total", 100, context.User.LearnerId());
         if (result is null)
@@ -203,11 +209,11 @@ public static class LearningApi
             : new Verified(true, certificate.LearnerName, certificate.CourseTitle, certificate.IssuedUtc));
     }
 
-    private static async Task<Ok<IReadOnlyList<Request>>> RequestsAsync(HttpContext context, TopicRequests requests) =>
+    private static async Task<Ok<IReadOnlyList<Request>>> RequestsAsync(HttpContext context, TopicRequestStore requests) =>
         TypedResults.Ok<IReadOnlyList<Request>>((await requests.ListAsync(context.User.LearnerId(), 50))
             .Select(r => new Request(r.Id, r.Title, r.Detail, r.Votes, r.Status, r.VotedByMe)).ToList());
 
-    private static async Task<Results<Created<Request>, ValidationProblem>> AskAsync(AskRequest request, HttpContext context, TopicRequests requests, ISession session)
+    private static async Task<Results<Created<Request>, ValidationProblem>> AskAsync(AskRequest request, HttpContext context, TopicRequestStore requests, ISession session)
     {
         var (id, errors) = await requests.AskAsync(context.User.LearnerId()!.Value, request.Title, request.Detail);
         if (id is null)
@@ -219,7 +225,7 @@ public static class LearningApi
         return TypedResults.Created($"/api/v1/requests/{id}", new Request(id.Value, request.Title!.Trim(), request.Detail?.Trim() ?? "", 1, "open", true));
     }
 
-    private static async Task<Results<NoContent, NotFound>> VoteAsync(long id, HttpContext context, TopicRequests requests, ISession session)
+    private static async Task<Results<NoContent, NotFound>> VoteAsync(long id, HttpContext context, TopicRequestStore requests, ISession session)
     {
         if (!await requests.VoteAsync(context.User.LearnerId()!.Value, id))
         {

@@ -1,6 +1,5 @@
 using System.Globalization;
 using CivicsClass.Content.Items;
-using CivicsClass.Learning;
 using CivicsClass.Theme;
 using CivicsClass.Theme.Models;
 using CivicsClass.Web.Accounts;
@@ -9,6 +8,8 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Localization;
+using CivicsClass.Learning.Quizzes;
+using CivicsClass.Learning.Study;
 
 namespace CivicsClass.Web.Site;
 
@@ -62,7 +63,7 @@ public sealed class ContentPageController(IContentManager contentManager, Detail
     /// </summary>
     [HttpPost("/lessons/{slug}/quiz")]
     [IgnoreAntiforgeryToken]
-    public async Task<IActionResult> Quiz(string slug, IFormCollection form, [FromServices] Quizzes quizzes, [FromServices] IAntiforgery antiforgery,
+    public async Task<IActionResult> Quiz(string slug, IFormCollection form, [FromServices] QuizService quizzes, [FromServices] IAntiforgery antiforgery,
         [FromServices] IStringLocalizer<SiteText> text)
     {
         var lesson = await contentManager.GetByPathAsync($"lessons/{slug}");

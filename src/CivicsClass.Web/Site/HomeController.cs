@@ -1,11 +1,11 @@
 using CivicsClass.Content.Items;
-using CivicsClass.Learning;
 using CivicsClass.Web.Study;
 using CivicsClass.Theme;
 using CivicsClass.Theme.Models;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Localization;
+using CivicsClass.Learning.Study;
 
 namespace CivicsClass.Web.Site;
 

@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Security.Claims;
-using CivicsClass.Learning;
 using Microsoft.AspNetCore.Http.HttpResults;
+using CivicsClass.Learning;
+using CivicsClass.Learning.Leaderboards;
 
 namespace CivicsClass.Web.Study;
 
@@ -20,7 +21,7 @@ public static class LearnerExtensions
     /// A leaderboard by name — <c>people</c>, <c>organisations</c> or <c>regions</c> — with groups rolled
     /// up through their taxonomy's tree; null for an unknown board or period.
     /// </summary>
-    public static async Task<Board?> BoardAsync(this Leaderboards boards, Site.TermCache terms, string board, string period, bool perMember, int take, long? me)
+    public static async Task<Board?> BoardAsync(this LeaderboardReader boards, Site.TermCache terms, string board, string period, bool perMember, int take, long? me)
     {
         var taxonomies = await terms.GetAsync();
         return board switch

@@ -1,7 +1,6 @@
 using System.Globalization;
 using CivicsClass.Content.Items;
 using CivicsClass.Content.Parts;
-using CivicsClass.Learning;
 using CivicsClass.Theme;
 using CivicsClass.Theme.Models;
 using CivicsClass.Web.Accounts;
@@ -10,6 +9,13 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
+using CivicsClass.Learning;
+using CivicsClass.Learning.CheckIns;
+using CivicsClass.Learning.Leaderboards;
+using CivicsClass.Learning.Points;
+using CivicsClass.Learning.Quizzes;
+using CivicsClass.Learning.Study;
+using CivicsClass.Learning.TopicRequests;
 
 namespace CivicsClass.Web.Study;
 
@@ -148,7 +154,7 @@ public sealed class LearningController(
 
     [HttpGet("/learning/daily-quiz")]
     [RequirePermission(SitePermissions.EarnPoints)]
-    public async Task<IActionResult> DailyQuiz([FromServices] Quizzes quizzes)
+    public async Task<IActionResult> DailyQuiz([FromServices] QuizService quizzes)
     {
         var (_, questions) = await quizzes.DailyAsync(Me);
         return View(new DailyQuizViewModel(new PageMeta(text["DailyQuiz"]),
@@ -159,7 +165,7 @@ public sealed class LearningController(
     [RequirePermission(SitePermissions.EarnPoints)]
     [ValidateAntiForgeryToken]
     [EnableRateLimiting(AccountsModule.PointsRateLimit)]
-    public async Task<IActionResult> DailyQuiz(IFormCollection form, [FromServices] Quizzes quizzes)
+    public async Task<IActionResult> DailyQuiz(IFormCollection form, [FromServices] QuizService quizzes)
     {
         var answers = form.Keys.Where(k => k.StartsWith("a:", StringComparison.Ordinal))
             .Select(k => (Id: k[2..], Ok: int.TryParse(form[k], NumberStyles.None, CultureInfo.InvariantCulture, out var choice), Choice: choice))
@@ -180,7 +186,7 @@ public sealed class LearningController(
 
     [HttpGet("/leaderboards")]
     [Authorize]
-    public async Task<IActionResult> Leaderboards(string? board, string? period, string? by, [FromServices] Leaderboards boards, [FromServices] TermCache terms)
+    public async Task<IActionResult> Leaderboards(string? board, string? period, string? by, [FromServices] LeaderboardReader boards, [FromServices] TermCache terms)
     {
         board = board is "organisations" or "regions" ? board : "people";
         period = period is "day" or "all" ? period : "week";
@@ -218,7 +224,7 @@ public sealed class LearningController(
     [RequirePermission(SitePermissions.EarnPoints)]
     [ValidateAntiForgeryToken]
     [EnableRateLimiting(AccountsModule.PointsRateLimit)]
-    public async Task<IActionResult> CheckIn(string? code, [FromServices] CheckIns checkIns)
+    public async Task<IActionResult> CheckIn(string? code, [FromServices] CheckInService checkIns)
     {
         var (done, refusal) = await checkIns.CheckInAsync(Me, code ?? "");
         if (done is null)
@@ -234,7 +240,7 @@ public sealed class LearningController(
     /// <summary>The organiser's screen: a QR code that changes every minute; the page reloads itself before it expires.</summary>
     [HttpGet("/checkin/show/{id}")]
     [RequirePermission(SitePermissions.ShowCheckInCodes)]
-    public async Task<IActionResult> ShowCode(string id, [FromServices] CheckIns checkIns)
+    public async Task<IActionResult> ShowCode(string id, [FromServices] CheckInService checkIns)
     {
         if (await contentManager.GetAsync(id) is not { ContentType: "Event" or "Venue" } item)
         {
@@ -249,14 +255,14 @@ public sealed class LearningController(
     }
 
     [HttpGet("/requests")]
-    public async Task<IActionResult> Requests([FromServices] TopicRequests requests, [FromServices] Permissions permissions) =>
+    public async Task<IActionResult> Requests([FromServices] TopicRequestStore requests, [FromServices] Permissions permissions) =>
         View(await RequestsModelAsync(requests, permissions, new FormErrors(), null, null, null));
 
     [HttpPost("/requests")]
     [RequirePermission(SitePermissions.RequestTopics)]
     [ValidateAntiForgeryToken]
     [EnableRateLimiting(AccountsModule.PointsRateLimit)]
-    public async Task<IActionResult> Ask(string? title, string? detail, [FromServices] TopicRequests requests, [FromServices] Permissions permissions)
+    public async Task<IActionResult> Ask(string? title, string? detail, [FromServices] TopicRequestStore requests, [FromServices] Permissions permissions)
     {
         var (id, errors) = await requests.AskAsync(Me, title, detail);
         if (id is null)
@@ -279,7 +285,7 @@ public sealed class LearningController(
     [RequirePermission(SitePermissions.RequestTopics)]
     [ValidateAntiForgeryToken]
     [EnableRateLimiting(AccountsModule.PointsRateLimit)]
-    public async Task<IActionResult> Vote(long id, [FromServices] TopicRequests requests)
+    public async Task<IActionResult> Vote(long id, [FromServices] TopicRequestStore requests)
     {
         if (!await requests.VoteAsync(Me, id))
         {
@@ -290,7 +296,7 @@ public sealed class LearningController(
         return Redirect("/requests");
     }
 
-    private async Task<RequestsViewModel> RequestsModelAsync(TopicRequests requests, Permissions permissions, FormErrors errors, string? title, string? detail, string? message) =>
+    private async Task<RequestsViewModel> RequestsModelAsync(TopicRequestStore requests, Permissions permissions, FormErrors errors, string? title, string? detail, string? message) =>
         new(new PageMeta(text["Requests"]),
             (await requests.ListAsync(User.LearnerId(), 100)).Select(r => new RequestRow(r.Id, r.Title, r.Detail, r.Votes, r.Status, r.VotedByMe)).ToList(),
             await permissions.HasAsync(SitePermissions.RequestTopics), errors, title, detail, message);

@@ -1,3 +1,4 @@
+using CivicsClass.Learning;
 using CivicsClass.Content;
 using CivicsClass.Content.Fields;
 using CivicsClass.Content.Items;
@@ -7,7 +8,6 @@ using CivicsClass.Content.Taxonomies;
 using CivicsClass.Data;
 using CivicsClass.Data.Documents;
 using CivicsClass.Data.Migrations;
-using CivicsClass.Learning;
 using Dapper;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;

@@ -1,11 +1,14 @@
 using CivicsClass.Data.Documents;
-using CivicsClass.Learning;
 using CivicsClass.Testing;
 using Dapper;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
+using CivicsClass.Learning;
+using CivicsClass.Learning.Leaderboards;
+using CivicsClass.Learning.Points;
+using CivicsClass.Learning.Study;
 
 namespace CivicsClass.Web.Tests.Study;
 
@@ -225,7 +228,7 @@ public abstract class LedgerTests<TProvider>(ClockedSiteHost<TProvider> host) : 
     {
         await using var scope = factory.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;
-        var boards = new Leaderboards(services.GetRequiredService<ISession>(), new MemoryCache(new MemoryCacheOptions()), services.GetRequiredService<TimeProvider>(),
+        var boards = new LeaderboardReader(services.GetRequiredService<ISession>(), new MemoryCache(new MemoryCacheOptions()), services.GetRequiredService<TimeProvider>(),
             Options.Create(new LeaderboardOptions { ExactBelow = exactBelow }));
         var roots = (await services.GetRequiredService<CivicsClass.Web.Site.TermCache>().GetAsync())["Organisation"].Roots;
         return ((await boards.PeopleAsync("all", 10, me))!, (await boards.GroupsAsync(GroupKind.Organisation, "all", roots, perMember: true, 50, me))!);

@@ -1,4 +1,5 @@
 using CivicsClass.Content.Handlers;
+using CivicsClass.Content.Reports;
 using CivicsClass.Data;
 using CivicsClass.Data.Migrations;
 using CivicsClass.Search.Analysis;
@@ -33,6 +34,7 @@ public static class SearchModule
             provider.GetRequiredService<ILoggerFactory>().CreateLogger<SearchIndex>())));
         services.AddScoped<SearchDocumentBuilder>();
         services.AddScoped<SearchService>();
+        services.AddScoped<ISearchMissReport, SearchMissReport>();
         services.AddSingleton<SearchIndexer>();
         services.AddSingleton<CorpusIndexer>();
         services.AddHostedService(provider => provider.GetRequiredService<SearchIndexer>());

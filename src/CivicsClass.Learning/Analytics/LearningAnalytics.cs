@@ -1,13 +1,15 @@
 using Dapper;
 using CivicsClass.Content.Fields;
 using CivicsClass.Content.Items;
+using CivicsClass.Content.Reports;
 using CivicsClass.Data.Documents;
 using CivicsClass.Learning.Study;
 
 namespace CivicsClass.Learning.Analytics;
 
 /// <summary>What workers study, for editors: studies per day, top lessons, themes, regions, organisations, and what searches found nothing.</summary>
-public sealed class LearningAnalytics(ISession session, IContentManager contentManager, TimeProvider clock)
+/// <remarks>Searches that found nothing come from search's report, when search is part of the site.</remarks>
+public sealed class LearningAnalytics(ISession session, IContentManager contentManager, TimeProvider clock, IEnumerable<ISearchMissReport> searchMisses)
 {
     public async Task<LearningReport> ReportAsync(int days)
     {
@@ -28,8 +30,8 @@ public sealed class LearningAnalytics(ISession session, IContentManager contentM
             SELECT l.{column}, COUNT(*), COUNT(DISTINCT p.user_id) FROM lesson_progress p JOIN learner l ON l.user_id = p.user_id
             WHERE p.studied_day >= @from GROUP BY l.{column} ORDER BY COUNT(*) DESC LIMIT 50
             """, args, transaction)).ToList();
-        var misses = await session.Dialect.TableExistsAsync(connection, "search_miss")
-            ? (await connection.QueryAsync<(string, long)>("SELECT query, times FROM search_miss ORDER BY times DESC, last_utc DESC LIMIT 30", transaction: transaction)).ToList()
+        var misses = searchMisses.FirstOrDefault() is { } report
+            ? (await report.TopAsync(30)).Select(m => (m.Query, m.Times)).ToList()
             : [];
         var learners = await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM learner", transaction: transaction);
         var active = await connection.ExecuteScalarAsync<long>("SELECT COUNT(DISTINCT user_id) FROM study_day_log WHERE study_day >= @from", args, transaction);

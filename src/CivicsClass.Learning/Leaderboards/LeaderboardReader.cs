@@ -66,6 +66,15 @@ public sealed class LeaderboardReader(ISession session, IMemoryCache cache, Time
             "SELECT period AS Period, learners AS Learners, members AS Members, rolled_utc AS RolledUtc FROM rollup_state WHERE period = @period AND rolled_utc IS NOT NULL", new { period }, transaction);
     }
 
+    /// <summary>Every period the roll-up keeps, for the jobs page.</summary>
+    public async Task<IReadOnlyList<RollupProgress>> RollupsAsync()
+    {
+        var (connection, transaction) = await session.GetConnectionAsync();
+        return (await connection.QueryAsync<(string Period, long Learners, DateTime? RolledUtc)>(
+            "SELECT period, learners, rolled_utc FROM rollup_state ORDER BY period", transaction: transaction))
+            .Select(r => new RollupProgress(r.Period, r.Learners, r.RolledUtc)).ToList();
+    }
+
     /// <summary>Organisations or regions (<paramref name="column"/>), rolled up through <paramref name="roots"/>.</summary>
     public async Task<Board?> GroupsAsync(GroupKind kind, string periodName, IReadOnlyList<TaxonomyTerm> roots, bool perMember, int take, long? me)
     {

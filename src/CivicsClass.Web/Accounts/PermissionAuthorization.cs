@@ -25,7 +25,7 @@ internal sealed class PermissionHandler(RoleCatalog roles) : AuthorizationHandle
 /// <summary>Turns a policy named <c>Permission:X</c> into a requirement for X, so endpoints name permissions directly.</summary>
 internal sealed class PermissionPolicyProvider(IOptions<AuthorizationOptions> options) : DefaultAuthorizationPolicyProvider(options)
 {
-    public const string Prefix = "Permission:";
+    public const string Prefix = PermissionPolicy.Prefix;
 
     public override async Task<AuthorizationPolicy?> GetPolicyAsync(string policyName)
     {
@@ -37,9 +37,6 @@ internal sealed class PermissionPolicyProvider(IOptions<AuthorizationOptions> op
         return await base.GetPolicyAsync(policyName);
     }
 }
-
-/// <summary>Marks an action or endpoint as needing a permission; checked on the server, answered with 403 when missing.</summary>
-public sealed class RequirePermissionAttribute(string permission) : AuthorizeAttribute(PermissionPolicyProvider.Prefix + permission);
 
 /// <summary>What the current person may do, for checks that depend on the item (its owner) and for deciding what to show.</summary>
 public sealed class Permissions(IHttpContextAccessor http, RoleCatalog roles)

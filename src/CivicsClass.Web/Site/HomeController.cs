@@ -1,11 +1,10 @@
 using CivicsClass.Content.Items;
-using CivicsClass.Web.Study;
-using CivicsClass.Theme;
+using CivicsClass.Learning.Study;
 using CivicsClass.Theme.Models;
+using CivicsClass.Theme;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Localization;
-using CivicsClass.Learning.Study;
 
 namespace CivicsClass.Web.Site;
 

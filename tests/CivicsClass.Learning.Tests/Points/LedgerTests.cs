@@ -1,19 +1,19 @@
+using CivicsClass.Content.Taxonomies;
 using CivicsClass.Data.Documents;
-using CivicsClass.Testing;
-using Dapper;
-using Microsoft.Extensions.Caching.Memory;
-using Microsoft.Extensions.Options;
-using Microsoft.Extensions.DependencyInjection;
-using Xunit;
-using CivicsClass.Learning;
 using CivicsClass.Learning.Leaderboards;
 using CivicsClass.Learning.Points;
 using CivicsClass.Learning.Study;
+using CivicsClass.Testing;
+using Dapper;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Xunit;
 
-namespace CivicsClass.Web.Tests.Study;
+namespace CivicsClass.Learning.Tests.Points;
 
 /// <summary>The ledger's invariants, on both databases: idempotency, caps under concurrency and across midnight, reversals, balance = sum.</summary>
-public abstract class LedgerTests<TProvider>(ClockedSiteHost<TProvider> host) : IClassFixture<ClockedSiteHost<TProvider>>
+public abstract class LedgerTests<TProvider>(LearningSite<TProvider> host) : IClassFixture<LearningSite<TProvider>>
     where TProvider : IDatabaseProvider, new()
 {
     private static readonly PointsRule Capped = new() { Name = "StudyText", DisplayName = "学习图文课", Points = 1, DailyCap = 6 };
@@ -80,7 +80,7 @@ public abstract class LedgerTests<TProvider>(ClockedSiteHost<TProvider> host) : 
         var twice = await ReverseAsync(factory, forged[0].EntryId);
         var reversalOfReversal = await ReverseAsync(factory, first.ReversalId!.Value);
         var second = await ReverseAsync(factory, forged[1].EntryId);
-        var entries = await StudyTests<TProvider>.EntriesAsync(factory, 9004);
+        var entries = await EntriesAsync(factory, 9004);
 
         Assert.True(honest.Capped);
         Assert.Equal(0, honest.Points);
@@ -163,14 +163,14 @@ public abstract class LedgerTests<TProvider>(ClockedSiteHost<TProvider> host) : 
     {
         var factory = await host.GetAsync();
         var rule = new PointsRule { Name = "Test", Points = 1 };
-        var (a, b, c) = (9101L, 9102L, 9103L);
+        var (a, b, c) = (9201L, 9202L, 9203L); // not the random test's learners: each test counts only its own points
         await using (var scope = factory.Services.CreateAsyncScope())
         {
             var session = scope.ServiceProvider.GetRequiredService<ISession>();
-            var organisations = (await scope.ServiceProvider.GetRequiredService<CivicsClass.Web.Site.TermCache>().GetAsync())["Organisation"];
-            await Learners.SaveAsync(session, new Learner(a, "王建国", organisations.ByName("萍乡市总工会")!.Id, null));
-            await Learners.SaveAsync(session, new Learner(b, "李红", organisations.ByName("萍乡市总工会")!.Id, null));
-            await Learners.SaveAsync(session, new Learner(c, "赵明", organisations.ByName("江西省总工会")!.Id, null));
+            var organisations = TaxonomyService.Flatten(await LearningSite<TProvider>.RootsAsync(factory, "Organisation")).ToList();
+            await Learners.SaveAsync(session, new Learner(a, "王建国", organisations.First(t => t.Name == "萍乡市总工会").Id, null));
+            await Learners.SaveAsync(session, new Learner(b, "李红", organisations.First(t => t.Name == "萍乡市总工会").Id, null));
+            await Learners.SaveAsync(session, new Learner(c, "赵明", organisations.First(t => t.Name == "江西省总工会").Id, null));
             await session.SaveChangesAsync();
         }
 
@@ -207,7 +207,7 @@ public abstract class LedgerTests<TProvider>(ClockedSiteHost<TProvider> host) : 
     {
         var factory = await host.GetAsync();
         var rollup = factory.Services.GetRequiredService<LearningRollup>();
-        await AwardAsync(factory, new PointsRule { Name = "Test", Points = 1 }, new Award(9104, "Test", null, "rollup-old", 10));
+        await AwardAsync(factory, new PointsRule { Name = "Test", Points = 1 }, new Award(9204, "Test", null, "rollup-old", 10));
         await rollup.RollUpAsync(force: true);
         var today = StudyCalendar.Period("day", host.Clock.GetUtcNow().UtcDateTime)!;
 
@@ -224,24 +224,30 @@ public abstract class LedgerTests<TProvider>(ClockedSiteHost<TProvider> host) : 
         Assert.Equal(1, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM rollup_state WHERE period = 'all'"));
     }
 
-    private static async Task<(Board People, Board Groups)> BoardsAsync(SiteFactory factory, long me, int exactBelow)
+    private static async Task<(Board People, Board Groups)> BoardsAsync(TestSite factory, long me, int exactBelow)
     {
         await using var scope = factory.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;
         var boards = new LeaderboardReader(services.GetRequiredService<ISession>(), new MemoryCache(new MemoryCacheOptions()), services.GetRequiredService<TimeProvider>(),
             Options.Create(new LeaderboardOptions { ExactBelow = exactBelow }));
-        var roots = (await services.GetRequiredService<CivicsClass.Web.Site.TermCache>().GetAsync())["Organisation"].Roots;
+        var roots = await LearningSite<TProvider>.RootsAsync(factory, "Organisation");
         return ((await boards.PeopleAsync("all", 10, me))!, (await boards.GroupsAsync(GroupKind.Organisation, "all", roots, perMember: true, 50, me))!);
     }
 
-    private static async Task<string> RuleOfAsync(SiteFactory factory, long entryId)
+    private static async Task<IReadOnlyList<LedgerEntry>> EntriesAsync(TestSite factory, long userId)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<PointsLedger>().EntriesAsync(userId, 1000);
+    }
+
+    private static async Task<string> RuleOfAsync(TestSite factory, long entryId)
     {
         await using var scope = factory.Services.CreateAsyncScope();
         var (connection, _) = await scope.ServiceProvider.GetRequiredService<ISession>().GetConnectionAsync();
         return await connection.ExecuteScalarAsync<string>("SELECT rule FROM points_entry WHERE id = @entryId", new { entryId }) ?? "";
     }
 
-    private static async Task<AwardResult> AwardAsync(SiteFactory factory, PointsRule rule, Award award)
+    private static async Task<AwardResult> AwardAsync(TestSite factory, PointsRule rule, Award award)
     {
         await using var scope = factory.Services.CreateAsyncScope();
         var result = await scope.ServiceProvider.GetRequiredService<PointsLedger>().AwardAsync(rule, award);
@@ -249,7 +255,7 @@ public abstract class LedgerTests<TProvider>(ClockedSiteHost<TProvider> host) : 
         return result;
     }
 
-    private static async Task<(ReversalRefusal Refusal, long? ReversalId, int Restored)> ReverseAsync(SiteFactory factory, long entryId, PointsRule? rule = null)
+    private static async Task<(ReversalRefusal Refusal, long? ReversalId, int Restored)> ReverseAsync(TestSite factory, long entryId, PointsRule? rule = null)
     {
         await using var scope = factory.Services.CreateAsyncScope();
         var result = await scope.ServiceProvider.GetRequiredService<PointsLedger>().ReverseAsync(entryId, "测试冲正", rule ?? Capped);
@@ -257,19 +263,19 @@ public abstract class LedgerTests<TProvider>(ClockedSiteHost<TProvider> host) : 
         return result;
     }
 
-    private static async Task<int> BalanceAsync(SiteFactory factory, long userId)
+    private static async Task<int> BalanceAsync(TestSite factory, long userId)
     {
         await using var scope = factory.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<PointsLedger>().BalanceAsync(userId);
     }
 
-    private static async Task<IReadOnlyDictionary<int, int>> DaysAsync(SiteFactory factory, long userId)
+    private static async Task<IReadOnlyDictionary<int, int>> DaysAsync(TestSite factory, long userId)
     {
         await using var scope = factory.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<PointsLedger>().DaysAsync(userId, 0);
     }
 
-    private static async Task<long> SumAsync(SiteFactory factory, long userId)
+    private static async Task<long> SumAsync(TestSite factory, long userId)
     {
         await using var scope = factory.Services.CreateAsyncScope();
         var (connection, _) = await scope.ServiceProvider.GetRequiredService<ISession>().GetConnectionAsync();
@@ -277,6 +283,6 @@ public abstract class LedgerTests<TProvider>(ClockedSiteHost<TProvider> host) : 
     }
 }
 
-public sealed class SqliteLedgerTests(ClockedSiteHost<Sqlite> host) : LedgerTests<Sqlite>(host);
+public sealed class SqliteLedgerTests(LearningSite<Sqlite> host) : LedgerTests<Sqlite>(host);
 
-public sealed class PostgresLedgerTests(ClockedSiteHost<Postgres> host) : LedgerTests<Postgres>(host);
+public sealed class PostgresLedgerTests(LearningSite<Postgres> host) : LedgerTests<Postgres>(host);

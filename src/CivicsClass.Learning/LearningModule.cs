@@ -67,12 +67,13 @@ public static class LearningModule
     }
 
     /// <summary>
-    /// The app's learning calls under <c>/api/v1</c>. The pages (<c>/learning</c>, <c>/study</c>, <c>/leaderboards</c>,
-    /// <c>/certificates</c>, <c>/checkin</c>, <c>/requests</c>) and admin screens (<c>/admin/points</c>, <c>/admin/analytics</c>)
-    /// are this assembly's controllers, which the site's controller routes include.
+    /// Learning's pages (<c>/learning</c>, <c>/study/sessions</c>, <c>/leaderboards</c>, <c>/certificates</c>, <c>/checkin</c>,
+    /// <c>/requests</c>), its admin screens (<c>/admin/points</c>, <c>/admin/analytics</c>) and the app's calls under <c>/api/v1</c>.
     /// </summary>
     public static IEndpointRouteBuilder MapLearning(this IEndpointRouteBuilder endpoints)
     {
+        endpoints.MapLearningPages();
+        endpoints.MapLearningAdmin();
         endpoints.MapGroup("/api/v1").MapLearningApi();
         return endpoints;
     }

@@ -11,11 +11,10 @@ using ISession = CivicsClass.Data.Documents.ISession;
 namespace CivicsClass.Learning.Analytics;
 
 /// <summary>What workers study, search for and ask for, for editors; editors with topic rights mark requests planned or done.</summary>
-[Route("admin/analytics")]
 [RequirePermission(Permissions.ViewAnalytics)]
 public sealed class AnalyticsController(LearningAnalytics analytics, TopicRequestStore requests, ITermTrees terms, IAuthorizationService authorization, ISession session) : LearningAdminControllerBase
 {
-    [HttpGet("")]
+    [HttpGet]
     public async Task<IActionResult> Index(int? days)
     {
         var span = Math.Clamp(days ?? 30, 1, 365);
@@ -42,7 +41,7 @@ public sealed class AnalyticsController(LearningAnalytics analytics, TopicReques
             report.Learners, report.ActiveLearners, (await authorization.AuthorizeAsync(User, PermissionPolicy.For(ContentPermissions.ManageTopics))).Succeeded));
     }
 
-    [HttpPost("requests/{id:long}")]
+    [HttpPost]
     [RequirePermission(ContentPermissions.ManageTopics)]
     public async Task<IActionResult> SetStatus(long id, [FromForm] string? status)
     {

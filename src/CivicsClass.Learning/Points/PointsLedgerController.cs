@@ -12,24 +12,23 @@ namespace CivicsClass.Learning.Points;
 /// is a new negative entry naming the original and who reversed it; nothing is edited or deleted, and
 /// points a daily cap held back because of the reversed entry are paid back.
 /// </summary>
-[Route("admin/points/ledger")]
 [RequirePermission(Permissions.CorrectPoints)]
 public sealed class PointsLedgerController(PointsLedger ledger, PointsRuleStore rules, ISession session, IPeopleDirectory people) : LearningAdminControllerBase
 {
     private const int PageSize = 100;
 
-    [HttpGet("")]
+    [HttpGet]
     public async Task<IActionResult> Index(string? q)
     {
         List<LearnerLink> found = string.IsNullOrWhiteSpace(q) ? [] : (await people.FindAsync(q, 20)).Select(Link).ToList();
         return View(new PointsLedgerViewModel("积分记录", q, found, null, 0, [], null, null, null));
     }
 
-    [HttpGet("{userId:long}")]
+    [HttpGet]
     public async Task<IActionResult> Learner(long userId, long? before) =>
         await people.GetAsync(userId) is { } user ? View("Index", await ModelAsync(user, before, (string?)TempData["Message"], (string?)TempData["Error"])) : NotFound();
 
-    [HttpPost("{userId:long}/{entryId:long}/reverse")]
+    [HttpPost]
     public async Task<IActionResult> Reverse(long userId, long entryId, [FromForm] string? reason)
     {
         if (await ledger.EntryAsync(entryId) is not { } entry || entry.UserId != userId)

@@ -8,17 +8,16 @@ using ISession = CivicsClass.Data.Documents.ISession;
 namespace CivicsClass.Learning.Points;
 
 /// <summary>Administrators set what each activity pays, its daily cap and its condition's settings.</summary>
-[Route("admin/points")]
 [RequirePermission(Permissions.ManagePointsRules)]
 public sealed class PointsRulesController(PointsRuleStore rules, ISession session) : LearningAdminControllerBase
 {
     private const string Title = "积分规则";
 
-    [HttpGet("")]
+    [HttpGet]
     public async Task<IActionResult> Index() => View(await ModelAsync((string?)TempData["Message"], new Dictionary<string, string>()));
 
     /// <summary>Saves one rule; a refused value is explained beside its field and nothing is saved.</summary>
-    [HttpPost("{name}")]
+    [HttpPost]
     public async Task<IActionResult> Save(string name, [FromForm] string? displayName, [FromForm] string? description, [FromForm] string? points,
         [FromForm] string? dailyCap, [FromForm] bool enabled, IFormCollection form)
     {

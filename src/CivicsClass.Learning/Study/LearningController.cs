@@ -35,7 +35,7 @@ public sealed class LearningController(
 {
     private long Me => User.LearnerId() ?? throw new InvalidOperationException("A signed-in learner is required.");
 
-    [HttpGet("/learning")]
+    [HttpGet]
     [Authorize]
     public async Task<IActionResult> Index([FromServices] MyLearningPageBuilder page) => View(await page.BuildAsync(Me));
 
@@ -43,7 +43,7 @@ public sealed class LearningController(
     /// Opens a study session on a lesson for the study panel's script, which posts here when the page
     /// has loaded; a page view itself never opens or supersedes a session.
     /// </summary>
-    [HttpPost("/study/sessions")]
+    [HttpPost]
     [RequirePermission(Permissions.EarnPoints)]
     [ValidateAntiForgeryToken]
     [EnableRateLimiting(LearningModule.PointsRateLimit)]
@@ -58,7 +58,7 @@ public sealed class LearningController(
         return Json(new { opened.SessionId, opened.MinSeconds, opened.MediaSecondsRequired });
     }
 
-    [HttpPost("/study/sessions/{id}/complete")]
+    [HttpPost]
     [RequirePermission(Permissions.EarnPoints)]
     [ValidateAntiForgeryToken]
     [EnableRateLimiting(LearningModule.PointsRateLimit)]
@@ -79,7 +79,7 @@ public sealed class LearningController(
         return View("Outcome", new OutcomeViewModel(new PageMeta(text["StudyCounted"]), true, text["StudyCounted"], message, links, next));
     }
 
-    [HttpPost("/study/sessions/{id}/heartbeat")]
+    [HttpPost]
     [RequirePermission(Permissions.EarnPoints)]
     [ValidateAntiForgeryToken]
     [EnableRateLimiting(LearningModule.PointsRateLimit)]
@@ -100,7 +100,7 @@ public sealed class LearningController(
         return Json(new { beat.MediaSeconds, beat.MediaSecondsRequired });
     }
 
-    [HttpGet("/learning/daily-quiz")]
+    [HttpGet]
     [RequirePermission(Permissions.EarnPoints)]
     public async Task<IActionResult> DailyQuiz([FromServices] QuizService quizzes)
     {
@@ -109,7 +109,7 @@ public sealed class LearningController(
             questions.Select((q, n) => new DailyQuestionView(q.Id, n + 1, q.Question, q.Options)).ToList(), null, 0, null));
     }
 
-    [HttpPost("/learning/daily-quiz")]
+    [HttpPost]
     [RequirePermission(Permissions.EarnPoints)]
     [ValidateAntiForgeryToken]
     [EnableRateLimiting(LearningModule.PointsRateLimit)]
@@ -132,7 +132,7 @@ public sealed class LearningController(
         return View(new DailyQuizViewModel(new PageMeta(text["DailyQuiz"]), views, results, grade.Awarded, text["DailyQuizAwarded", grade.Correct, grade.Awarded]));
     }
 
-    [HttpGet("/leaderboards")]
+    [HttpGet]
     [Authorize]
     public async Task<IActionResult> Leaderboards(string? board, string? period, string? by, [FromServices] LeaderboardReader boards, [FromServices] ITermTrees terms)
     {
@@ -146,7 +146,7 @@ public sealed class LearningController(
     }
 
     /// <summary>A certificate and its verification: the QR code on the printout leads back here.</summary>
-    [HttpGet("/certificates/{code}")]
+    [HttpGet]
     public async Task<IActionResult> Certificate(string code)
     {
         var certificate = code.Length is > 0 and <= 32 ? await progress.CertificateAsync(code) : null;
@@ -160,7 +160,7 @@ public sealed class LearningController(
             certificate?.CourseTitle, certificate?.IssuedUtc, url, certificate is null ? "" : QrCodes.Svg(url)));
     }
 
-    [HttpGet("/checkin")]
+    [HttpGet]
     [Authorize]
     public async Task<IActionResult> CheckIn(string? code)
     {
@@ -168,7 +168,7 @@ public sealed class LearningController(
         return View(new CheckInViewModel(new PageMeta(text["CheckIn"]), code ?? "", place));
     }
 
-    [HttpPost("/checkin")]
+    [HttpPost]
     [RequirePermission(Permissions.EarnPoints)]
     [ValidateAntiForgeryToken]
     [EnableRateLimiting(LearningModule.PointsRateLimit)]
@@ -186,7 +186,7 @@ public sealed class LearningController(
     }
 
     /// <summary>The organiser's screen: a QR code that changes every minute; the page reloads itself before it expires.</summary>
-    [HttpGet("/checkin/show/{id}")]
+    [HttpGet]
     [RequirePermission(Permissions.ShowCheckInCodes)]
     public async Task<IActionResult> ShowCode(string id, [FromServices] CheckInService checkIns)
     {
@@ -202,11 +202,11 @@ public sealed class LearningController(
         return View("CheckInCode", new CheckInCodeViewModel(new PageMeta(text["CheckInCode"]), item.DisplayText, url, QrCodes.Svg(url), code.ExpiresUtc, refresh));
     }
 
-    [HttpGet("/requests")]
+    [HttpGet]
     public async Task<IActionResult> Requests([FromServices] TopicRequestStore requests) =>
         View(await RequestsModelAsync(requests, new FormErrors(), null, null, null));
 
-    [HttpPost("/requests")]
+    [HttpPost]
     [RequirePermission(Permissions.RequestTopics)]
     [ValidateAntiForgeryToken]
     [EnableRateLimiting(LearningModule.PointsRateLimit)]
@@ -229,7 +229,7 @@ public sealed class LearningController(
         return View("Requests", await RequestsModelAsync(requests, new FormErrors(), null, null, text["RequestAdded"]));
     }
 
-    [HttpPost("/requests/{id:long}/vote")]
+    [HttpPost]
     [RequirePermission(Permissions.RequestTopics)]
     [ValidateAntiForgeryToken]
     [EnableRateLimiting(LearningModule.PointsRateLimit)]

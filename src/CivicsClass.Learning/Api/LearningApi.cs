@@ -21,54 +21,31 @@ namespace CivicsClass.Learning.Api;
 /// </summary>
 internal static class LearningApi
 {
-    public sealed record OpenRequest(string? ContentItemId);
-    public sealed record Opened(string SessionId, int MinSeconds, int? MediaSecondsRequired);
-    public sealed record HeartbeatRequest(double MediaSeconds);
-    public sealed record Beat(int MediaSeconds, int? MediaSecondsRequired);
-    public sealed record CertificateLink(string Code, string Course, string Url);
-    public sealed record Completed(int Awarded, int Balance, int StreakDays, IReadOnlyList<CertificateLink> Certificates);
-    public sealed record QuizSubmission(IReadOnlyList<int?>? Answers);
-    public sealed record QuestionResult(int Number, bool? Right, int? Chosen, int? Answer, string? Explanation);
-    public sealed record Graded(int Correct, int Total, int Needed, bool Passed, int Awarded, int Balance, IReadOnlyList<QuestionResult> Results, int? AttemptsLeft);
-    public sealed record DailyQuiz(int Day, IReadOnlyList<DailyQuestion> Questions);
-    public sealed record DailySubmission(IReadOnlyDictionary<string, int>? Answers);
-    public sealed record DailyGraded(int Correct, int Awarded, int Balance, IReadOnlyList<QuestionResult> Results);
-    public sealed record CheckInRequest(string? Code);
-    public sealed record CheckInDone(string ContentItemId, string Title, int Awarded, int Balance);
-    public sealed record DailyTask(string Activity, string Name, int Points, int Today, int? DailyCap);
-    public sealed record Entry(long Id, string Activity, int Points, string? SourceId, DateTime CreatedUtc, int StudyDay, string? Reason);
-    public sealed record MyPoints(int Balance, int Today, int StreakDays, IReadOnlyList<DailyTask> Tasks, IReadOnlyList<Entry> Entries);
-    public sealed record Ranked(int Rank, string Name, double Points, int? Members, int? Participants);
-    public sealed record Leaderboard(string Board, string Period, IReadOnlyList<Ranked> Entries, Ranked? Me, DateTime? CountedUtc);
-    public sealed record Verified(bool Genuine, string? Learner, string? Course, DateTime? IssuedUtc);
-    public sealed record AskRequest(string? Title, string? Detail);
-    public sealed record Request(long Id, string Title, string Detail, int Votes, string Status, bool VotedByMe);
-
     public static RouteGroupBuilder MapLearningApi(this RouteGroupBuilder api)
     {
         var earn = api.MapGroup("").WithTags("Learning")
             .RequireAuthorization(PermissionPolicy.For(Permissions.EarnPoints))
             .RequireRateLimiting(LearningModule.PointsRateLimit);
-        earn.MapPost("/study/sessions", OpenAsync).WithSummary("Opens a study session on a lesson; the server times it.");
-        earn.MapPost("/study/sessions/{id}/heartbeat", HeartbeatAsync).WithSummary("Reports the seconds of media played so far in the session.");
-        earn.MapPost("/study/sessions/{id}/complete", CompleteAsync).WithSummary("Completes the session: { awarded, balance }, or a problem saying why nothing was awarded.");
-        earn.MapPost("/quizzes/{contentItemId}/submit", SubmitQuizAsync)
+        earn.MapPost("/study/sessions", OpenAsync).WithName("OpenStudySession").WithSummary("Opens a study session on a lesson; the server times it.");
+        earn.MapPost("/study/sessions/{id}/heartbeat", HeartbeatAsync).WithName("ReportStudyHeartbeat").WithSummary("Reports the seconds of media played so far in the session.");
+        earn.MapPost("/study/sessions/{id}/complete", CompleteAsync).WithName("CompleteStudySession").WithSummary("Completes the session: { awarded, balance }, or a problem saying why nothing was awarded.");
+        earn.MapPost("/quizzes/{contentItemId}/submit", SubmitQuizAsync).WithName("SubmitLessonQuiz")
             .WithSummary("Grades a lesson's quiz; the first pass earns points. A few attempts a day; which answers were right shows after a pass or the day's last attempt, the right answers after a pass.");
-        earn.MapGet("/quizzes/daily", DailyAsync).WithSummary("Today's five questions, without their answers.");
-        earn.MapPost("/quizzes/daily/submit", SubmitDailyAsync).WithSummary("Grades today's quiz: a point per right answer, once a day.");
-        earn.MapPost("/checkins", CheckInAsync).WithSummary("Checks in at an event or venue with the code from its QR code.");
-        earn.MapGet("/me/points", MyPointsAsync).WithSummary("Balance, today's points and tasks, streak and the latest ledger entries.");
+        earn.MapGet("/quizzes/daily", DailyAsync).WithName("GetDailyQuiz").WithSummary("Today's five questions, without their answers.");
+        earn.MapPost("/quizzes/daily/submit", SubmitDailyAsync).WithName("SubmitDailyQuiz").WithSummary("Grades today's quiz: a point per right answer, once a day.");
+        earn.MapPost("/checkins", CheckInAsync).WithName("CheckInWithCode").WithSummary("Checks in at an event or venue with the code from its QR code.");
+        earn.MapGet("/me/points", MyPointsAsync).WithName("GetMyPoints").WithSummary("Balance, today's points and tasks, streak and the latest ledger entries.");
 
         var read = api.MapGroup("").WithTags("Learning");
-        read.MapGet("/leaderboards/{board}", LeaderboardAsync).RequireAuthorization()
+        read.MapGet("/leaderboards/{board}", LeaderboardAsync).WithName("GetLeaderboard").RequireAuthorization()
             .WithSummary("people, organisations or regions; ?period=day|week|all; organisations and regions rank by points per member unless ?by=total.");
-        read.MapGet("/certificates/{code}", VerifyAsync).WithSummary("Whether a certificate is genuine.");
-        read.MapGet("/requests", RequestsAsync).WithSummary("Topics workers asked for, most wanted first.");
+        read.MapGet("/certificates/{code}", VerifyAsync).WithName("VerifyCertificate").WithSummary("Whether a certificate is genuine.");
+        read.MapGet("/requests", RequestsAsync).WithName("ListTopicRequests").WithSummary("Topics workers asked for, most wanted first.");
         var ask = api.MapGroup("/requests").WithTags("Learning")
             .RequireAuthorization(PermissionPolicy.For(Permissions.RequestTopics))
             .RequireRateLimiting(LearningModule.PointsRateLimit);
-        ask.MapPost("", AskAsync).WithSummary("Asks for a topic (点单).");
-        ask.MapPost("/{id:long}/vote", VoteAsync).WithSummary("Adds my vote to a request; voting twice counts once.");
+        ask.MapPost("", AskAsync).WithName("AskForTopic").WithSummary("Asks for a topic (点单).");
+        ask.MapPost("/{id:long}/vote", VoteAsync).WithName("VoteForTopic").WithSummary("Adds my vote to a request; voting twice counts once.");
         return api;
     }
 

@@ -1,6 +1,6 @@
-using CivicsClass.Learning;
 using CivicsClass.Content;
 using CivicsClass.Data;
+using CivicsClass.Learning;
 using CivicsClass.Media;
 using CivicsClass.Search;
 using CivicsClass.Web.Accounts;

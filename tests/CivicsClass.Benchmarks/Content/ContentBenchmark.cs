@@ -1,4 +1,3 @@
-using CivicsClass.Learning;
 using CivicsClass.Content;
 using CivicsClass.Content.Fields;
 using CivicsClass.Content.Items;
@@ -8,6 +7,7 @@ using CivicsClass.Content.Taxonomies;
 using CivicsClass.Data;
 using CivicsClass.Data.Documents;
 using CivicsClass.Data.Migrations;
+using CivicsClass.Learning;
 using Dapper;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

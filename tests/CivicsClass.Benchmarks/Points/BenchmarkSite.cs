@@ -1,7 +1,7 @@
-using CivicsClass.Learning;
 using CivicsClass.Content;
 using CivicsClass.Data;
 using CivicsClass.Data.Migrations;
+using CivicsClass.Learning;
 using Dapper;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

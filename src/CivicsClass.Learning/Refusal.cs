@@ -1,3 +1,5 @@
+using CivicsClass.Learning.Study;
+
 namespace CivicsClass.Learning;
 
 /// <summary>Why nothing was awarded, for a person and for the app: an HTTP status, a stable code and a sentence.</summary>

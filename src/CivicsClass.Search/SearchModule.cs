@@ -1,5 +1,6 @@
 using CivicsClass.Content.Handlers;
 using CivicsClass.Content.Items;
+using CivicsClass.Content.Reports;
 using CivicsClass.Data;
 using CivicsClass.Data.Migrations;
 using CivicsClass.Search.Analysis;
@@ -36,6 +37,7 @@ public static class SearchModule
         services.AddScoped<SearchDocumentBuilder>();
         services.AddScoped<SearchService>();
         services.AddMetrics(); // the indexer publishes its lag on a meter of this container
+        services.AddScoped<ISearchMissReport, SearchMissReport>();
         services.AddSingleton<SearchIndexer>();
         services.AddSingleton<CorpusIndexer>();
         services.AddHostedService(provider => provider.GetRequiredService<SearchIndexer>());

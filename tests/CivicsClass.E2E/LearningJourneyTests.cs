@@ -1,11 +1,12 @@
 using CivicsClass.Content.Items;
 using CivicsClass.Content.Parts;
-using CivicsClass.Learning;
 using CivicsClass.Web.Accounts;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Xunit;
+using CivicsClass.Learning.Points;
+using CivicsClass.Learning.Study;
 
 namespace CivicsClass.E2E;
 

@@ -3,6 +3,7 @@ using CivicsClass.Content;
 using CivicsClass.Data;
 using CivicsClass.Data.Documents;
 using CivicsClass.Data.Migrations;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -30,7 +31,7 @@ public sealed class TestSite : IAsyncDisposable
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
         services.AddData(database.Options, database.Directory);
         services.AddContent();
-        services.AddLearning(); // the site's recipe also sets the points rules
+        services.AddLearning(new ConfigurationBuilder().Build()); // the site's recipe also sets the points rules
         configure?.Invoke(services);
         var provider2 = services.BuildServiceProvider();
         await provider2.GetRequiredService<MigrationRunner>().RunAsync();

@@ -18,7 +18,6 @@ public static class AccountsModule
     public const string PageOrApiScheme = "PageOrApi";
 
     public const string SignInRateLimit = "sign-in";
-    public const string PointsRateLimit = "points";
 
     public static IServiceCollection AddAccounts(this IServiceCollection services, IConfiguration configuration)
     {
@@ -100,21 +99,16 @@ public static class AccountsModule
         services.AddScoped<Permissions>();
         services.AddScoped<ICurrentPermissions>(provider => provider.GetRequiredService<Permissions>());
         services.AddScoped<AccountService>();
+        services.AddScoped<IPeopleDirectory, PeopleDirectory>();
         services.AddScoped<Theme.IAdminAccess, AdminAccess>();
 
         var perMinute = configuration.GetValue("RateLimits:SignInPerMinute", 10);
-        var pointsPerMinute = configuration.GetValue("RateLimits:PointsPerMinute", 60);
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             options.AddPolicy(SignInRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
                 context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
-            // Everything that can earn points, per person (or per address before sign-in): a script
-            // hammering heartbeats or check-ins is stopped long before it could matter.
-            options.AddPolicy(PointsRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
-                context.User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value ?? context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = pointsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
             options.OnRejected = async (context, cancellationToken) =>
             {
                 context.HttpContext.Response.Headers.RetryAfter = "60";

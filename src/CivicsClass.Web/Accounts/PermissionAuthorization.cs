@@ -25,7 +25,7 @@ internal sealed class PermissionHandler(RoleCatalog roles) : AuthorizationHandle
 /// <summary>Turns a policy named <c>Permission:X</c> into a requirement for X, so endpoints name permissions directly.</summary>
 internal sealed class PermissionPolicyProvider(IOptions<AuthorizationOptions> options) : DefaultAuthorizationPolicyProvider(options)
 {
-    public const string Prefix = RequirePermissionAttribute.PolicyPrefix;
+    public const string Prefix = PermissionPolicy.Prefix;
 
     public override async Task<AuthorizationPolicy?> GetPolicyAsync(string policyName)
     {

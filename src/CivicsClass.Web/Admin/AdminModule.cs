@@ -45,9 +45,9 @@ internal sealed class AdminChromeSource(Accounts.Permissions permissions, ISessi
         await Add(ContentPermissions.PublishContent, "/admin/review", "审核队列");
         await Add(ContentPermissions.ManageTaxonomies, "/admin/taxonomies", "分类");
         await Add(MediaPermissions.UploadMedia, "/admin/media", "媒体库");
-        await Add(SitePermissions.ViewAnalytics, "/admin/analytics", "学习数据");
-        await Add(SitePermissions.ManagePointsRules, "/admin/points", "积分规则");
-        await Add(SitePermissions.CorrectPoints, "/admin/points/ledger", "积分记录");
+        await Add(Learning.Permissions.ViewAnalytics, "/admin/analytics", "学习数据");
+        await Add(Learning.Permissions.ManagePointsRules, "/admin/points", "积分规则");
+        await Add(Learning.Permissions.CorrectPoints, "/admin/points/ledger", "积分记录");
         await Add(SitePermissions.ManageUsers, "/admin/users", "用户");
         await Add(SitePermissions.ManageSettings, "/admin/jobs", "后台任务");
         await Add(SitePermissions.ManageRoles, "/admin/roles", "角色权限");

@@ -22,7 +22,6 @@ public static class ApiModule
         v1.MapContentApi();
         v1.MapSearchApi();
         v1.MapAuthApi();
-        v1.MapLearningApi();
         return endpoints;
     }
 }

@@ -10,10 +10,12 @@ namespace CivicsClass.Web.Site;
 /// Turns content items into cards. The people and places cards mention (a lesson's lecturer, an
 /// event's venue) are fetched for a whole list in one query, never one per card.
 /// </summary>
-public sealed class CardFactory(IContentManager contentManager, ContentDefinitionManager definitions, TermCache terms)
+public sealed class CardFactory(IContentManager contentManager, ContentDefinitionManager definitions, TermCache terms) : Theme.IContentCards
 {
     public static string UrlOf(ContentItem item) =>
         item.Get<AutoroutePart>(nameof(AutoroutePart))?.Path is { Length: > 0 } path ? "/" + path : $"/api/v1/content/item/{item.ContentItemId}";
+
+    string Theme.IContentCards.UrlOf(ContentItem item) => UrlOf(item);
 
     public async Task<ContentCard> CardAsync(ContentItem item) => (await CardsAsync([item]))[0];
 

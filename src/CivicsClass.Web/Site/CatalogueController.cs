@@ -1,10 +1,10 @@
 using CivicsClass.Content.Items;
-using CivicsClass.Learning;
 using CivicsClass.Theme;
 using CivicsClass.Theme.Models;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Localization;
+using CivicsClass.Learning.Leaderboards;
 
 namespace CivicsClass.Web.Site;
 

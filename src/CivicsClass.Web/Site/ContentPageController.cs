@@ -1,10 +1,10 @@
 using System.Globalization;
 using CivicsClass.Content.Items;
-using CivicsClass.Learning;
-using CivicsClass.Theme;
+using CivicsClass.Learning.Quizzes;
+using CivicsClass.Learning.Study;
 using CivicsClass.Theme.Models;
+using CivicsClass.Theme;
 using CivicsClass.Web.Accounts;
-using CivicsClass.Web.Study;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
@@ -35,7 +35,7 @@ public sealed class ContentPageController(IContentManager contentManager, Detail
         }
 
         var page = await pageModels.GetOrBuildAsync(item, () => pages.BuildAsync(item));
-        if (page is LessonViewModel lesson && User.LearnerId() is { } learner && await permissions.HasAsync(SitePermissions.EarnPoints))
+        if (page is LessonViewModel lesson && User.LearnerId() is { } learner && await permissions.HasAsync(Learning.Permissions.EarnPoints))
         {
             var terms = await sessions.TermsAsync(item);
             var studied = (await progress.LessonAsync(learner, item.ContentItemId))?.StudiedUtc is not null;
@@ -49,7 +49,7 @@ public sealed class ContentPageController(IContentManager contentManager, Detail
             };
         }
 
-        ViewData["CanShowCheckIn"] = item.ContentType is "Event" or "Venue" && await permissions.HasAsync(SitePermissions.ShowCheckInCodes);
+        ViewData["CanShowCheckIn"] = item.ContentType is "Event" or "Venue" && await permissions.HasAsync(Learning.Permissions.ShowCheckInCodes);
         return View($"Content-{item.ContentType}.Detail", page);
     }
 
@@ -62,7 +62,7 @@ public sealed class ContentPageController(IContentManager contentManager, Detail
     /// </summary>
     [HttpPost("/lessons/{slug}/quiz")]
     [IgnoreAntiforgeryToken]
-    public async Task<IActionResult> Quiz(string slug, IFormCollection form, [FromServices] Quizzes quizzes, [FromServices] IAntiforgery antiforgery,
+    public async Task<IActionResult> Quiz(string slug, IFormCollection form, [FromServices] QuizService quizzes, [FromServices] IAntiforgery antiforgery,
         [FromServices] IStringLocalizer<SiteText> text)
     {
         var lesson = await contentManager.GetByPathAsync($"lessons/{slug}");
@@ -80,7 +80,7 @@ public sealed class ContentPageController(IContentManager contentManager, Detail
             return View("Content-Lesson.Detail", page);
         }
 
-        long? learner = User.LearnerId() is { } id && await permissions.HasAsync(SitePermissions.EarnPoints) ? id : null;
+        long? learner = User.LearnerId() is { } id && await permissions.HasAsync(Learning.Permissions.EarnPoints) ? id : null;
         if (learner is not null && !await antiforgery.IsRequestValidAsync(HttpContext))
         {
             return BadRequest();

@@ -1,8 +1,7 @@
 using CivicsClass.Content.Items;
-using CivicsClass.Learning;
-using CivicsClass.Web.Study;
-using CivicsClass.Theme;
+using CivicsClass.Learning.Study;
 using CivicsClass.Theme.Models;
+using CivicsClass.Theme;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Localization;

@@ -55,7 +55,9 @@ public static class SiteModule
         services.Configure<GzipCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
 
         services.AddSingleton<TermCache>();
+        services.AddSingleton<Content.Taxonomies.ITermTrees>(provider => provider.GetRequiredService<TermCache>());
         services.AddScoped<CardFactory>();
+        services.AddScoped<Theme.IContentCards>(provider => provider.GetRequiredService<CardFactory>());
         services.AddScoped<DetailPageBuilder>();
         services.AddMemoryCache();
         services.AddSingleton<PageModelCache>();

@@ -10,7 +10,7 @@ namespace CivicsClass.Web.Site;
 /// The published taxonomies' terms, read in one query and kept until a taxonomy is published
 /// again (or a minute passes), so a page can name every term it shows without going back to the database.
 /// </summary>
-public sealed class TermCache
+public sealed class TermCache : ITermTrees
 {
     public const string CacheName = "terms";
 
@@ -20,6 +20,10 @@ public sealed class TermCache
         _cache = new(() => LoadAsync(store), clock, TimeSpan.FromMinutes(1), signals, CacheName);
 
     public Task<IReadOnlyDictionary<string, Taxonomy>> GetAsync() => _cache.GetAsync();
+
+    public async Task<IReadOnlyList<TaxonomyTerm>> RootsAsync(string alias) => (await GetAsync()).GetValueOrDefault(alias)?.Roots ?? [];
+
+    public async Task<string?> NameAsync(string alias, string termId) => (await GetAsync()).GetValueOrDefault(alias)?.Name(termId);
 
     /// <summary>Forgets the terms on every node; call it after the change commits.</summary>
     public Task ClearAsync() => _cache.ClearEverywhereAsync();

@@ -9,6 +9,7 @@ using CivicsClass.Data.Documents;
 using CivicsClass.Data.Migrations;
 using CivicsClass.Learning;
 using Dapper;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Npgsql;
@@ -64,7 +65,7 @@ internal static class ContentBenchmark
 
     private static async Task RunOnAsync(DatabaseOptions database, string directory, BenchmarkOptions options)
     {
-        var services = new ServiceCollection().AddLogging(b => b.SetMinimumLevel(LogLevel.Warning)).AddData(database, directory).AddContent().AddLearning().BuildServiceProvider();
+        var services = new ServiceCollection().AddLogging(b => b.SetMinimumLevel(LogLevel.Warning)).AddData(database, directory).AddContent().AddLearning(new ConfigurationBuilder().Build()).BuildServiceProvider();
         await using var _ = services;
         await services.GetRequiredService<MigrationRunner>().RunAsync();
         var recipe = Path.Combine(FindRoot(), "content-recipes", "civics-class.recipe.json");

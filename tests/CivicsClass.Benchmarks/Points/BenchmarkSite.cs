@@ -84,7 +84,7 @@ internal sealed class BenchmarkSite : IAsyncDisposable
             .AddSingleton<IConfiguration>(new ConfigurationBuilder().Build())
             .AddData(database, directory)
             .AddContent()
-            .AddLearning()
+            .AddLearning(new ConfigurationBuilder().Build())
             .BuildServiceProvider();
         try
         {

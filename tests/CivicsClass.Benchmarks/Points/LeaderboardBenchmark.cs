@@ -1,11 +1,12 @@
 using System.Diagnostics;
 using CivicsClass.Content.Parts;
 using CivicsClass.Data.Documents;
-using CivicsClass.Learning;
 using Dapper;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using CivicsClass.Learning.Leaderboards;
+using CivicsClass.Learning.Study;
 
 namespace CivicsClass.Benchmarks.Points;
 
@@ -69,7 +70,7 @@ internal static class LeaderboardBenchmark
     private const int Exact = int.MaxValue;
     private const int RolledUp = 0;
 
-    private static Leaderboards Boards(IServiceProvider services, int exactBelow, IMemoryCache? cache = null) =>
+    private static LeaderboardReader Boards(IServiceProvider services, int exactBelow, IMemoryCache? cache = null) =>
         new(services.GetRequiredService<ISession>(), cache ?? new MemoryCache(new MemoryCacheOptions()), services.GetRequiredService<TimeProvider>(),
             Options.Create(new LeaderboardOptions { ExactBelow = exactBelow }));
 

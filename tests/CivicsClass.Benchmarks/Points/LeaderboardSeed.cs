@@ -1,7 +1,8 @@
 using System.Diagnostics;
-using CivicsClass.Learning;
 using Dapper;
 using Npgsql;
+using CivicsClass.Learning.Points;
+using CivicsClass.Learning.Study;
 
 namespace CivicsClass.Benchmarks.Points;
 

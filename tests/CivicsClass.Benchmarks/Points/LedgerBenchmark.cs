@@ -1,7 +1,8 @@
 using CivicsClass.Data.Documents;
-using CivicsClass.Learning;
 using Dapper;
 using Microsoft.Extensions.DependencyInjection;
+using CivicsClass.Learning.Points;
+using CivicsClass.Learning.Study;
 
 namespace CivicsClass.Benchmarks.Points;
 

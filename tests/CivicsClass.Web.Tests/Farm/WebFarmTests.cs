@@ -4,7 +4,6 @@ using CivicsClass.Content.Items;
 using CivicsClass.Content.Parts;
 using CivicsClass.Data.Caching;
 using CivicsClass.Data.Documents;
-using CivicsClass.Learning;
 using CivicsClass.Search.Engine;
 using CivicsClass.Search.Indexing;
 using CivicsClass.Search.Querying;
@@ -16,6 +15,8 @@ using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Xunit;
+using CivicsClass.Learning.Points;
+using CivicsClass.Learning.TopicRequests;
 
 namespace CivicsClass.Web.Tests.Farm;
 
@@ -146,7 +147,7 @@ public sealed class WebFarmTests(FarmHost farm) : IClassFixture<FarmHost>
         Assert.Contains("测试0101", await learning.Content.ReadAsStringAsync());
         Assert.True(asked.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.OK, $"B refused A's form token: {(int)asked.StatusCode}");
         await using var scope = b.Services.CreateAsyncScope();
-        Assert.Contains(await scope.ServiceProvider.GetRequiredService<TopicRequests>().ListAsync(null, 50), r => r.Title == "两台服务器之间的点单");
+        Assert.Contains(await scope.ServiceProvider.GetRequiredService<TopicRequestStore>().ListAsync(null, 50), r => r.Title == "两台服务器之间的点单");
 
         // The nodes share a key ring because it lives in the database, not in a node's folder.
         static IReadOnlySet<Guid> Keys(SiteFactory node) =>

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using CivicsClass.Data.Documents;
-using CivicsClass.Learning;
 using CivicsClass.Testing;
 using CivicsClass.Web.Accounts;
 using CivicsClass.Media.Storage;
@@ -8,6 +7,7 @@ using Dapper;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using CivicsClass.Learning.Points;
 
 namespace CivicsClass.Web.Tests.Operations;
 

@@ -3,12 +3,12 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using CivicsClass.Data.Dialects;
 using CivicsClass.Data.Documents;
-using CivicsClass.Learning;
 using CivicsClass.Testing;
 using CivicsClass.Web.Tests.Admin;
 using Dapper;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
+using CivicsClass.Learning.Maintenance;
 
 namespace CivicsClass.Web.Tests.Study;
 

@@ -1,9 +1,10 @@
 using System.Net;
-using CivicsClass.Learning;
 using CivicsClass.Testing;
 using CivicsClass.Web.Tests.Admin;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
+using CivicsClass.Learning.Points;
+using CivicsClass.Learning.TopicRequests;
 
 namespace CivicsClass.Web.Tests.Study;
 
@@ -160,7 +161,7 @@ public abstract class LearningAdminTests<TProvider>(SiteHost<TProvider> host) : 
         await people["Worker"].PostAsync("/requests", "/requests", new() { ["title"] = "工会经费怎么用", ["detail"] = "" });
         await using (var scope = factory.Services.CreateAsyncScope())
         {
-            var requests = await scope.ServiceProvider.GetRequiredService<TopicRequests>().ListAsync(null, 10);
+            var requests = await scope.ServiceProvider.GetRequiredService<TopicRequestStore>().ListAsync(null, 10);
             Assert.Contains(requests, r => r.Title == "工会经费怎么用");
         }
 

@@ -2,10 +2,12 @@ using System.Net;
 using System.Text.RegularExpressions;
 using CivicsClass.Content.Items;
 using CivicsClass.Content.Parts;
-using CivicsClass.Learning;
 using CivicsClass.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
+using CivicsClass.Learning.Leaderboards;
+using CivicsClass.Learning.Points;
+using CivicsClass.Learning.Study;
 
 namespace CivicsClass.Web.Tests.Study;
 

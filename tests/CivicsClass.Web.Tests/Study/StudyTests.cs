@@ -2,11 +2,14 @@ using System.Net;
 using System.Text.Json;
 using CivicsClass.Content.Items;
 using CivicsClass.Content.Parts;
-using CivicsClass.Learning;
 using CivicsClass.Testing;
 using Dapper;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
+using CivicsClass.Learning.CheckIns;
+using CivicsClass.Learning.Points;
+using CivicsClass.Learning.Quizzes;
+using CivicsClass.Learning.Study;
 
 namespace CivicsClass.Web.Tests.Study;
 
@@ -287,7 +290,7 @@ public abstract class StudyTests<TProvider>(ClockedSiteHost<TProvider> host) : I
         using var worker = await AppLearner.CreateAsync(factory, "13700000008");
         await using var scope = factory.Services.CreateAsyncScope();
         var content = scope.ServiceProvider.GetRequiredService<IContentManager>();
-        var checkIns = scope.ServiceProvider.GetRequiredService<CheckIns>();
+        var checkIns = scope.ServiceProvider.GetRequiredService<CheckInService>();
         var venue = (await content.GetByPathAsync("venues/anyuan-memorial"))!;
         var farEvent = (await content.GetByPathAsync("events/welding-craft-class-2027-01"))!;
 

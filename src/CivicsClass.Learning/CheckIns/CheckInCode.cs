@@ -1,0 +1,3 @@
+namespace CivicsClass.Learning.CheckIns;
+
+public sealed record CheckInCode(string Code, DateTime ExpiresUtc);

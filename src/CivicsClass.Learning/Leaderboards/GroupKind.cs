@@ -1,0 +1,7 @@
+namespace CivicsClass.Learning.Leaderboards;
+
+public enum GroupKind
+{
+    Organisation,
+    Region,
+}

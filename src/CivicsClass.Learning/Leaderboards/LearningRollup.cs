@@ -1,0 +1,146 @@
+using CivicsClass.Data.Dialects;
+using CivicsClass.Data.Diagnostics;
+using Dapper;
+using CivicsClass.Data.Documents;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using CivicsClass.Learning.Study;
+
+namespace CivicsClass.Learning.Leaderboards;
+
+/// <summary>
+/// Keeps the leaderboards and the catalogue's "most studied" order cheap at a million learners. For today, this week and all time it counts
+/// how many learners hold each points value (so "my rank" is a sum over a few hundred values instead
+/// of a count over every learner above) and each organisation's and region's members, participants
+/// and points (so a group board reads a few hundred rows instead of joining every learner). With all
+/// time it also counts each lesson's learners into <c>content_metric</c> (<see cref="StudiedMetric"/>),
+/// which the catalogue sorts by. A period
+/// is claimed with <c>FOR UPDATE SKIP LOCKED</c> on PostgreSQL, so with several nodes one of them does
+/// the work and the others skip it; the replaced rows become visible together when it commits.
+/// </summary>
+public sealed class LearningRollup(IServiceScopeFactory scopes, ISqlDialect dialect, TimeProvider clock, IOptions<LeaderboardOptions> options, ILogger<LearningRollup> logger)
+    : BackgroundService
+{
+    /// <summary>How many learners studied a lesson to the end, as of the last roll-up.</summary>
+    public const string StudiedMetric = "studied";
+
+    internal static readonly (GroupKind Kind, string Name, string Column)[] Groups =
+    [
+        (GroupKind.Organisation, "organisation", "organisation_id"),
+        (GroupKind.Region, "region", "region_id"),
+    ];
+
+    /// <summary>Rolls up every current period whose last roll-up is older than the interval (or all of them when forced); returns the periods done.</summary>
+    public async Task<IReadOnlyList<string>> RollUpAsync(bool force = false, CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var periods = new[] { "day", "week", "all" }.Select(p => StudyCalendar.Period(p, now)!).ToList();
+        var due = force ? now : now.AddSeconds(-options.Value.RollupSeconds);
+        var done = new List<string>();
+        foreach (var period in periods)
+        {
+            // A period is claimed, counted and committed as one unit, so after a transient failure it is repeated whole.
+            var rolled = await TransientFailures.RetryAsync(dialect, async () =>
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                var session = scope.ServiceProvider.GetRequiredService<ISession>();
+                if (!await RollUpAsync(session, period, now, due))
+                {
+                    return false;
+                }
+
+                await session.SaveChangesAsync(cancellationToken);
+                return true;
+            }, cancellationToken);
+            if (rolled)
+            {
+                SiteMetrics.Job("rollup", done: true);
+                done.Add(period);
+            }
+        }
+
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            var session = scope.ServiceProvider.GetRequiredService<ISession>();
+            var (connection, transaction) = await session.BeginWriteAsync();
+            foreach (var table in new[] { "points_rollup", "group_rollup", "rollup_state" })
+            {
+                await connection.ExecuteAsync($"DELETE FROM {table} WHERE NOT {session.Dialect.InList("period", "periods")}", new { periods }, transaction);
+            }
+
+            await session.SaveChangesAsync(cancellationToken);
+        }
+
+        return done;
+    }
+
+    private static async Task<bool> RollUpAsync(ISession session, string period, DateTime now, DateTime due)
+    {
+        var (connection, transaction) = await session.BeginWriteAsync();
+        await connection.ExecuteAsync(
+            "INSERT INTO rollup_state (period, learners, members, rolled_utc) VALUES (@period, 0, 0, NULL) ON CONFLICT DO NOTHING", new { period }, transaction);
+        var claimed = await connection.QueryFirstOrDefaultAsync<string>(
+            $"SELECT period FROM rollup_state WHERE period = @period AND (rolled_utc IS NULL OR rolled_utc <= @due){session.Dialect.SkipLocked}",
+            new { period, due }, transaction);
+        if (claimed is null)
+        {
+            return false; // rolled up recently, or another node is at it
+        }
+
+        await connection.ExecuteAsync("""
+            DELETE FROM points_rollup WHERE period = @period;
+            INSERT INTO points_rollup (period, points, learners)
+            SELECT period, points, COUNT(*) FROM points_total WHERE period = @period AND points > 0 GROUP BY period, points;
+            DELETE FROM group_rollup WHERE period = @period;
+            """, new { period }, transaction);
+        foreach (var (_, name, column) in Groups)
+        {
+            await connection.ExecuteAsync($"""
+                INSERT INTO group_rollup (kind, period, group_id, members, participants, points)
+                SELECT @name, @period, l.{column}, COUNT(*), COUNT(t.user_id), COALESCE(SUM(t.points), 0)
+                FROM learner l LEFT JOIN points_total t ON t.user_id = l.user_id AND t.period = @period AND t.points > 0
+                WHERE l.{column} IS NOT NULL GROUP BY l.{column}
+                """, new { name, period }, transaction);
+        }
+
+        if (period == StudyCalendar.AllTime)
+        {
+            await connection.ExecuteAsync("""
+                DELETE FROM content_metric WHERE metric = @metric;
+                INSERT INTO content_metric (content_item_id, metric, value)
+                SELECT content_item_id, @metric, COUNT(*) FROM lesson_progress WHERE studied_utc IS NOT NULL GROUP BY content_item_id;
+                """, new { metric = StudiedMetric }, transaction);
+        }
+
+        await connection.ExecuteAsync("""
+            UPDATE rollup_state SET rolled_utc = @now,
+                learners = (SELECT COALESCE(SUM(learners), 0) FROM points_rollup WHERE period = @period),
+                members = (SELECT COUNT(*) FROM learner)
+            WHERE period = @period
+            """, new { period, now }, transaction);
+        return true;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var interval = TimeSpan.FromSeconds(Math.Max(5, options.Value.RollupSeconds / 2));
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(interval, clock, stoppingToken);
+                await RollUpAsync(cancellationToken: stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                logger.LogError(e, "Rolling up the leaderboards failed; it is tried again at the next interval");
+            }
+        }
+    }
+}

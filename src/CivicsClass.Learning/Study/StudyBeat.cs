@@ -1,0 +1,3 @@
+namespace CivicsClass.Learning.Study;
+
+public sealed record StudyBeat(int MediaSeconds, int? MediaSecondsRequired);

@@ -152,7 +152,7 @@ internal static class LearningApi
         }
 
         await session.SaveChangesAsync();
-        return TypedResults.Ok(new CheckInDone(done.ItemId, done.Title, done.Awarded, done.Balance));
+        return TypedResults.Ok(new CheckInDone(done.ItemId, done.Title, done.Awarded, done.Balance, done.NothingAwarded?.Message));
     }
 
     private static async Task<Ok<MyPoints>> MyPointsAsync(HttpContext context, PointsLedger ledger, LearningProgress progress, PointsRuleStore rules,

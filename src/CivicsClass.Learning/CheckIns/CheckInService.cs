@@ -66,7 +66,9 @@ public sealed class CheckInService(LearningSecret secret, IContentManager conten
         }
 
         await progress.StudyDayAsync(userId);
-        return (new CheckedIn(item.ContentItemId, item.DisplayText, result.Points, await ledger.BalanceAsync(userId)), null);
+        // Over the day's cap the check-in still counts as a study day; it says why it earned nothing.
+        var nothing = result.Capped && result.Points == 0 ? Refusal.Capped(rule.DisplayName) : null;
+        return (new CheckedIn(item.ContentItemId, item.DisplayText, result.Points, await ledger.BalanceAsync(userId), nothing), null);
     }
 
     /// <summary>An event takes check-ins from the window before it starts until the window after it ends (four hours when no end is set).</summary>

@@ -172,6 +172,13 @@ public sealed class PointsLedger(ISession session, TimeProvider clock)
             $"SELECT points FROM points_day WHERE user_id = @userId AND study_day = @day AND rule = @rule{session.Dialect.ForUpdate}", key, transaction);
     }
 
+    /// <summary>Whether an award with this key was made, whatever it paid (a capped or all-wrong one pays nothing).</summary>
+    public async Task<bool> HasAsync(string key)
+    {
+        var (connection, transaction) = await session.GetConnectionAsync();
+        return await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM points_entry WHERE idempotency_key = @key", new { key }, transaction) > 0;
+    }
+
     private static Task<LedgerEntry?> FindAsync(DbConnection connection, DbTransaction transaction, string key) =>
         connection.QuerySingleOrDefaultAsync<LedgerEntry>($"SELECT {EntryColumns} FROM points_entry WHERE idempotency_key = @key", new { key }, transaction);
 

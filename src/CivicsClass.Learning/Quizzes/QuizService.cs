@@ -121,7 +121,7 @@ public sealed class QuizService(IContentManager contentManager, QuestionBank ban
             return (null, Refusal.RuleOff);
         }
 
-        var result = await ledger.AwardAsync(rule, new Award(userId, rule.Name, null, $"{rule.Name}:{userId}:{day}", correct * rule.Points));
+        var result = await ledger.AwardAsync(rule, new Award(userId, rule.Name, null, DailyKey(userId, day), correct * rule.Points));
         if (result.Duplicate)
         {
             return (null, Refusal.DailyQuizDone);
@@ -130,6 +130,11 @@ public sealed class QuizService(IContentManager contentManager, QuestionBank ban
         await progress.StudyDayAsync(userId);
         return (new DailyQuizGrade(day, results, correct, result.Points, await ledger.BalanceAsync(userId)), null);
     }
+
+    /// <summary>Whether today's quiz was already submitted: it is taken once a day.</summary>
+    public Task<bool> DailyDoneAsync(long userId) => ledger.HasAsync(DailyKey(userId, StudyCalendar.Day(clock.GetUtcNow().UtcDateTime)));
+
+    private static string DailyKey(long userId, int day) => $"{Activities.DailyQuiz}:{userId}:{day}";
 
     private async Task<IReadOnlyList<(string Id, QuizQuestion Question)>> DrawAsync(long userId, int day)
     {

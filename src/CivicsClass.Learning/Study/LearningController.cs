@@ -104,6 +104,11 @@ public sealed class LearningController(
     [RequirePermission(Permissions.EarnPoints)]
     public async Task<IActionResult> DailyQuiz([FromServices] QuizService quizzes)
     {
+        if (await quizzes.DailyDoneAsync(Me))
+        {
+            return View(new DailyQuizViewModel(new PageMeta(text["DailyQuiz"]), [], null, 0, null, DoneToday: true));
+        }
+
         var (_, questions) = await quizzes.DailyAsync(Me);
         return View(new DailyQuizViewModel(new PageMeta(text["DailyQuiz"]),
             questions.Select((q, n) => new DailyQuestionView(q.Id, n + 1, q.Question, q.Options)).ToList(), null, 0, null));
@@ -182,7 +187,7 @@ public sealed class LearningController(
         }
 
         await session.SaveChangesAsync();
-        return Outcome(true, text["CheckInDone", done.Title], text["StudyAwarded", done.Awarded, done.Balance], ("/learning", text["MyLearning"]));
+        return Outcome(true, text["CheckInDone", done.Title], done.NothingAwarded?.Message ?? text["StudyAwarded", done.Awarded, done.Balance], ("/learning", text["MyLearning"]));
     }
 
     /// <summary>The organiser's screen: a QR code that changes every minute; the page reloads itself before it expires.</summary>

@@ -322,6 +322,28 @@ public abstract class StudyTests<TProvider>(ClockedSiteHost<TProvider> host) : I
     }
 
     [SkippableFact]
+    public async Task CheckIn_OverTheDailyCap_IsRecordedAndSaysWhyItEarnedNothing()
+    {
+        var factory = await host.GetAsync();
+        using var worker = await AppLearner.CreateAsync(factory, "13700000018");
+        await using var scope = factory.Services.CreateAsyncScope();
+        var content = scope.ServiceProvider.GetRequiredService<IContentManager>();
+        var checkIns = scope.ServiceProvider.GetRequiredService<CheckInService>();
+        async Task<string> CodeOf(string path) => (await checkIns.CodeAsync((await content.GetByPathAsync(path))!.ContentItemId)).Code;
+
+        var (first, firstBody) = await worker.PostAsync("/api/v1/checkins", new { code = await CodeOf("venues/anyuan-memorial") });
+        var (second, _) = await worker.PostAsync("/api/v1/checkins", new { code = await CodeOf("venues/tieren-memorial") });
+        var (third, thirdBody) = await worker.PostAsync("/api/v1/checkins", new { code = await CodeOf("venues/kailuan-museum") });
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.False(firstBody.TryGetProperty("noPointsReason", out var reason) && reason.ValueKind == JsonValueKind.String);
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, third.StatusCode); // the cap (10 a day) is reached: recorded, no points, and why
+        Assert.Equal(0, thirdBody.GetProperty("awarded").GetInt32());
+        Assert.Equal("今天“线下活动签到”的积分已达上限，明天再来", thirdBody.GetProperty("noPointsReason").GetString());
+    }
+
+    [SkippableFact]
     public async Task Course_AllLessonsStudied_PaysOnceAndIssuesAVerifiableCertificate()
     {
         var factory = await host.GetAsync();

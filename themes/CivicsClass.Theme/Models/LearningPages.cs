@@ -35,7 +35,7 @@ public sealed record LeaderboardViewModel(PageMeta Meta, string Board, string Pe
 public sealed record DailyQuestionView(string Id, int Number, string Question, IReadOnlyList<string> Options);
 
 public sealed record DailyQuizViewModel(PageMeta Meta, IReadOnlyList<DailyQuestionView> Questions, IReadOnlyList<QuizResultView>? Results, int Awarded,
-    string? Message) : PageViewModel(Meta);
+    string? Message, bool DoneToday = false) : PageViewModel(Meta);
 
 public sealed record CheckInViewModel(PageMeta Meta, string Code, string? Place) : PageViewModel(Meta);
 

@@ -197,6 +197,7 @@ T = {
  "DailyQuiz": ("每日答题", "Daily quiz"),
  "DailyQuizIntro": ("每天从题库抽 5 道题，答对一题得 1 分，每天一次。", "Five questions a day from the bank: a point for each right answer, once a day."),
  "DailyQuizEmpty": ("题库里还没有题目。", "The question bank is empty."),
+ "DailyQuizDoneToday": ("今日已完成：今天的每日答题已经提交过，明天再来。", "Done for today: today's quiz was submitted; come back tomorrow."),
  "DailyQuizAwarded": ("答对 {0} 题，获得 {1} 积分。", "{0} right: {1} points."),
  "Leaderboards": ("学习排行", "Leaderboards"),
  "Requests": ("点单：我想学", "Topic requests"),

@@ -50,13 +50,6 @@ public static class PublishSchedule
             """, transaction: transaction)).ToList();
     }
 
-    /// <summary>The items waiting for their time, soonest first.</summary>
-    public static async Task<IReadOnlyList<string>> ListItemIdsAsync(ISession session)
-    {
-        var (connection, transaction) = await session.GetConnectionAsync();
-        return (await connection.QueryAsync<string>("SELECT content_item_id FROM publish_schedule ORDER BY due_utc", transaction: transaction)).ToList();
-    }
-
     /// <summary>Takes the entries that are due inside the session's transaction; on PostgreSQL another node's claims are skipped.</summary>
     public static async Task<IReadOnlyList<Entry>> ClaimDueAsync(ISession session, DateTime now, int count)
     {

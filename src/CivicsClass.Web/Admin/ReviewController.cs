@@ -22,9 +22,14 @@ public sealed class ReviewController(IContentManager content, ContentDefinitionM
     [HttpGet("")]
     public async Task<IActionResult> Queue()
     {
-        var waiting = await content.QueryAsync(new ContentQuery { Latest = true, Status = ContentStatus.InReview, OrderBy = ContentOrder.ModifiedDescending, Take = 200 });
-        var scheduled = await content.GetManyAsync(await PublishSchedule.ListItemIdsAsync(session), VersionOptions.Latest);
-        return View(new ReviewQueueViewModel("审核队列", await rows.ForAsync(waiting.Items), await rows.ForAsync(scheduled)));
+        // An approved item waiting for its publishing time is listed as scheduled, with the time, not as waiting for review.
+        var schedule = (await PublishSchedule.ListAsync(session)).ToDictionary(e => e.ContentItemId, e => e.DueUtc);
+        var waiting = (await content.QueryAsync(new ContentQuery { Latest = true, Status = ContentStatus.InReview, OrderBy = ContentOrder.ModifiedDescending, Take = 200 }))
+            .Items.Where(i => !schedule.ContainsKey(i.ContentItemId)).ToList();
+        var scheduled = await content.GetManyAsync([.. schedule.Keys], VersionOptions.Latest);
+        var scheduledRows = (await rows.ForAsync(scheduled))
+            .OrderBy(r => schedule[r.Id]).Select(r => r with { StatusLabel = $"已审核，定时发布：{When(schedule[r.Id])}" }).ToList();
+        return View(new ReviewQueueViewModel("审核队列", await rows.ForAsync(waiting), scheduledRows));
     }
 
     [HttpGet("{id}")]

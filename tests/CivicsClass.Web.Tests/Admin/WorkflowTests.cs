@@ -70,6 +70,7 @@ public abstract class WorkflowTests<TProvider>(SiteHost<TProvider> host) : IClas
             new Dictionary<string, string> { ["versionId"] = reviewed, ["publishAt"] = SiteTime.ToLocal(DateTime.UtcNow.AddHours(-1)).ToString("yyyy-MM-ddTHH:mm") });
         var approved = await people["Editor"].PostAsync($"/admin/review/{id}", $"/admin/review/{id}/approve",
             new Dictionary<string, string> { ["versionId"] = reviewed, ["publishAt"] = at.ToString("yyyy-MM-ddTHH:mm"), ["comment"] = "节日当天发布" });
+        var queue = await people["Editor"].GetStringAsync("/admin/review");
         var publisher = factory.Services.GetRequiredService<ScheduledPublisher>();
         var early = await publisher.PublishDueAsync(DateTime.UtcNow.AddHours(1));
         var before = await PublishedAsync(factory, id);
@@ -79,6 +80,9 @@ public abstract class WorkflowTests<TProvider>(SiteHost<TProvider> host) : IClas
         Assert.Equal(HttpStatusCode.BadRequest, past.StatusCode);
         Assert.Contains("定时发布的时间应在现在之后", await past.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.Redirect, approved.StatusCode);
+        // In the queue it is scheduled, with its time, and no longer among the items waiting for review.
+        Assert.Contains($"已审核，定时发布：{SiteTime.Format(SiteTime.ToUtc(new DateTime(at.Year, at.Month, at.Day, at.Hour, at.Minute, 0)))}", queue);
+        Assert.DoesNotContain($"<a href=\"/admin/review/{id}\">", queue);
         Assert.Equal(0, early);
         Assert.False(before);
         Assert.Equal(1, due);

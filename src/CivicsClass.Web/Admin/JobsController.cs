@@ -33,9 +33,16 @@ public sealed class JobsController(ISession session, Search.Indexing.SearchIndex
             await SearchStatusAsync(),
             failures.Select(f => new FailedJobRow(f.Id, Title(f.ContentItemId), f.Attempts, f.LastError ?? "", When(f.FailedUtc))).ToList(),
             scheduled.Select(s => new ScheduledRow(Title(s.ContentItemId), $"/admin/content/edit/{s.ContentItemId}", When(s.DueUtc))).ToList(),
-            rollups.Select(r => new RollupRow(r.Period, r.Learners, r.RolledUtc is { } at ? When(at) : "还没有")).ToList(),
+            rollups.Select(r => new RollupRow(PeriodName(r.Period), r.Learners, r.RolledUtc is { } at ? When(at) : "还没有")).ToList(),
             (await MaintenanceRuns.ListAsync(session)).Select(Cleanup).ToList()));
     }
+
+    /// <summary>A leaderboard period as people say it: <c>d20261205</c> is 2026年12月5日（日榜）.</summary>
+    internal static string PeriodName(string period) =>
+        period.Length == 9 && period[0] is 'd' or 'w'
+            && DateTime.TryParseExact(period[1..], "yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date)
+            ? period[0] == 'd' ? $"{date:yyyy年M月d日}（日榜）" : $"{date:yyyy年M月d日}起的一周（周榜）"
+            : period == "all" ? "总榜" : period;
 
     private async Task<SearchIndexStatus> SearchStatusAsync()
     {

@@ -34,6 +34,8 @@ public abstract class LearningAdminTests<TProvider>(SiteHost<TProvider> host) : 
         var worker = await people["Worker"].Http.GetAsync("/admin/points");
 
         Assert.Contains("每日上限", page);
+        Assert.Contains("最少学习秒数", page); // settings by their Chinese names, not their keys
+        Assert.DoesNotContain(">条件 MinSeconds<", page);
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         var badPage = await bad.Content.ReadAsStringAsync();
         Assert.Contains("积分须在 0 到 1000 之间", badPage);

@@ -1,7 +1,6 @@
 using CivicsClass.Content.Definitions;
 using CivicsClass.Content.Parts;
 using CivicsClass.Data.Documents;
-using Dapper;
 
 namespace CivicsClass.Content.Items;
 
@@ -11,11 +10,6 @@ namespace CivicsClass.Content.Items;
 /// </summary>
 internal sealed class AddressAssigner(ISlugGenerator slugs, ISession session)
 {
-    private const string TakenSql = """
-        SELECT COUNT(*) FROM content_item_index
-        WHERE path = @path AND content_item_id <> @id AND (latest = TRUE OR published = TRUE)
-        """;
-
     public async Task AssignAsync(ContentItem item, ContentTypeDefinition type)
     {
         if (type.Part(nameof(AutoroutePart)) is not { } route || item.Get<AutoroutePart>(nameof(AutoroutePart)) is { Path.Length: > 0 })
@@ -30,12 +24,11 @@ internal sealed class AddressAssigner(ISlugGenerator slugs, ISession session)
         }
 
         var prefix = route.Settings.Prefix?.Trim('/');
-        var (connection, transaction) = await session.GetConnectionAsync();
         for (var n = 1; ; n++)
         {
             var name = n == 1 ? slug : $"{slug}-{n}";
             var path = string.IsNullOrEmpty(prefix) ? name : $"{prefix}/{name}";
-            if (await connection.ExecuteScalarAsync<long>(TakenSql, new { path, id = item.ContentItemId }, transaction) == 0)
+            if (!await ContentItemValidator.IsPathTakenAsync(session, path, item.ContentItemId))
             {
                 item.Apply(new AutoroutePart { Path = path });
                 return;

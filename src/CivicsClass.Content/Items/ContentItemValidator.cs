@@ -56,11 +56,6 @@ internal sealed partial class ContentItemValidator(ContentDefinitionManager defi
 
     private static async Task ValidatePathAsync(ContentItem item, ContentTypeDefinition type, ISession session, ContentValidationResult result)
     {
-        const string sql = """
-            SELECT display_text FROM content_item_index
-            WHERE path = @path AND content_item_id <> @id AND (latest = TRUE OR published = TRUE)
-            LIMIT 1
-            """;
         if (!type.Has(nameof(AutoroutePart)))
         {
             return;
@@ -82,9 +77,7 @@ internal sealed partial class ContentItemValidator(ContentDefinitionManager defi
             return;
         }
 
-        var (connection, transaction) = await session.GetConnectionAsync();
-        var other = await connection.QueryFirstOrDefaultAsync<string>(sql, new { path, id = item.ContentItemId }, transaction);
-        if (other is not null)
+        if (await IsPathTakenAsync(session, path, item.ContentItemId))
         {
             // Only that it is taken: the other item may be someone else's private draft.
             result.Fail("AutoroutePart.Path", $"地址“{path}”已被占用，请换一个。");
@@ -278,6 +271,17 @@ internal sealed partial class ContentItemValidator(ContentDefinitionManager defi
                 result.Fail(member, $"“{label}”只能选择 {string.Join("、", allowedTypes.Select(Display))} 类型的内容，《{target.DisplayText}》是 {Display(target.ContentType)}。");
             }
         }
+    }
+
+    /// <summary>Whether another item's current draft or published version has <paramref name="path"/>.</summary>
+    internal static async Task<bool> IsPathTakenAsync(ISession session, string path, string contentItemId)
+    {
+        const string sql = """
+            SELECT COUNT(*) FROM content_item_index
+            WHERE path = @path AND content_item_id <> @id AND (latest = TRUE OR published = TRUE)
+            """;
+        var (connection, transaction) = await session.GetConnectionAsync();
+        return await connection.ExecuteScalarAsync<long>(sql, new { path, id = contentItemId }, transaction) > 0;
     }
 
     [GeneratedRegex(@"^[\p{L}\p{N}][\p{L}\p{N}\-_]*$")]

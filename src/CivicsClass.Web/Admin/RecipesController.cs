@@ -1,19 +1,13 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using CivicsClass.AdminTheme.Models;
 using CivicsClass.Content.Definitions;
 using CivicsClass.Content.Items;
-using CivicsClass.Content.Parts;
 using CivicsClass.Content.Recipes;
 using CivicsClass.Content.Security;
-using CivicsClass.Content.Taxonomies;
 using CivicsClass.Data.Documents;
 using CivicsClass.Theme.Models;
-using CivicsClass.Web.Accounts;
-using CivicsClass.Web.Site;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 
 namespace CivicsClass.Web.Admin;

@@ -30,6 +30,7 @@ public static class ContentModule
 
         services.AddSingleton<ContentDefinitionCache>();
         services.AddScoped<ContentDefinitionManager>();
+        services.AddScoped<ContentTypeEditor>();
         services.AddScoped<TaxonomyService>();
         services.AddScoped<ContentItemValidator>();
         services.AddScoped<AddressAssigner>();

@@ -52,8 +52,19 @@ internal static class ContentFieldReader
                 yield return (name, single, null, null);
             }
 
-            if (field["Values"] is JsonArray values)
+            // A link without a caption, and media paths, are values too: removing a field asks whether any item has one.
+            if (field["Url"] is JsonValue url && url.TryGetValue<string>(out var address) && field["Text"] is null)
             {
+                yield return (name, address, null, null);
+            }
+
+            foreach (var key in (string[])["Values", "Paths"])
+            {
+                if (field[key] is not JsonArray values)
+                {
+                    continue;
+                }
+
                 foreach (var entry in values.OfType<JsonValue>())
                 {
                     if (entry.TryGetValue<string>(out var many))

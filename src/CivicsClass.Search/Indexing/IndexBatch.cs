@@ -24,7 +24,7 @@ internal sealed record IndexBatch(IReadOnlyList<LuceneDocument> Upserts, IReadOn
         foreach (var id in ids.Where(id => !broken.Contains(id)))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (!published.TryGetValue(id, out var item) || !SearchDocumentBuilder.IndexedTypes.Contains(item.ContentType))
+            if (!published.TryGetValue(id, out var item) || !SearchDocumentBuilder.IsSearched(item))
             {
                 deletions.Add(id);
                 continue;

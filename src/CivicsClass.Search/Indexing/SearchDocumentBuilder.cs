@@ -14,7 +14,11 @@ namespace CivicsClass.Search.Indexing;
 public sealed class SearchDocumentBuilder(IContentManager contentManager, MarkdownRenderer markdown, Content.Taxonomies.TaxonomyService taxonomies,
     Data.Documents.ISession session, TextAnalyzer analyzer)
 {
-    public static readonly IReadOnlyList<string> IndexedTypes = ["Lesson", "Course", "Lecturer", "Venue", "Topic", "Event"];
+    /// <summary>
+    /// Every item with a public address is searched, whatever its type: a type an administrator
+    /// creates with an address is found the moment its first item is published.
+    /// </summary>
+    public static bool IsSearched(ContentItem item) => item.Get<AutoroutePart>(nameof(AutoroutePart)) is { Path.Length: > 0 };
 
     private static readonly (string Field, string Taxonomy, string Filter)[] s_termFields =
     [

@@ -247,8 +247,7 @@ public sealed class SearchIndexer(
             var session = scope.ServiceProvider.GetRequiredService<ISession>();
             var (connection, _) = await session.GetConnectionAsync(cancellationToken);
             ids = (await Dapper.SqlMapper.QueryAsync<string>(connection,
-                $"SELECT content_item_id FROM content_item_index WHERE published = TRUE AND {session.Dialect.InList("content_type", "types")} ORDER BY document_id",
-                new { types = SearchDocumentBuilder.IndexedTypes.ToArray() })).ToList();
+                "SELECT content_item_id FROM content_item_index WHERE published = TRUE AND path IS NOT NULL AND path <> '' ORDER BY document_id")).ToList();
         }
 
         logger.LogInformation("Rebuilding the search index at {Path} from {Count} published items", lucene.Path, ids.Count);

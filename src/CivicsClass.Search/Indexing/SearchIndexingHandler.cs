@@ -20,7 +20,7 @@ internal sealed class SearchIndexingHandler(TimeProvider clock, SearchIndexer in
 
     private async Task AppendAsync(ContentContext context, string operation)
     {
-        if (!SearchDocumentBuilder.IndexedTypes.Contains(context.ContentItem.ContentType))
+        if (!SearchDocumentBuilder.IsSearched(context.ContentItem))
         {
             return;
         }

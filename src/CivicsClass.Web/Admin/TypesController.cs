@@ -10,10 +10,13 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace CivicsClass.Web.Admin;
 
-/// <summary>Administrators add fields to content types without code; the editor and the site pick them up from the definition.</summary>
+/// <summary>
+/// Administrators create content types and add, remove and reorder their fields without code; the
+/// editor, the public pages, search and the API pick them up from the definition.
+/// </summary>
 [Route("admin/types")]
 [RequirePermission(ContentPermissions.ManageContentTypes)]
-public sealed partial class TypesController(ContentDefinitionManager definitions, TermCache terms, ISession session) : AdminControllerBase
+public sealed partial class TypesController(ContentDefinitionManager definitions, ContentTypeEditor editor, TermCache terms, ISession session) : AdminControllerBase
 {
     private static readonly (string Name, string Label)[] s_kinds =
     [
@@ -23,6 +26,21 @@ public sealed partial class TypesController(ContentDefinitionManager definitions
 
     [HttpGet("")]
     public async Task<IActionResult> Index() => View(await ModelAsync(new FormErrors(), (string?)TempData["Message"]));
+
+    [HttpPost("")]
+    public async Task<IActionResult> Create([FromForm] string? name, [FromForm] string? displayName, [FromForm] string[] parts, [FromForm] string? prefix,
+        [FromServices] EndpointDataSource routes)
+    {
+        var change = await editor.CreateAsync(name, displayName, parts, prefix, SiteSegments(routes));
+        return await AfterAsync(change, "new");
+    }
+
+    [HttpPost("{type}/fields/{field}/delete")]
+    public async Task<IActionResult> RemoveField(string type, string field) => await AfterAsync(await editor.RemoveFieldAsync(type, field), type);
+
+    [HttpPost("{type}/fields/{field}/move")]
+    public async Task<IActionResult> MoveField(string type, string field, [FromForm] string? direction) =>
+        await AfterAsync(await editor.MoveFieldAsync(type, field, direction != "down"), type);
 
     [HttpPost("{type}/fields")]
     public async Task<IActionResult> AddField(string type, [FromForm] string? name, [FromForm] string? displayName, [FromForm] string? kind,
@@ -97,10 +115,41 @@ public sealed partial class TypesController(ContentDefinitionManager definitions
         return LocalRedirect("/admin/types");
     }
 
+    private async Task<IActionResult> AfterAsync(TypeChange change, string failedType)
+    {
+        if (change.NotFound)
+        {
+            return NotFound();
+        }
+
+        if (!change.Succeeded)
+        {
+            var errors = new FormErrors();
+            foreach (var (field, message) in change.Errors)
+            {
+                errors.Add(field, message);
+            }
+
+            Response.StatusCode = change.Errors.Any(e => e.Field == "field") ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest;
+            return View("Index", await ModelAsync(errors, null, failedType));
+        }
+
+        await session.SaveChangesAsync();
+        TempData["Message"] = change.Message;
+        return LocalRedirect("/admin/types");
+    }
+
+    /// <summary>The first segments of the site's own addresses (admin, api, lessons, …): no new type's address may start with one.</summary>
+    private static HashSet<string> SiteSegments(EndpointDataSource endpoints) => endpoints.Endpoints.OfType<RouteEndpoint>()
+        .Select(e => e.RoutePattern.PathSegments.FirstOrDefault())
+        .Where(s => s is { IsSimple: true } && s.Parts[0].IsLiteral)
+        .Select(s => ((Microsoft.AspNetCore.Routing.Patterns.RoutePatternLiteralPart)s!.Parts[0]).Content.ToLowerInvariant())
+        .ToHashSet(StringComparer.Ordinal);
+
     private async Task<TypesViewModel> ModelAsync(FormErrors errors, string? message, string? failedType = null)
     {
         var types = (await definitions.ListTypesAsync()).Where(t => t.Creatable).OrderBy(t => t.Name, StringComparer.Ordinal)
-            .Select(t => new TypeRow(t.Name, t.DisplayName, t.Parts.Select(p => p.Name).ToList(),
+            .Select(t => new TypeRow(t.Name, t.DisplayName, t.Parts.Select(p => ContentTypeEditor.PartLabel(p.Name)).ToList(),
                 t.Fields.Select(f => new TypeFieldRow(f.Name, f.DisplayName, s_kinds.FirstOrDefault(k => k.Name == f.Type).Label ?? f.Type, Settings(f.Settings))).ToList())).ToList();
         var taxonomies = (await terms.GetAsync()).Values.Select(t => new TypeLink(t.Alias, t.DisplayName)).ToList();
         if (failedType is not null)
@@ -108,7 +157,8 @@ public sealed partial class TypesController(ContentDefinitionManager definitions
             ViewData["FailedType"] = failedType;
         }
 
-        return new TypesViewModel("内容类型", types, s_kinds.Select(k => new TypeLink(k.Name, k.Label)).ToList(), taxonomies, errors, message);
+        return new TypesViewModel("内容类型", types, s_kinds.Select(k => new TypeLink(k.Name, k.Label)).ToList(), taxonomies, errors, message,
+            ContentTypeEditor.ChoosableParts.Select(p => new TypeLink(p.Name, p.Label)).ToList());
     }
 
     private static string Settings(FieldSettings s) => string.Join("，", new[]

@@ -12,18 +12,20 @@ using Microsoft.Extensions.Localization;
 
 namespace CivicsClass.Web.Site;
 
-/// <summary>Every published item at its address: <c>/lessons/{slug}</c>, <c>/lecturers/{slug}</c>, …</summary>
+/// <summary>
+/// Every published item at its address: <c>/lessons/{slug}</c>, <c>/lecturers/{slug}</c>, and the
+/// addresses of types an administrator created. Its order puts it after every other route, the
+/// modules' conventional routes (<c>/admin/analytics</c>, <c>/learning/daily-quiz</c>) included.
+/// </summary>
 public sealed class ContentPageController(IContentManager contentManager, DetailPageBuilder pages, PageModelCache pageModels, Permissions permissions, ISession session)
     : Controller
 {
-    public const string Sections = "lessons|courses|lecturers|venues|topics|events";
-
     /// <summary>
     /// A published item. Anonymous visitors get the cached page; a signed-in worker's lesson page also
     /// shows the study panel, whose script opens a study session by POST (a GET changes nothing, so a
     /// link or an image pointing at a lesson cannot supersede the session a worker is in).
     /// </summary>
-    [HttpGet("/{section:regex(^(" + Sections + ")$)}/{slug}")]
+    [HttpGet("/{section}/{slug}", Order = 10_000)]
     [OutputCache(PolicyName = SiteModule.CachePolicy)]
     public async Task<IActionResult> Show(string section, string slug, [FromServices] StudySessions sessions, [FromServices] LearningProgress progress,
         [FromServices] Recommendations recommendations, [FromServices] CardFactory cards)
@@ -50,7 +52,7 @@ public sealed class ContentPageController(IContentManager contentManager, Detail
         }
 
         ViewData["CanShowCheckIn"] = item.ContentType is "Event" or "Venue" && await permissions.HasAsync(Learning.Permissions.ShowCheckInCodes);
-        return View($"Content-{item.ContentType}.Detail", page);
+        return View(page is ItemViewModel ? "Content.Detail" : $"Content-{item.ContentType}.Detail", page);
     }
 
     /// <summary>

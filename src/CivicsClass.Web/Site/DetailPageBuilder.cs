@@ -1,3 +1,5 @@
+using System.Globalization;
+using CivicsClass.Content.Definitions;
 using CivicsClass.Content.Fields;
 using CivicsClass.Content.Items;
 using CivicsClass.Content.Markdown;
@@ -11,6 +13,7 @@ namespace CivicsClass.Web.Site;
 public sealed class DetailPageBuilder(
     IContentManager contentManager,
     CardFactory cards,
+    ContentDefinitionManager definitions,
     MarkdownRenderer markdown,
     SiteSettingsStore settings,
     ISession session,
@@ -26,7 +29,7 @@ public sealed class DetailPageBuilder(
         "Venue" => await VenueAsync(item),
         "Topic" => await TopicAsync(item),
         "Event" => await EventAsync(item),
-        _ => throw new InvalidOperationException($"No detail page for {item.ContentType}."),
+        _ => await ItemAsync(item),
     };
 
     private async Task<LessonViewModel> LessonAsync(ContentItem lesson, IReadOnlyList<int?>? answers)
@@ -142,6 +145,51 @@ public sealed class DetailPageBuilder(
             (ends ?? starts) < clock.GetUtcNow().UtcDateTime, Card("Venue"), Card("Lecturer"), Card("Recording"),
             await cards.TermLinksAsync(item, "Themes", "Theme", "theme"));
     }
+
+    /// <summary>Any other type's page, built from its definition alone, so a type created in the admin has pages without code.</summary>
+    private async Task<ItemViewModel> ItemAsync(ContentItem item)
+    {
+        var fields = (await definitions.GetTypeAsync(item.ContentType))?.Fields ?? [];
+        var picked = fields.Where(f => f.Type == nameof(ContentPickerField))
+            .SelectMany(f => item.Field<ContentPickerField>(f.Name)?.ContentItemIds ?? []).ToList();
+        var listed = item.Get<ListPart>(nameof(ListPart))?.ContentItemIds ?? [];
+        var linked = await contentManager.GetManyAsync([.. picked, .. listed]);
+        var all = await cards.CardsAsync([item, .. linked]);
+        ContentCard? Card(string id) => all.Skip(1).FirstOrDefault(c => c.Id == id);
+
+        var facts = new List<FactView>();
+        foreach (var field in fields)
+        {
+            IReadOnlyList<FactValue> values = field.Type switch
+            {
+                nameof(TextField) => item.Field<TextField>(field.Name) is { } text
+                    ? (text.Values ?? (text.Text is null ? [] : [text.Text])).Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => new FactValue(v)).ToList()
+                    : [],
+                nameof(NumericField) => item.Field<NumericField>(field.Name)?.Value is { } number ? [new FactValue(number.ToString("0.##", CultureInfo.InvariantCulture))] : [],
+                nameof(BooleanField) => item.Field<BooleanField>(field.Name) is { } flag ? [new FactValue(null, Flag: flag.Value)] : [],
+                nameof(DateTimeField) => item.Field<DateTimeField>(field.Name)?.Value is { } when ? [new FactValue(null, When: when)] : [],
+                nameof(LinkField) => item.Field<LinkField>(field.Name) is { Url: { } url } link && IsWebAddress(url)
+                    ? [new FactValue(string.IsNullOrWhiteSpace(link.Text) ? url : link.Text, url)]
+                    : [],
+                nameof(TaxonomyField) when field.Settings.Taxonomy is { } taxonomy =>
+                    (await cards.TermNamesAsync(item, field.Name, taxonomy)).Select(name => new FactValue(name)).ToList(),
+                nameof(ContentPickerField) => (item.Field<ContentPickerField>(field.Name)?.ContentItemIds ?? [])
+                    .Select(Card).OfType<ContentCard>().Select(c => new FactValue(c.Title, c.Url)).ToList(),
+                _ => [],
+            };
+            if (values.Count > 0)
+            {
+                facts.Add(new FactView(field.DisplayName, values));
+            }
+        }
+
+        var player = item.Get<MediaPlayerPart>(nameof(MediaPlayerPart));
+        return new ItemViewModel(Meta(all[0], "article"), all[0], markdown.ToHtml(item.Get<MarkdownBodyPart>(nameof(MarkdownBodyPart))?.Markdown), facts,
+            listed.Select(Card).OfType<ContentCard>().ToList(), player?.VideoUrl, player?.AudioUrl);
+    }
+
+    private static bool IsWebAddress(string url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
 
     public async Task<MapSettings> MapAsync()
     {

@@ -1,6 +1,8 @@
 using System.Text;
 using System.Xml;
+using CivicsClass.Content.Definitions;
 using CivicsClass.Content.Items;
+using CivicsClass.Content.Parts;
 using CivicsClass.Theme;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
@@ -13,10 +15,9 @@ namespace CivicsClass.Web.Site;
 /// the format's 50 000) and an Atom feed of new lessons at <c>/feed.xml</c>.
 /// </summary>
 [OutputCache(PolicyName = SiteModule.CachePolicy)]
-public sealed class FeedController(IContentManager contentManager, IStringLocalizer<SiteText> text) : Controller
+public sealed class FeedController(IContentManager contentManager, ContentDefinitionManager definitions, IStringLocalizer<SiteText> text) : Controller
 {
     private const int SitemapLimit = 50_000;
-    private static readonly string[] s_types = ["Lesson", "Course", "Lecturer", "Venue", "Topic", "Event"];
     private static readonly string[] s_indexes = ["/", "/lessons", "/lecturers", "/venues", "/topics", "/events"];
 
     /// <summary>
@@ -40,7 +41,9 @@ public sealed class FeedController(IContentManager contentManager, IStringLocali
     [HttpGet("/sitemap.xml")]
     public async Task<IActionResult> Sitemap()
     {
-        var items = await contentManager.ListAddressesAsync(s_types, SitemapLimit - s_indexes.Length);
+        // Every type with addresses, those an administrator created included.
+        var types = (await definitions.ListTypesAsync()).Where(t => t.Has(nameof(AutoroutePart))).Select(t => t.Name).ToList();
+        var items = await contentManager.ListAddressesAsync(types, SitemapLimit - s_indexes.Length);
         var origin = $"{Request.Scheme}://{Request.Host}";
         return Xml(writer =>
         {

@@ -29,7 +29,7 @@ public sealed class MetricsTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.StartsWith("text/plain", response.Content.Headers.ContentType?.MediaType);
         Assert.Contains("# TYPE http_server_request_duration_seconds histogram", text);
-        Assert.Contains("http_server_request_duration_seconds_bucket{http_request_method=\"GET\",http_response_status_code=\"200\",http_route=\"{section:regex(", text);
+        Assert.Contains("http_server_request_duration_seconds_bucket{http_request_method=\"GET\",http_response_status_code=\"200\",http_route=\"{section}/{slug}\"", text);
         Assert.Contains("le=\"+Inf\"", text);
         Assert.Contains("civics_cache_lookups_total{cache=\"page-model\",result=\"miss\"}", text);
         Assert.Contains("# TYPE civics_search_duration_seconds histogram", text);
@@ -52,7 +52,7 @@ public sealed class MetricsTests
         var refused = await client.SendAsync(outsider);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("http_server_request_duration_seconds_count{http_request_method=\"GET\",http_response_status_code=\"200\",http_route=\"{section:regex(", text);
+        Assert.Contains("http_server_request_duration_seconds_count{http_request_method=\"GET\",http_response_status_code=\"200\",http_route=\"{section}/{slug}\"", text);
         Assert.Contains("# TYPE kestrel_active_connections gauge", text);
         Assert.Contains("kestrel_active_connections{network_transport=\"tcp\"", text);
         Assert.Contains("# TYPE civics_search_index_lag gauge", text);

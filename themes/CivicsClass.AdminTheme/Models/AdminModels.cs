@@ -127,7 +127,7 @@ public sealed record TypeFieldRow(string Name, string DisplayName, string Type, 
 public sealed record TypeRow(string Name, string DisplayName, IReadOnlyList<string> Parts, IReadOnlyList<TypeFieldRow> Fields);
 
 public sealed record TypesViewModel(string Title, IReadOnlyList<TypeRow> Types, IReadOnlyList<TypeLink> FieldKinds, IReadOnlyList<TypeLink> Taxonomies,
-    FormErrors Errors, string? Message);
+    FormErrors Errors, string? Message, IReadOnlyList<TypeLink> Parts);
 
 public sealed record RecipesViewModel(string Title, IReadOnlyList<TypeLink> Types, FormErrors Errors, string? Message);
 

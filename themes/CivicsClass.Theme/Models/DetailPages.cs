@@ -50,3 +50,16 @@ public sealed record EventViewModel(PageMeta Meta, ContentCard Event, string Des
     ContentCard? Venue, ContentCard? Lecturer, ContentCard? Recording, IReadOnlyList<TermLink> Themes) : PageViewModel(Meta);
 
 public sealed record NotFoundViewModel(PageMeta Meta, IReadOnlyList<ContentCard> Suggestions) : PageViewModel(Meta);
+
+/// <summary>
+/// An item of a type without a page of its own, such as one an administrator created: its body, its
+/// fields in the order the type defines them, and the items it lists.
+/// </summary>
+public sealed record ItemViewModel(PageMeta Meta, ContentCard Item, string BodyHtml, IReadOnlyList<FactView> Facts, IReadOnlyList<ContentCard> Items,
+    string? VideoUrl, string? AudioUrl) : PageViewModel(Meta);
+
+/// <summary>One field of an item as a labelled fact; empty fields are left out.</summary>
+public sealed record FactView(string Label, IReadOnlyList<FactValue> Values);
+
+/// <summary>A field value: text (with a link when it points somewhere), a date, or yes/no.</summary>
+public sealed record FactValue(string? Text, string? Url = null, DateTime? When = null, bool? Flag = null);

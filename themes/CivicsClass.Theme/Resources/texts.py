@@ -3,6 +3,8 @@
 import os, sys
 T = {
  "SignIn": ("登录", "Sign in"),
+ "Yes": ("是", "Yes"),
+ "No": ("否", "No"),
  "RegistrationRefused": ("注册没有成功，请按提示修改。", "Registration refused; see the messages."),
  "SignOut": ("退出", "Sign out"),
  "Register": ("注册", "Register"),

@@ -1,0 +1,171 @@
+using System.Text.RegularExpressions;
+using CivicsClass.Content.Parts;
+using CivicsClass.Data.Documents;
+using Dapper;
+
+namespace CivicsClass.Content.Definitions;
+
+/// <summary>
+/// The rules for changing content types in the admin: a new type with the parts an administrator
+/// chooses, and fields removed or reordered. A field or part that content still uses is never taken
+/// away; the refusal says how many items use it and names one.
+/// </summary>
+public sealed partial class ContentTypeEditor(ContentDefinitionManager definitions, ISession session)
+{
+    /// <summary>The parts an administrator may give a new type, with what each adds to the editor and the page.</summary>
+    public static readonly IReadOnlyList<(string Name, string Label)> ChoosableParts =
+    [
+        (nameof(AutoroutePart), "网址（有自己的页面，能被搜索到）"),
+        (nameof(SummaryPart), "摘要"),
+        (nameof(MarkdownBodyPart), "正文（Markdown）"),
+        (nameof(MediaPart), "封面和图集"),
+        (nameof(MediaPlayerPart), "视频或音频"),
+        (nameof(GeoPointPart), "地图位置"),
+        (nameof(ListPart), "内容列表（有序收录其他内容）"),
+        (nameof(PublishLaterPart), "定时发布"),
+    ];
+
+    private static readonly Dictionary<string, string> s_otherParts = new(StringComparer.Ordinal)
+    {
+        [nameof(TitlePart)] = "标题", [nameof(QuizPart)] = "测验", [nameof(AliasPart)] = "别名", ["TaxonomyPart"] = "分类词条",
+    };
+
+    /// <summary>A part's name as the admin shows it.</summary>
+    public static string PartLabel(string part) =>
+        ChoosableParts.FirstOrDefault(c => c.Name == part).Label is { } label ? label.Split('（')[0] : s_otherParts.GetValueOrDefault(part) ?? part;
+
+    /// <summary>Creates a type; <paramref name="takenSegments"/> are the site's own first path segments (admin, api, …), which no address may start with.</summary>
+    public async Task<TypeChange> CreateAsync(string? name, string? displayName, IReadOnlyCollection<string> parts, string? prefix,
+        IReadOnlySet<string> takenSegments)
+    {
+        var change = new TypeChange();
+        var types = await definitions.ListTypesAsync();
+        name = name?.Trim() ?? "";
+        prefix = prefix?.Trim().Trim('/').ToLowerInvariant() ?? "";
+        if (!Identifier().IsMatch(name))
+        {
+            change.Fail("name", "类型名应以英文字母开头，只含字母和数字，不超过 40 个字符，例如 Reading。");
+        }
+        else if (types.Any(t => string.Equals(t.Name, name, StringComparison.OrdinalIgnoreCase)) || KnownParts.All.Contains(name))
+        {
+            change.Fail("name", $"已经有名为 {name} 的内容类型或部件，请换一个名字。");
+        }
+
+        if (string.IsNullOrWhiteSpace(displayName) || displayName.Trim().Length > 40)
+        {
+            change.Fail("displayName", "请填写 1 到 40 个字的显示名称。");
+        }
+
+        if (parts.FirstOrDefault(p => ChoosableParts.All(c => c.Name != p)) is { } unknown)
+        {
+            change.Fail("parts", $"没有名为 {unknown} 的部件可选。");
+        }
+
+        var routed = parts.Contains(nameof(AutoroutePart));
+        if (routed)
+        {
+            if (!Segment().IsMatch(prefix))
+            {
+                change.Fail("prefix", "网址前缀应以小写英文字母开头，只含小写字母、数字和连字符，2 到 40 个字符，例如 readings。");
+            }
+            else if (takenSegments.Contains(prefix))
+            {
+                change.Fail("prefix", $"/{prefix}/ 是网站自己的地址，请换一个前缀。");
+            }
+            else if (types.FirstOrDefault(t => string.Equals(t.Part(nameof(AutoroutePart))?.Settings.Prefix?.Trim('/'), prefix, StringComparison.OrdinalIgnoreCase)) is { } owner)
+            {
+                change.Fail("prefix", $"网址前缀 {prefix} 已被“{owner.DisplayName}”使用。");
+            }
+        }
+
+        if (!change.Succeeded)
+        {
+            return change;
+        }
+
+        var definition = new ContentTypeDefinition
+        {
+            Name = name,
+            DisplayName = displayName!.Trim(),
+            Parts =
+            [
+                new ContentPartDefinition { Name = nameof(TitlePart), Settings = new PartSettings { Required = true, MaxLength = 200 } },
+                .. ChoosableParts.Where(c => parts.Contains(c.Name)).Select(c => new ContentPartDefinition
+                {
+                    Name = c.Name,
+                    Settings = c.Name == nameof(AutoroutePart) ? new PartSettings { Prefix = prefix } : new PartSettings(),
+                }),
+            ],
+        };
+        await definitions.SaveTypeAsync(definition);
+        change.Message = $"已创建内容类型“{definition.DisplayName}”。" + (routed ? $"发布后的内容在 /{prefix}/… 有自己的页面，也能被搜索到。" : "");
+        return change;
+    }
+
+    /// <summary>Removes a field, unless an item's draft or published version has a value in it.</summary>
+    public async Task<TypeChange> RemoveFieldAsync(string typeName, string fieldName)
+    {
+        var change = new TypeChange();
+        if (await definitions.GetTypeAsync(typeName) is not { } type || type.Fields.FirstOrDefault(f => f.Name == fieldName) is not { } field)
+        {
+            return change.Missing();
+        }
+
+        var (count, example) = await FieldUseAsync(type.Name, field.Name);
+        if (count > 0)
+        {
+            return change.Fail("field", $"不能删除字段“{field.DisplayName}”：有 {count} 条内容在用它（例如《{example}》）。请先在这些内容里清空这个字段。");
+        }
+
+        type.Fields.Remove(field);
+        await definitions.SaveTypeAsync(type);
+        change.Message = $"已删除“{type.DisplayName}”的字段“{field.DisplayName}”。";
+        return change;
+    }
+
+    /// <summary>Moves a field one place up or down: the order the editor and the page show fields in.</summary>
+    public async Task<TypeChange> MoveFieldAsync(string typeName, string fieldName, bool up)
+    {
+        var change = new TypeChange();
+        if (await definitions.GetTypeAsync(typeName) is not { } type || type.Fields.FindIndex(f => f.Name == fieldName) is var at && at < 0)
+        {
+            return change.Missing();
+        }
+
+        var to = up ? at - 1 : at + 1;
+        if (to < 0 || to >= type.Fields.Count)
+        {
+            return change.Fail("field", up ? "这个字段已经在最前面。" : "这个字段已经在最后面。");
+        }
+
+        (type.Fields[at], type.Fields[to]) = (type.Fields[to], type.Fields[at]);
+        await definitions.SaveTypeAsync(type);
+        change.Message = $"已调整“{type.DisplayName}”的字段顺序。";
+        return change;
+    }
+
+    /// <summary>How many items (draft or published versions) have a value in the field, and one of their titles.</summary>
+    public async Task<(long Count, string? Example)> FieldUseAsync(string typeName, string fieldName)
+    {
+        // Every kind of field value is indexed in one of three tables: scalars, taxonomy terms, references.
+        const string sql = """
+            SELECT u.content_item_id AS Id, MIN(i.display_text) AS Title FROM (
+                SELECT f.document_id, f.content_item_id FROM content_field_index f WHERE f.content_type = @type AND f.field = @field
+                UNION SELECT t.document_id, t.content_item_id FROM content_term_index t WHERE t.field = @field
+                UNION SELECT r.document_id, r.content_item_id FROM content_reference_index r WHERE r.field = @field
+            ) u
+            JOIN content_item_index i ON i.document_id = u.document_id
+            WHERE i.content_type = @type AND (i.latest = TRUE OR i.published = TRUE)
+            GROUP BY u.content_item_id
+            """;
+        var (connection, transaction) = await session.GetConnectionAsync();
+        var rows = (await connection.QueryAsync<(string Id, string Title)>(sql, new { type = typeName, field = fieldName }, transaction)).ToList();
+        return (rows.Count, rows.Select(r => r.Title).Order(StringComparer.Ordinal).FirstOrDefault());
+    }
+
+    [GeneratedRegex("^[A-Za-z][A-Za-z0-9]{0,39}$")]
+    private static partial Regex Identifier();
+
+    [GeneratedRegex("^[a-z][a-z0-9-]{1,39}$")]
+    private static partial Regex Segment();
+}

@@ -125,5 +125,13 @@ internal sealed class SearchMigrations : IDataMigration
                     failed_utc {d.Timestamp} NOT NULL);
                 """);
         }),
+        new(5, context => context.ExecuteAsync($"""
+            CREATE TABLE search_day (
+                day {context.Dialect.Int} NOT NULL,
+                query {context.Dialect.Text} NOT NULL,
+                searches {context.Dialect.Int} NOT NULL,
+                misses {context.Dialect.Int} NOT NULL,
+                PRIMARY KEY (day, query));
+            """)),
     ];
 }

@@ -37,7 +37,10 @@ public static class SearchModule
         services.AddScoped<SearchDocumentBuilder>();
         services.AddScoped<SearchService>();
         services.AddMetrics(); // the indexer publishes its lag on a meter of this container
-        services.AddScoped<ISearchMissReport, SearchMissReport>();
+        services.AddScoped<ISearchReport, SearchReport>();
+        services.AddSingleton<Trends.SearchTally>();
+        services.AddSingleton<Trends.SearchTallyWriter>();
+        services.AddHostedService(provider => provider.GetRequiredService<Trends.SearchTallyWriter>());
         services.AddSingleton<SearchIndexer>();
         services.AddSingleton<CorpusIndexer>();
         services.AddHostedService(provider => provider.GetRequiredService<SearchIndexer>());

@@ -19,4 +19,7 @@ public sealed class SearchOptions
 
     /// <summary>How long the index log keeps tasks; a node whose cursor is older than what is kept rebuilds its index.</summary>
     public double LogRetentionHours { get; set; } = 24 * 7;
+
+    /// <summary>How often a node adds its search counts (for editors' trend charts) to the database.</summary>
+    public double TallySeconds { get; set; } = 30;
 }

@@ -24,7 +24,8 @@ public sealed class SearchService(
     SearchResultCache cache,
     SearchIndexer indexer,
     TimeProvider clock,
-    Content.Security.ISearchMissGate missGate)
+    Content.Security.ISearchMissGate missGate,
+    Trends.SearchTally tally)
 {
     public const int MaxPageSize = 50;
 
@@ -56,6 +57,7 @@ public sealed class SearchService(
         SiteMetrics.CacheLookup("search", hit);
         if (hit)
         {
+            Tally(request, query, page, cached!.Total);
             if (cached!.Total == 0 && query.HasTerms)
             {
                 await RecordMissAsync(QueryParser.Clean(request.Query));
@@ -66,6 +68,7 @@ public sealed class SearchService(
         }
 
         var result = await RunAsync(request, query, filters, page, size, watch);
+        Tally(request, query, page, result.Total);
         cache.Add(version, key, result);
         SiteMetrics.SearchDuration.Record(watch.Elapsed.TotalSeconds);
         return result;
@@ -92,6 +95,15 @@ public sealed class SearchService(
         return new SearchResult(hits.Total, watch.ElapsedMilliseconds, results, await FacetsAsync(hits), anyMatch, query, page, size);
     }
 
+    /// <summary>Counts a search for the trend charts: the first page only, so paging through results counts once.</summary>
+    private void Tally(SearchRequest request, SearchQuery query, int page, int total)
+    {
+        if (page == 1 && query.HasTerms)
+        {
+            tally.Count(QueryParser.Clean(request.Query), total == 0, clock.GetUtcNow().UtcDateTime);
+        }
+    }
+
     private async Task WaitForFirstBuildAsync()
     {
         try
@@ -111,6 +123,27 @@ public sealed class SearchService(
             ? []
             : index.Suggest(cleaned, Math.Clamp(take, 1, 20)).Select(h => new Suggestion(h.Title, h.Url, h.ContentType)).ToList();
         return Task.FromResult(suggestions);
+    }
+
+    /// <summary>Searches and searches that found nothing, per China day from <paramref name="fromDay"/> (20261205).</summary>
+    public async Task<IReadOnlyList<(int Day, long Searches, long Misses)>> PerDayAsync(int fromDay)
+    {
+        var (connection, transaction) = await session.GetConnectionAsync();
+        return (await connection.QueryAsync<(int, long, long)>(
+            "SELECT day, SUM(searches), SUM(misses) FROM search_day WHERE day >= @fromDay GROUP BY day ORDER BY day", new { fromDay }, transaction)).ToList();
+    }
+
+    /// <summary>Each query searched since <paramref name="weekStart"/>: its searches since then, and from <paramref name="fourWeeksStart"/> until then.</summary>
+    public async Task<IReadOnlyList<(string Query, long ThisWeek, long FourWeeks)>> WeeksAsync(int weekStart, int fourWeeksStart, int take)
+    {
+        var (connection, transaction) = await session.GetConnectionAsync();
+        return (await connection.QueryAsync<(string, long, long)>("""
+            SELECT query, SUM(CASE WHEN day >= @weekStart THEN searches ELSE 0 END) AS this_week,
+                   SUM(CASE WHEN day < @weekStart THEN searches ELSE 0 END) AS before
+            FROM search_day WHERE day >= @fourWeeksStart
+            GROUP BY query HAVING SUM(CASE WHEN day >= @weekStart THEN searches ELSE 0 END) > 0
+            ORDER BY this_week DESC, query LIMIT @take
+            """, new { weekStart, fourWeeksStart, take }, transaction)).ToList();
     }
 
     public async Task<IReadOnlyList<(string Query, int Times)>> MissesAsync(int take = 50)

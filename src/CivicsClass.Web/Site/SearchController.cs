@@ -3,13 +3,15 @@ using CivicsClass.Search.Querying;
 using CivicsClass.Theme;
 using CivicsClass.Theme.Models;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Localization;
 
 namespace CivicsClass.Web.Site;
 
-/// <summary><c>/search?q=</c>: results by relevance, facets as links that narrow, highlighted snippets, "did you mean".</summary>
-[OutputCache(PolicyName = SiteModule.CachePolicy)]
+/// <summary>
+/// <c>/search?q=</c>: results by relevance, facets as links that narrow, highlighted snippets, "did you mean".
+/// Not output-cached: every search reaches search's own result cache, so each one is counted for the
+/// editors' trends, and endless distinct queries cannot push the site's pages out of the page cache.
+/// </summary>
 public sealed class SearchController(SearchService search, ContentDefinitionManager definitions, IStringLocalizer<SiteText> text) : Controller
 {
     private const int PageSize = 10;

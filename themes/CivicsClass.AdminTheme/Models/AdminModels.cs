@@ -162,9 +162,35 @@ public sealed record CountRow(string Name, long Count, long Second = 0, string? 
 
 public sealed record RequestAdminRow(long Id, string Title, string Detail, int Votes, string Status);
 
-public sealed record AnalyticsViewModel(string Title, int Days, IReadOnlyList<CountRow> PerDay, IReadOnlyList<CountRow> TopLessons, IReadOnlyList<CountRow> Themes,
-    IReadOnlyList<CountRow> Regions, IReadOnlyList<CountRow> Organisations, IReadOnlyList<CountRow> Misses, IReadOnlyList<RequestAdminRow> Requests,
-    long Learners, long ActiveLearners, bool CanManageRequests)
+public sealed record AnalyticsViewModel(string Title, int Days, IReadOnlyList<ChartModel> Series, IReadOnlyList<CountRow> TopLessons, ChartModel Themes,
+    ChartModel Industries, IReadOnlyList<CountRow> Regions, IReadOnlyList<CountRow> Organisations, IReadOnlyList<CountRow> Misses,
+    IReadOnlyList<TrendRow> RisingLessons, IReadOnlyList<TrendRow> RisingSearches, IReadOnlyList<RequestAdminRow> Requests,
+    long Learners, long ActiveLearners, bool CanManageRequests);
+
+/// <summary>A chart drawn on the server as SVG, with its figures as a table beside it for screen readers and exact reading.</summary>
+public sealed record ChartModel(string Id, string Title, string Unit, IReadOnlyList<ChartPoint> Points)
 {
-    public long MaxPerDay => Math.Max(1, PerDay.Count == 0 ? 1 : PerDay.Max(d => d.Count));
+    public double Max => Points.Count == 0 ? 0 : Points.Max(p => p.Value);
+
+    public double Total => Points.Sum(p => p.Value);
+
+    /// <summary>The top of the scale: the maximum rounded up to 1, 2 or 5 times a power of ten.</summary>
+    public double Scale
+    {
+        get
+        {
+            if (Max <= 0)
+            {
+                return 1;
+            }
+
+            var power = Math.Pow(10, Math.Floor(Math.Log10(Max)));
+            return new[] { 1, 2, 5, 10 }.Select(m => m * power).First(v => v >= Max);
+        }
+    }
 }
+
+public sealed record ChartPoint(string Label, double Value, string? Url = null);
+
+/// <summary>Searched or studied this week against the weekly average of the four weeks before.</summary>
+public sealed record TrendRow(string Name, long ThisWeek, double WeeklyBefore, string? Url = null);

@@ -1,0 +1,70 @@
+using CivicsClass.Data.Documents;
+using Dapper;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace CivicsClass.Search.Trends;
+
+/// <summary>
+/// Adds the node's search counts to <c>search_day</c> every interval and once more when the node stops.
+/// Nodes add to the same rows, so a farm's counts are the sum of its nodes'.
+/// </summary>
+internal sealed class SearchTallyWriter(SearchTally tally, IServiceScopeFactory scopes, SearchOptions options, ILogger<SearchTallyWriter> logger)
+    : BackgroundService
+{
+    public async Task WriteAsync(CancellationToken cancellationToken = default)
+    {
+        var counts = tally.Take();
+        if (counts.Count == 0)
+        {
+            return;
+        }
+
+        const string sql = """
+            INSERT INTO search_day (day, query, searches, misses) VALUES (@Day, @Query, @Searches, @Misses)
+            ON CONFLICT (day, query) DO UPDATE SET searches = search_day.searches + excluded.searches, misses = search_day.misses + excluded.misses
+            """;
+        await using var scope = scopes.CreateAsyncScope();
+        var session = scope.ServiceProvider.GetRequiredService<ISession>();
+        var (connection, transaction) = await session.BeginWriteAsync();
+        // Written in one order on every node, so two nodes adding to the same rows never wait on each other in a circle.
+        await connection.ExecuteAsync(sql, counts.OrderBy(c => c.Day).ThenBy(c => c.Query, StringComparer.Ordinal)
+            .Select(c => new { c.Day, c.Query, c.Searches, c.Misses }), transaction);
+        await session.SaveChangesAsync(cancellationToken);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(Math.Max(1, options.TallySeconds)));
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                await TryWriteAsync(stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        await TryWriteAsync(CancellationToken.None);
+    }
+
+    private async Task TryWriteAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await WriteAsync(cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // Counts for editors' charts: a failed write loses an interval's counts, never a search.
+            logger.LogWarning(exception, "Could not write the search counts");
+        }
+    }
+}

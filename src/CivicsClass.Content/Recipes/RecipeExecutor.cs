@@ -63,12 +63,12 @@ public sealed class RecipeExecutor(
         try
         {
             return JsonNode.Parse(json, documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true }) as JsonObject
-                ?? throw new RecipeException([new RecipeError(null, null, "$", "a recipe must be a JSON object")]);
+                ?? throw new RecipeException([new RecipeError(null, null, "$", "配方必须是一个 JSON 对象")]);
         }
         catch (JsonException exception)
         {
             throw new RecipeException([new RecipeError(null, null, exception.Path ?? "$",
-                $"not valid JSON (line {exception.LineNumber + 1}, position {exception.BytePositionInLine + 1}): {exception.Message.Split(" Path:")[0]}")]);
+                $"不是有效的 JSON（第 {exception.LineNumber + 1} 行，第 {exception.BytePositionInLine + 1} 个字节）：{exception.Message.Split(" Path:")[0]}")]);
         }
     }
 
@@ -82,7 +82,7 @@ public sealed class RecipeExecutor(
 
         if (recipe["Steps"] is not JsonArray list)
         {
-            validation.RootError("$.Steps", recipe.ContainsKey("Steps") ? "must be an array" : "is required");
+            validation.RootError("$.Steps", recipe.ContainsKey("Steps") ? "应是数组" : "必须填写");
             throw new RecipeException(validation.Errors);
         }
 
@@ -92,7 +92,7 @@ public sealed class RecipeExecutor(
             validation.StepName = null;
             if (list[i] is not JsonObject step)
             {
-                validation.Error("", "a step must be a JSON object");
+                validation.Error("", "每一步必须是一个 JSON 对象");
                 continue;
             }
 
@@ -100,8 +100,8 @@ public sealed class RecipeExecutor(
             if (name is null || !_steps.TryGetValue(name, out var handler))
             {
                 validation.Error(".Name", name is null
-                    ? "is required"
-                    : $"'{name}' is not a known step; known steps are {string.Join(", ", _steps.Keys.Order())}");
+                    ? "必须填写"
+                    : $"没有名为 '{name}' 的步骤；可用的步骤：{string.Join(", ", _steps.Keys.Order())}");
                 continue;
             }
 

@@ -31,7 +31,7 @@ public sealed partial class RecipeValidation
             return array;
         }
 
-        Error($"{path}.{property}", node.ContainsKey(property) ? "must be an array" : "is required");
+        Error($"{path}.{property}", node.ContainsKey(property) ? "应是数组" : "必须填写");
         return null;
     }
 
@@ -41,13 +41,13 @@ public sealed partial class RecipeValidation
         {
             if (identifier && !IdentifierPattern().IsMatch(text))
             {
-                Error($"{path}.{property}", $"'{text}' must start with a letter and contain only letters and digits");
+                Error($"{path}.{property}", $"'{text}' 应以英文字母开头，只含字母和数字");
             }
 
             return text;
         }
 
-        Error($"{path}.{property}", node.ContainsKey(property) ? "must be a non-empty string" : "is required");
+        Error($"{path}.{property}", node.ContainsKey(property) ? "应是非空字符串" : "必须填写");
         return null;
     }
 
@@ -61,7 +61,7 @@ public sealed partial class RecipeValidation
         catch (JsonException exception)
         {
             var inner = exception.Path is { Length: > 1 } p ? p[1..] : "";
-            Error(path + inner, "has a value of the wrong kind: " + exception.Message.Split(" Path:")[0]);
+            Error(path + inner, "值的类型不对：" + exception.Message.Split(" Path:")[0]);
             return null;
         }
     }

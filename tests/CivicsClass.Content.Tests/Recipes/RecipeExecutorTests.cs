@@ -71,16 +71,16 @@ public abstract class RecipeExecutorTests<TProvider> where TProvider : IDatabase
 
     [SkippableTheory]
     [InlineData("""{ "Steps": [ { "Name": "ContentDefinition", "ContentTypes": [ { "Name": "Lesson2", "DisplayName": "课", "Parts": [ { "Name": "NoSuchPart" } ] } ] } ] }""",
-        0, "$.Steps[0].ContentTypes[0].Parts[0].Name", "'NoSuchPart' is not a known part")]
+        0, "$.Steps[0].ContentTypes[0].Parts[0].Name", "没有名为 'NoSuchPart' 的部件")]
     [InlineData("""{ "Steps": [ { "Name": "Settings", "Settings": {} }, { "Name": "Contnet", "Items": [] } ] }""",
-        1, "$.Steps[1].Name", "'Contnet' is not a known step")]
+        1, "$.Steps[1].Name", "没有名为 'Contnet' 的步骤")]
     [InlineData("""{ "Steps": [ { "Name": "Taxonomies", "Taxonomies": [ { "Alias": "Theme", "DisplayName": "主题", "Terms": [ "甲", "甲" ] } ] } ] }""",
-        0, "$.Steps[0].Taxonomies[0].Terms[1]", "term '甲' appears twice")]
+        0, "$.Steps[0].Taxonomies[0].Terms[1]", "词条 '甲' 出现了两次")]
     [InlineData("""{ "Steps": [ { "Name": "ContentDefinition", "ContentTypes": [ { "Name": "Quiz", "DisplayName": "测验", "Fields": [ { "Name": "Max", "Type": "NumericField", "Settings": { "Maximum": "很多" } } ] } ] } ] }""",
-        0, "$.Steps[0].ContentTypes[0].Fields[0].Settings.Maximum", "wrong kind")]
+        0, "$.Steps[0].ContentTypes[0].Fields[0].Settings.Maximum", "值的类型不对")]
     [InlineData("""{ "Steps": [ { "Name": "Content", "Items": [ { "ContentItemId": "x1", "ContentType": "Podcast", "Content": {} } ] } ] }""",
-        0, "$.Steps[0].Items[0].ContentType", "'Podcast' is not a content type")]
-    [InlineData("""{ "Steps": [ { "Name": "Roles" } ] }""", 0, "$.Steps[0].Roles", "is required")]
+        0, "$.Steps[0].Items[0].ContentType", "'Podcast' 不是本配方或网站定义的内容类型")]
+    [InlineData("""{ "Steps": [ { "Name": "Roles" } ] }""", 0, "$.Steps[0].Roles", "必须填写")]
     public async Task Execute_MalformedRecipe_IsRefusedWithStepPathAndReason(string recipe, int step, string path, string reason)
     {
         await using var site = await ContentSite.CreateAsync(new TProvider());
@@ -103,7 +103,7 @@ public abstract class RecipeExecutorTests<TProvider> where TProvider : IDatabase
 
         var exception = await Assert.ThrowsAsync<RecipeException>(() => ExecuteAsync(site, "{ \"Steps\": [ { \"Name\": \"Roles\", \n \"Roles\": [ } ] }"));
 
-        Assert.Contains("line 2", exception.Errors.Single().Reason);
+        Assert.Contains("第 2 行", exception.Errors.Single().Reason);
         Assert.Equal(before, await CountDocumentsAsync(site));
     }
 

@@ -144,9 +144,10 @@ public abstract class GovernanceTests<TProvider>(SiteHost<TProvider> host) : ICl
         var again = await Upload(admin, recipe);
 
         Assert.Equal(HttpStatusCode.BadRequest, broken.StatusCode);
-        Assert.Contains("NoSuchStep", await broken.Content.ReadAsStringAsync());
+        Assert.Contains("没有名为 'NoSuchStep' 的步骤", System.Net.WebUtility.HtmlDecode(await broken.Content.ReadAsStringAsync())); // recipe errors in Chinese
         Assert.DoesNotContain("班组建设", lessonEditor);
         Assert.Equal(HttpStatusCode.BadRequest, notJson.StatusCode);
+        Assert.Contains("不是有效的 JSON（第 1 行", await notJson.Content.ReadAsStringAsync());
         Assert.Equal("application/json", export.Content.Headers.ContentType?.MediaType);
         var steps = JsonDocument.Parse(recipe).RootElement.GetProperty("Steps");
         Assert.Equal("Lecturer", steps[0].GetProperty("ContentTypes")[0].GetProperty("Name").GetString());

@@ -36,7 +36,7 @@ public abstract class SiteCommandsTests<TProvider> where TProvider : IDatabasePr
         var result = await RunAsync(database, "recipe", recipe);
 
         Assert.Equal(1, result.ExitCode);
-        Assert.Contains("$.Steps[0].Taxonomies[0].DisplayName: is required", result.Output);
+        Assert.Contains("$.Steps[0].Taxonomies[0].DisplayName：必须填写", result.Output);
     }
 
     [SkippableFact]

@@ -23,7 +23,7 @@ internal sealed class ContentDefinitionStep(ContentDefinitionManager definitions
             var path = $".ContentTypes[{i}]";
             if (types[i] is not JsonObject node)
             {
-                validation.Error(path, "must be an object");
+                validation.Error(path, "应是对象");
                 continue;
             }
 
@@ -64,14 +64,14 @@ internal sealed class ContentDefinitionStep(ContentDefinitionManager definitions
             var part = type.Parts[p];
             if (!KnownParts.All.Contains(part.Name))
             {
-                validation.Error($"{path}.Parts[{p}].Name", $"'{part.Name}' is not a known part; known parts are {string.Join(", ", KnownParts.All.Order())}");
+                validation.Error($"{path}.Parts[{p}].Name", $"没有名为 '{part.Name}' 的部件；可用的部件：{string.Join(", ", KnownParts.All.Order())}");
             }
         }
 
         var duplicates = type.Parts.GroupBy(p => p.Name).Where(g => g.Count() > 1).Select(g => g.Key);
         foreach (var duplicate in duplicates)
         {
-            validation.Error($"{path}.Parts", $"part '{duplicate}' is listed more than once");
+            validation.Error($"{path}.Parts", $"部件 '{duplicate}' 重复列出");
         }
     }
 
@@ -83,36 +83,36 @@ internal sealed class ContentDefinitionStep(ContentDefinitionManager definitions
             var fieldPath = $"{path}.Fields[{f}]";
             if (string.IsNullOrWhiteSpace(field.Name) || !char.IsLetter(field.Name[0]) || !field.Name.All(char.IsLetterOrDigit))
             {
-                validation.Error($"{fieldPath}.Name", "is required and must contain only letters and digits");
+                validation.Error($"{fieldPath}.Name", "必须填写，只含字母和数字");
             }
 
             if (!KnownFields.All.Contains(field.Type))
             {
-                validation.Error($"{fieldPath}.Type", $"'{field.Type}' is not a known field type; known types are {string.Join(", ", KnownFields.All.Order())}");
+                validation.Error($"{fieldPath}.Type", $"没有名为 '{field.Type}' 的字段类型；可用的类型：{string.Join(", ", KnownFields.All.Order())}");
             }
 
             if (field.Type == "TaxonomyField" && string.IsNullOrWhiteSpace(field.Settings.Taxonomy))
             {
-                validation.Error($"{fieldPath}.Settings.Taxonomy", "a taxonomy field must name its taxonomy");
+                validation.Error($"{fieldPath}.Settings.Taxonomy", "分类词条字段必须指明所用的分类");
             }
 
             foreach (var allowed in field.Settings.AllowedTypes ?? [])
             {
                 if (!declared.Contains(allowed) && !validation.KnownContentTypes.Contains(allowed))
                 {
-                    validation.Error($"{fieldPath}.Settings.AllowedTypes", $"'{allowed}' is not a content type defined by this recipe or the site");
+                    validation.Error($"{fieldPath}.Settings.AllowedTypes", $"'{allowed}' 不是本配方或网站定义的内容类型");
                 }
             }
 
             if (field.Settings.Minimum > field.Settings.Maximum)
             {
-                validation.Error($"{fieldPath}.Settings", "Minimum is greater than Maximum");
+                validation.Error($"{fieldPath}.Settings", "Minimum 大于 Maximum");
             }
         }
 
         foreach (var duplicate in type.Fields.GroupBy(f => f.Name).Where(g => g.Count() > 1).Select(g => g.Key))
         {
-            validation.Error($"{path}.Fields", $"field '{duplicate}' is listed more than once");
+            validation.Error($"{path}.Fields", $"字段 '{duplicate}' 重复列出");
         }
     }
 }

@@ -23,7 +23,7 @@ internal sealed class ContentStep(IContentManager contentManager) : IRecipeStep
             var path = $".Items[{i}]";
             if (items[i] is not JsonObject item)
             {
-                validation.Error(path, "must be an object");
+                validation.Error(path, "应是对象");
                 continue;
             }
 
@@ -31,17 +31,17 @@ internal sealed class ContentStep(IContentManager contentManager) : IRecipeStep
             var type = validation.RequireString(item, "ContentType", path);
             if (type is not null && !validation.KnownContentTypes.Contains(type))
             {
-                validation.Error(path + ".ContentType", $"'{type}' is not a content type defined by this recipe or the site");
+                validation.Error(path + ".ContentType", $"'{type}' 不是本配方或网站定义的内容类型");
             }
 
             if (id is not null && !ids.Add(id))
             {
-                validation.Error(path + ".ContentItemId", $"'{id}' appears twice");
+                validation.Error(path + ".ContentItemId", $"'{id}' 出现了两次");
             }
 
             if (item["Content"] is not JsonObject)
             {
-                validation.Error(path + ".Content", item.ContainsKey("Content") ? "must be an object of parts" : "is required");
+                validation.Error(path + ".Content", item.ContainsKey("Content") ? "应是由部件组成的对象" : "必须填写");
             }
         }
     }

@@ -18,7 +18,7 @@ internal sealed class RolesStep(RoleCatalog catalog) : IRecipeStep
             var path = $".Roles[{i}]";
             if (roles[i] is not JsonObject role)
             {
-                validation.Error(path, "must be an object");
+                validation.Error(path, "应是对象");
                 continue;
             }
 
@@ -26,7 +26,7 @@ internal sealed class RolesStep(RoleCatalog catalog) : IRecipeStep
             validation.RequireString(role, "DisplayName", path);
             if (role["Permissions"] is not null && validation.Bind<List<string>>(role["Permissions"]!, path + ".Permissions") is null)
             {
-                validation.Error(path + ".Permissions", "must be an array of permission names");
+                validation.Error(path + ".Permissions", "应是权限名组成的数组");
             }
         }
     }

@@ -12,7 +12,7 @@ internal sealed class SettingsStep(SiteSettingsStore store) : IRecipeStep
     {
         if (step["Settings"] is not JsonObject sections)
         {
-            validation.Error(".Settings", step.ContainsKey("Settings") ? "must be an object of named sections" : "is required");
+            validation.Error(".Settings", step.ContainsKey("Settings") ? "应是由命名设置节组成的对象" : "必须填写");
             return;
         }
 
@@ -20,7 +20,7 @@ internal sealed class SettingsStep(SiteSettingsStore store) : IRecipeStep
         {
             if (value is not JsonObject)
             {
-                validation.Error($".Settings.{name}", "a settings section must be an object");
+                validation.Error($".Settings.{name}", "设置节应是对象");
             }
         }
     }

@@ -22,7 +22,7 @@ internal sealed class TaxonomiesStep(IContentManager contentManager, ContentDefi
             var path = $".Taxonomies[{i}]";
             if (list[i] is not JsonObject taxonomy)
             {
-                validation.Error(path, "must be an object");
+                validation.Error(path, "应是对象");
                 continue;
             }
 
@@ -106,7 +106,7 @@ internal sealed class TaxonomiesStep(IContentManager contentManager, ContentDefi
                 }
                 else if (term.ContainsKey("Children"))
                 {
-                    validation.Error(termPath + ".Children", "must be an array");
+                    validation.Error(termPath + ".Children", "应是数组");
                 }
 
                 if (name is null)
@@ -117,11 +117,11 @@ internal sealed class TaxonomiesStep(IContentManager contentManager, ContentDefi
 
             if (string.IsNullOrWhiteSpace(name))
             {
-                validation.Error(termPath, "a term is a non-empty name or an object with a Name");
+                validation.Error(termPath, "词条应是非空名称，或带 Name 的对象");
             }
             else if (!names.Add(name.Trim()))
             {
-                validation.Error(termPath, $"term '{name}' appears twice");
+                validation.Error(termPath, $"词条 '{name}' 出现了两次");
             }
         }
     }

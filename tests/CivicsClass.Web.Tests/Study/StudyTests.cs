@@ -51,17 +51,18 @@ public abstract class StudyTests<TProvider>(ClockedSiteHost<TProvider> host) : I
         using var worker = await AppLearner.CreateAsync(factory, "13700000002");
         using var other = await AppLearner.CreateAsync(factory, "13700000003");
         var lesson = await AppLearner.LessonAsync(factory, "erqi-strike-1923");
+        var next = await AppLearner.LessonAsync(factory, "anyuan-great-strike-1922");
         var (_, first) = await worker.PostAsync("/api/v1/study/sessions", new { contentItemId = lesson.ContentItemId });
         var id = first.GetProperty("sessionId").GetString();
 
         var (early, earlyBody) = await worker.PostAsync($"/api/v1/study/sessions/{id}/complete");
         var (foreign, _) = await other.PostAsync($"/api/v1/study/sessions/{id}/complete");
         var (missing, _) = await worker.PostAsync("/api/v1/study/sessions", new { contentItemId = "no-such-lesson" });
-        var (_, second) = await worker.PostAsync("/api/v1/study/sessions", new { contentItemId = lesson.ContentItemId });
+        var (_, second) = await worker.PostAsync("/api/v1/study/sessions", new { contentItemId = next.ContentItemId });
         host.Clock.Advance(TimeSpan.FromMinutes(15));
         var (superseded, supersededBody) = await worker.PostAsync($"/api/v1/study/sessions/{id}/complete");
         var (done, _) = await worker.PostAsync($"/api/v1/study/sessions/{second.GetProperty("sessionId").GetString()}/complete");
-        var (again, againBody) = await worker.PostAsync("/api/v1/study/sessions", new { contentItemId = lesson.ContentItemId });
+        var (again, againBody) = await worker.PostAsync("/api/v1/study/sessions", new { contentItemId = next.ContentItemId });
         host.Clock.Advance(TimeSpan.FromMinutes(15));
         var (earned, earnedBody) = await worker.PostAsync($"/api/v1/study/sessions/{againBody.GetProperty("sessionId").GetString()}/complete");
 

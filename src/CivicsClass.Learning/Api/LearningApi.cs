@@ -39,7 +39,8 @@ internal static class LearningApi
 
         var read = api.MapGroup("").WithTags("Learning");
         read.MapGet("/leaderboards/{board}", LeaderboardAsync).WithName("GetLeaderboard").RequireAuthorization()
-            .WithSummary("people, organisations or regions; ?period=day|week|all; organisations and regions rank by points per member unless ?by=total.");
+            .WithSummary("people, organisations or regions; ?period=day|week|all; organisations and regions rank by points per member unless ?by=total. "
+                + "The people board lists only those who chose to be named (profile setting), ranked among themselves; me is my place among them either way.");
         read.MapGet("/certificates/{code}", VerifyAsync).WithName("VerifyCertificate").WithSummary("Whether a certificate is genuine.");
         read.MapGet("/requests", RequestsAsync).WithName("ListTopicRequests").WithSummary("Topics workers asked for, most wanted first.");
         var ask = api.MapGroup("/requests").WithTags("Learning")
@@ -181,7 +182,8 @@ internal static class LearningApi
         }
 
         Ranked Map(BoardEntry e) => new(e.Rank, e.Name, e.Points, board == "people" ? null : e.Members, board == "people" ? null : e.Participants);
-        return TypedResults.Ok(new Leaderboard(board, result.Period, result.Entries.Select(Map).ToList(), result.Me is null ? null : Map(result.Me), result.CountedUtc));
+        return TypedResults.Ok(new Leaderboard(board, result.Period, result.Entries.Select(Map).ToList(), result.Me is null ? null : Map(result.Me), result.CountedUtc,
+            board == "people" ? result.MeNamed : null));
     }
 
     private static async Task<Ok<Verified>> VerifyAsync(string code, LearningProgress progress)

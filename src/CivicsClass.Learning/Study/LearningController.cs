@@ -167,7 +167,7 @@ public sealed class LearningController(
         var result = await boards.BoardAsync(terms, board, period, perMember, 50, Me);
         RankRow Row(BoardEntry e) => new(e.Rank, e.Name, e.Points, e.Members, e.Participants, e.Id == result!.Me?.Id);
         return View(new LeaderboardViewModel(new PageMeta(text["Leaderboards"]), board, period, perMember,
-            result!.Entries.Select(Row).ToList(), result.Me is null ? null : Row(result.Me), result.CountedUtc));
+            result!.Entries.Select(Row).ToList(), result.Me is null ? null : Row(result.Me), result.CountedUtc, result.MeNamed));
     }
 
     /// <summary>A certificate and its verification: the QR code on the printout leads back here.</summary>

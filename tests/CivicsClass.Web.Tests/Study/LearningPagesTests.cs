@@ -312,7 +312,7 @@ public abstract partial class LearningPagesTests<TProvider>(ClockedSiteHost<TPro
         var bogus = await anonymous.Http.GetAsync("/certificates/FORGED123");
 
         Assert.Contains("按人均积分排名", board);
-        Assert.Contains("我的排名", people);
+        Assert.Contains("你没有出现在个人榜上", people); // not named unless they choose; their place is shown to them alone
         Assert.Equal(HttpStatusCode.Redirect, redirect.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, bogus.StatusCode);
         Assert.Contains("可能是伪造的", await bogus.Content.ReadAsStringAsync());

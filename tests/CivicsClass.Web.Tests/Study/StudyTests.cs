@@ -386,7 +386,7 @@ public abstract class StudyTests<TProvider>(ClockedSiteHost<TProvider> host) : I
             var session = scope.ServiceProvider.GetRequiredService<CivicsClass.Data.Documents.ISession>();
             var terms = await scope.ServiceProvider.GetRequiredService<CivicsClass.Web.Site.TermCache>().GetAsync();
             var organisation = terms["Organisation"].ByName("萍乡市总工会")!.Id;
-            await Learners.SaveAsync(session, new Learner(top.Id, "王建国", organisation, null));
+            await Learners.SaveAsync(session, new Learner(top.Id, "王建国", organisation, null, ShowName: true));
             await Learners.SaveAsync(session, new Learner(me.Id, "李红", organisation, null));
             var ledger = scope.ServiceProvider.GetRequiredService<PointsLedger>();
             var rule = new PointsRule { Name = "Test", Points = 1 };
@@ -399,7 +399,7 @@ public abstract class StudyTests<TProvider>(ClockedSiteHost<TProvider> host) : I
         var organisations = await me.GetAsync("/api/v1/leaderboards/organisations?period=all&by=total");
         var (unknown, _) = (await me.Http.GetAsync("/api/v1/leaderboards/people?period=year"), 0);
 
-        Assert.Equal("王**", people.GetProperty("entries")[0].GetProperty("name").GetString());
+        Assert.Equal("王建国", people.GetProperty("entries")[0].GetProperty("name").GetString());
         Assert.Equal(500, people.GetProperty("entries")[0].GetProperty("points").GetDouble());
         Assert.Equal(2, people.GetProperty("me").GetProperty("rank").GetInt32());
         Assert.Equal("李红", people.GetProperty("me").GetProperty("name").GetString());

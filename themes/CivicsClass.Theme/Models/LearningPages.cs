@@ -57,8 +57,9 @@ public sealed record CertificateViewModel(PageMeta Meta, bool Genuine, string Co
 
 public sealed record RankRow(int Rank, string Name, double Points, int Members, int Participants, bool Mine);
 
+/// <param name="MeNamed">Whether I chose to be named on the people board; my place is shown to me either way.</param>
 public sealed record LeaderboardViewModel(PageMeta Meta, string Board, string Period, bool PerMember, IReadOnlyList<RankRow> Entries, RankRow? Me,
-    DateTime? CountedUtc = null) : PageViewModel(Meta);
+    DateTime? CountedUtc = null, bool MeNamed = false) : PageViewModel(Meta);
 
 public sealed record DailyQuestionView(string Id, int Number, string Question, IReadOnlyList<string> Options);
 

@@ -64,6 +64,7 @@ public static class LearningModule
         services.AddScoped<TopicRequestStore>();
         services.AddScoped<LearningAnalytics>();
         services.AddScoped<MyLearningPageBuilder>();
+        services.AddScoped<MyDayBuilder>();
         return services;
     }
 

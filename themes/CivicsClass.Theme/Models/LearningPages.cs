@@ -34,7 +34,17 @@ public sealed record StudyPanel(string LessonId, int MinSeconds, int? MediaSecon
 
 public sealed record DayBar(string Label, string Iso, int Points);
 
-public sealed record TaskCard(string Name, string? Description, int Points, int Today, int? Cap);
+/// <summary>One of today's tasks: what it pays, what it has paid today, its cap and, where there is one, where to do it.</summary>
+public sealed record TaskCard(string Name, string? Description, int Points, int Today, int? Cap, string? Url = null)
+{
+    /// <summary>The points still to earn today; null when the task has no daily cap.</summary>
+    public int? Left => Cap is { } cap ? Math.Max(0, cap - Today) : null;
+
+    public bool Done => Left == 0;
+}
+
+/// <summary>A signed-in worker's day on the home page: streak, points, today's tasks, and the lessons begun but not finished.</summary>
+public sealed record MyDay(string Name, int Streak, int Today, int Balance, IReadOnlyList<TaskCard> Tasks, IReadOnlyList<ContentCard> Continue);
 
 public sealed record EntryRow(string Activity, int Points, DateTime CreatedUtc, string? Title, string? Url, string? Reason);
 

@@ -18,6 +18,7 @@
   var form = panel.querySelector("form");
   var button = panel.querySelector("[data-study-button]");
   var status = panel.querySelector("[data-study-status]");
+  var announce = panel.querySelector("[data-study-announce]");
   var bar = panel.querySelector("progress");
   var token = form.querySelector("input[name=__RequestVerificationToken]").value;
   var media = document.querySelector("video.player, audio.player");
@@ -74,6 +75,9 @@
     if (button.disabled === ready) {
       button.disabled = !ready;
       panel.classList.toggle("study-ready", ready);
+      if (ready && announce) {
+        announce.textContent = line;
+      }
     }
   }
 
@@ -81,6 +85,9 @@
     stopped = true;
     button.disabled = true;
     status.textContent = message;
+    if (announce) {
+      announce.textContent = message;
+    }
   }
 
   // Reports the media played in this session — what the server had counted when this page resumed it,

@@ -49,6 +49,7 @@ public static class LearningModule
         services.AddScoped<PointsLedger>();
         services.AddScoped<LearningProgress>();
         services.AddScoped<StudySessions>();
+        services.AddOptions<StudyOptions>().BindConfiguration("Study");
         services.AddScoped<QuizService>();
         services.AddScoped<QuizAttempts>();
         services.AddScoped<CheckInService>();
@@ -63,6 +64,7 @@ public static class LearningModule
         services.AddScoped<TopicRequestStore>();
         services.AddScoped<LearningAnalytics>();
         services.AddScoped<MyLearningPageBuilder>();
+        services.AddScoped<MyDayBuilder>();
         return services;
     }
 

@@ -108,7 +108,7 @@ public sealed class WorkerJourneyTests(BrowserSite site) : IClassFixture<Browser
     /// Follows a link or presses a button as a keyboard user does: focus, then Enter. A tap depends on
     /// coordinates, and a full-page screenshot on an emulated phone briefly changes the layout under it.
     /// </summary>
-    private static async Task ActivateAsync(IPage page, ILocator target)
+    internal static async Task ActivateAsync(IPage page, ILocator target)
     {
         await target.FocusAsync();
         await page.Keyboard.PressAsync("Enter");
@@ -119,7 +119,7 @@ public sealed class WorkerJourneyTests(BrowserSite site) : IClassFixture<Browser
     /// and then drops an activation, or carries it out late: when nothing happened within ten seconds,
     /// the page is checked again, and a link still there that points at <paramref name="path"/> is followed by address.
     /// </summary>
-    private static async Task FollowAsync(IPage page, ILocator link, string path)
+    internal static async Task FollowAsync(IPage page, ILocator link, string path)
     {
         var arrived = new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit, Timeout = 10_000 };
         await ActivateAsync(page, link);
@@ -146,7 +146,7 @@ public sealed class WorkerJourneyTests(BrowserSite site) : IClassFixture<Browser
     /// Chromium dropped the key press (nothing happened within ten seconds and the address is unchanged),
     /// the button's form is submitted through the button, as the press would have done.
     /// </summary>
-    private static async Task SubmitAsync(IPage page, ILocator button, Func<string, bool> arrivedAt)
+    internal static async Task SubmitAsync(IPage page, ILocator button, Func<string, bool> arrivedAt)
     {
         var before = page.Url;
         await ActivateAsync(page, button);
@@ -167,7 +167,7 @@ public sealed class WorkerJourneyTests(BrowserSite site) : IClassFixture<Browser
     /// Console errors and failed requests, except map tiles: this machine has no route to a tile
     /// server, and a venue page must stay useful without one.
     /// </summary>
-    private static List<string> Watch(IPage page)
+    internal static List<string> Watch(IPage page)
     {
         var problems = new List<string>();
         page.Console += (_, message) =>

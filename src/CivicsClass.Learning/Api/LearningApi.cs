@@ -26,7 +26,8 @@ internal static class LearningApi
         var earn = api.MapGroup("").WithTags("Learning")
             .RequireAuthorization(PermissionPolicy.For(Permissions.EarnPoints))
             .RequireRateLimiting(LearningModule.PointsRateLimit);
-        earn.MapPost("/study/sessions", OpenAsync).WithName("OpenStudySession").WithSummary("Opens a study session on a lesson; the server times it.");
+        earn.MapPost("/study/sessions", OpenAsync).WithName("OpenStudySession")
+            .WithSummary("Opens a study session on a lesson (201), or resumes the open one on the same lesson (200) when it was alive within the resume window; the server times it from its first opening.");
         earn.MapPost("/study/sessions/{id}/heartbeat", HeartbeatAsync).WithName("ReportStudyHeartbeat").WithSummary("Reports the seconds of media played so far in the session.");
         earn.MapPost("/study/sessions/{id}/complete", CompleteAsync).WithName("CompleteStudySession").WithSummary("Completes the session: { awarded, balance }, or a problem saying why nothing was awarded.");
         earn.MapPost("/quizzes/{contentItemId}/submit", SubmitQuizAsync).WithName("SubmitLessonQuiz")
@@ -38,7 +39,8 @@ internal static class LearningApi
 
         var read = api.MapGroup("").WithTags("Learning");
         read.MapGet("/leaderboards/{board}", LeaderboardAsync).WithName("GetLeaderboard").RequireAuthorization()
-            .WithSummary("people, organisations or regions; ?period=day|week|all; organisations and regions rank by points per member unless ?by=total.");
+            .WithSummary("people, organisations or regions; ?period=day|week|all; organisations and regions rank by points per member unless ?by=total. "
+                + "The people board lists only those who chose to be named (profile setting), ranked among themselves; me is my place among them either way.");
         read.MapGet("/certificates/{code}", VerifyAsync).WithName("VerifyCertificate").WithSummary("Whether a certificate is genuine.");
         read.MapGet("/requests", RequestsAsync).WithName("ListTopicRequests").WithSummary("Topics workers asked for, most wanted first.");
         var ask = api.MapGroup("/requests").WithTags("Learning")
@@ -49,7 +51,8 @@ internal static class LearningApi
         return api;
     }
 
-    private static async Task<Results<Created<Opened>, ProblemHttpResult>> OpenAsync(OpenRequest request, HttpContext context, StudySessions sessions, ISession session)
+    private static async Task<Results<Created<Opened>, Ok<Opened>, ProblemHttpResult>> OpenAsync(OpenRequest request, HttpContext context, StudySessions sessions,
+        ISession session)
     {
         if (string.IsNullOrWhiteSpace(request.ContentItemId) || await sessions.OpenAsync(context.User.LearnerId()!.Value, request.ContentItemId) is not { } opened)
         {
@@ -57,7 +60,8 @@ internal static class LearningApi
         }
 
         await session.SaveChangesAsync();
-        return TypedResults.Created($"/api/v1/study/sessions/{opened.SessionId}", new Opened(opened.SessionId, opened.MinSeconds, opened.MediaSecondsRequired));
+        var body = new Opened(opened.SessionId, opened.MinSeconds, opened.MediaSecondsRequired, opened.ElapsedSeconds, opened.MediaSeconds, opened.Resumed);
+        return opened.Resumed ? TypedResults.Ok(body) : TypedResults.Created($"/api/v1/study/sessions/{opened.SessionId}", body);
     }
 
     private static async Task<Results<Ok<Beat>, ProblemHttpResult>> HeartbeatAsync(string id, HeartbeatRequest request, HttpContext context, StudySessions sessions, ISession session)
@@ -74,7 +78,7 @@ internal static class LearningApi
         }
 
         await session.SaveChangesAsync();
-        return TypedResults.Ok(new Beat(beat.MediaSeconds, beat.MediaSecondsRequired));
+        return TypedResults.Ok(new Beat(beat.MediaSeconds, beat.MediaSecondsRequired, beat.ElapsedSeconds));
     }
 
     private static async Task<Results<Ok<Completed>, ProblemHttpResult>> CompleteAsync(string id, HttpContext context, StudySessions sessions, ISession session)
@@ -178,7 +182,8 @@ internal static class LearningApi
         }
 
         Ranked Map(BoardEntry e) => new(e.Rank, e.Name, e.Points, board == "people" ? null : e.Members, board == "people" ? null : e.Participants);
-        return TypedResults.Ok(new Leaderboard(board, result.Period, result.Entries.Select(Map).ToList(), result.Me is null ? null : Map(result.Me), result.CountedUtc));
+        return TypedResults.Ok(new Leaderboard(board, result.Period, result.Entries.Select(Map).ToList(), result.Me is null ? null : Map(result.Me), result.CountedUtc,
+            board == "people" ? result.MeNamed : null));
     }
 
     private static async Task<Ok<Verified>> VerifyAsync(string code, LearningProgress progress)

@@ -9,10 +9,12 @@ namespace CivicsClass.Learning.Leaderboards;
 
 /// <summary>
 /// Leaderboards by day, week and all time. People are ranked from the running totals the ledger
-/// keeps, through an index on (period, points): the top is an index range. "My rank" counts the
-/// learners above mine — exactly on a small site, from the <see cref="LearningRollup"/> on a large
-/// one (my own points are always current). Names of others are shortened (张**) so a board shames
-/// nobody. Groups — union organisations and regions — add their members' points up the taxonomy
+/// keeps, through an index on (period, points): the top is an index range. The people board lists only
+/// learners who chose to be named (a profile setting, off by default), ranked among themselves: ranking
+/// is something a worker chooses, and nobody is placed — not even as a masked row — without choosing it.
+/// "My rank" counts the named learners above mine, so it is my place on the board, or the place I would
+/// take by joining it — exactly on a small site, from the <see cref="LearningRollup"/> on a large one
+/// (my own points are always current). Groups count every member, named or not. Groups — union organisations and regions — add their members' points up the taxonomy
 /// tree (a province counts its cities' members) and rank by points per member unless asked for
 /// totals; a small site counts them on demand and keeps them for a minute per node, a large one
 /// reads the roll-up.
@@ -27,35 +29,37 @@ public sealed class LeaderboardReader(ISession session, IMemoryCache cache, Time
         }
 
         var (connection, transaction) = await session.GetConnectionAsync();
-        var rows = (await connection.QueryAsync<(long UserId, int Points, string? Name)>("""
-            SELECT t.user_id, t.points, l.display_name FROM points_total t LEFT JOIN learner l ON l.user_id = t.user_id
-            WHERE t.period = @period AND t.points > 0 ORDER BY t.points DESC, t.user_id LIMIT @take
+        var rows = (await connection.QueryAsync<(long UserId, int Points, string Name)>("""
+            SELECT t.user_id, t.points, l.display_name FROM points_total t JOIN learner l ON l.user_id = t.user_id
+            WHERE t.period = @period AND t.points > 0 AND l.show_name = TRUE ORDER BY t.points DESC, t.user_id LIMIT @take
             """, new { period, take }, transaction)).ToList();
         var entries = new List<BoardEntry>(rows.Count);
         for (var i = 0; i < rows.Count; i++)
         {
             var rank = i > 0 && rows[i].Points == rows[i - 1].Points ? entries[i - 1].Rank : i + 1;
-            entries.Add(new BoardEntry(rank, rows[i].UserId.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                rows[i].UserId == me ? rows[i].Name ?? "" : Shorten(rows[i].Name), rows[i].Points));
+            entries.Add(new BoardEntry(rank, rows[i].UserId.ToString(System.Globalization.CultureInfo.InvariantCulture), rows[i].Name, rows[i].Points));
         }
 
         BoardEntry? mine = null;
         DateTime? counted = null;
+        var named = false;
         if (me is { } user)
         {
             var points = await connection.ExecuteScalarAsync<int?>("SELECT points FROM points_total WHERE period = @period AND user_id = @user",
                 new { period, user }, transaction) ?? 0;
+            named = await connection.ExecuteScalarAsync<bool?>("SELECT show_name FROM learner WHERE user_id = @user", new { user }, transaction) ?? false;
             var rollup = await StateAsync(period);
             counted = rollup is { } state && state.Learners >= options.Value.ExactBelow ? state.RolledUtc : null;
+            // My place among the people who chose to be named: where I stand, or would stand if I joined them.
             var above = await connection.ExecuteScalarAsync<long>(counted is null
-                ? "SELECT COUNT(*) FROM points_total WHERE period = @period AND points > @points"
-                : "SELECT COALESCE(SUM(learners), 0) FROM points_rollup WHERE period = @period AND points > @points",
+                ? "SELECT COUNT(*) FROM points_total t JOIN learner l ON l.user_id = t.user_id WHERE t.period = @period AND t.points > @points AND l.show_name = TRUE"
+                : "SELECT COALESCE(SUM(named), 0) FROM points_rollup WHERE period = @period AND points > @points",
                 new { period, points }, transaction);
             mine = new BoardEntry((int)above + 1, user.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 await Learners.NameAsync(session, user), points);
         }
 
-        return new Board(periodName, entries, mine, counted);
+        return new Board(periodName, entries, mine, counted, named);
     }
 
     /// <summary>The last roll-up of a period, or null when there was none yet.</summary>
@@ -147,8 +151,4 @@ public sealed class LeaderboardReader(ISession session, IMemoryCache cache, Time
             "SELECT group_id, members, participants, points FROM group_rollup WHERE kind = @kind AND period = @period", new { kind, period }, transaction))
             .ToDictionary(r => r.Id, StringComparer.Ordinal);
     }
-
-    /// <summary>The first character and two stars: 王** for 王建国.</summary>
-    public static string Shorten(string? name) =>
-        string.IsNullOrWhiteSpace(name) ? "职工" : (char.IsSurrogate(name[0]) && name.Length > 1 ? name[..2] : name[..1]) + "**";
 }

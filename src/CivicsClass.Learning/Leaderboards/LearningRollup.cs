@@ -91,8 +91,10 @@ public sealed class LearningRollup(IServiceScopeFactory scopes, ISqlDialect dial
 
         await connection.ExecuteAsync("""
             DELETE FROM points_rollup WHERE period = @period;
-            INSERT INTO points_rollup (period, points, learners)
-            SELECT period, points, COUNT(*) FROM points_total WHERE period = @period AND points > 0 GROUP BY period, points;
+            INSERT INTO points_rollup (period, points, learners, named)
+            SELECT t.period, t.points, COUNT(*), COALESCE(SUM(CASE WHEN l.show_name THEN 1 ELSE 0 END), 0)
+            FROM points_total t LEFT JOIN learner l ON l.user_id = t.user_id
+            WHERE t.period = @period AND t.points > 0 GROUP BY t.period, t.points;
             DELETE FROM group_rollup WHERE period = @period;
             """, new { period }, transaction);
         foreach (var (_, name, column) in Groups)

@@ -152,5 +152,15 @@ internal sealed class LearningMigrations : IDataMigration
                     PRIMARY KEY (user_id, content_item_id, study_day));
                 """);
         }),
+        new(5, async context =>
+        {
+            // Leaderboards by consent: a learner is named on the people board only after choosing to be.
+            var d = context.Dialect;
+            await context.ExecuteAsync($"""
+                ALTER TABLE learner ADD COLUMN show_name {d.Bool} NOT NULL DEFAULT FALSE;
+                CREATE INDEX ix_learner_named ON learner (user_id) WHERE show_name = TRUE;
+                ALTER TABLE points_rollup ADD COLUMN named {d.BigInt} NOT NULL DEFAULT 0;
+                """);
+        }),
     ];
 }

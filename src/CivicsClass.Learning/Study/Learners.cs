@@ -10,8 +10,9 @@ public static class Learners
     {
         var (connection, transaction) = await session.BeginWriteAsync();
         await connection.ExecuteAsync("""
-            INSERT INTO learner (user_id, display_name, organisation_id, region_id) VALUES (@UserId, @DisplayName, @OrganisationId, @RegionId)
-            ON CONFLICT (user_id) DO UPDATE SET display_name = excluded.display_name, organisation_id = excluded.organisation_id, region_id = excluded.region_id
+            INSERT INTO learner (user_id, display_name, organisation_id, region_id, show_name) VALUES (@UserId, @DisplayName, @OrganisationId, @RegionId, @ShowName)
+            ON CONFLICT (user_id) DO UPDATE SET display_name = excluded.display_name, organisation_id = excluded.organisation_id, region_id = excluded.region_id,
+                show_name = excluded.show_name
             """, learner, transaction);
     }
 

@@ -40,8 +40,9 @@ public sealed class LearningController(
     public async Task<IActionResult> Index([FromServices] MyLearningPageBuilder page) => View(await page.BuildAsync(Me));
 
     /// <summary>
-    /// Opens a study session on a lesson for the study panel's script, which posts here when the page
-    /// has loaded; a page view itself never opens or supersedes a session.
+    /// Opens, or resumes, a study session on a lesson. The study panel's script posts here when the page has
+    /// loaded and reads the answer as JSON; without script the panel's button posts here and is sent back to
+    /// the lesson, which then shows the open session. A page view itself never opens or supersedes a session.
     /// </summary>
     [HttpPost]
     [RequirePermission(Permissions.EarnPoints)]
@@ -51,13 +52,21 @@ public sealed class LearningController(
     {
         if (string.IsNullOrWhiteSpace(lesson) || await sessions.OpenAsync(Me, lesson) is not { } opened)
         {
-            return Problem(title: Refusal.NotFound("这节课").Message, statusCode: StatusCodes.Status404NotFound);
+            return WantsJson
+                ? Problem(title: Refusal.NotFound("这节课").Message, statusCode: StatusCodes.Status404NotFound)
+                : NotFound();
         }
 
         await session.SaveChangesAsync();
-        return Json(new { opened.SessionId, opened.MinSeconds, opened.MediaSecondsRequired });
+        return WantsJson
+            ? Json(new { opened.SessionId, opened.MinSeconds, opened.MediaSecondsRequired, opened.ElapsedSeconds, opened.MediaSeconds, opened.Resumed })
+            : await BackToLessonAsync(lesson);
     }
 
+    /// <summary>
+    /// Completes a session. A refusal (too early, media not yet played, opened again elsewhere) is never an
+    /// error page: the worker is sent back to the lesson, whose study panel says why and how much is left.
+    /// </summary>
     [HttpPost]
     [RequirePermission(Permissions.EarnPoints)]
     [ValidateAntiForgeryToken]
@@ -67,6 +76,12 @@ public sealed class LearningController(
         var (done, refusal) = await sessions.CompleteAsync(Me, id);
         if (done is null)
         {
+            if (await sessions.LessonOfAsync(Me, id) is { } lesson)
+            {
+                TempData[StudyPanel.NoticeKey] = refusal!.Message;
+                return await BackToLessonAsync(lesson);
+            }
+
             Response.StatusCode = refusal!.Status;
             return Outcome(false, text["StudyNotCounted"], refusal.Message, ("/learning", text["MyLearning"]));
         }
@@ -79,6 +94,11 @@ public sealed class LearningController(
         return View("Outcome", new OutcomeViewModel(new PageMeta(text["StudyCounted"]), true, text["StudyCounted"], message, links, next));
     }
 
+    /// <summary>
+    /// The panel's script reports media played (0 for a lesson without) every few seconds and on play and pause;
+    /// the answer is the server's count — media seconds and the seconds since the session was first opened —
+    /// which the panel shows, so the button turns live when the server would count the study.
+    /// </summary>
     [HttpPost]
     [RequirePermission(Permissions.EarnPoints)]
     [ValidateAntiForgeryToken]
@@ -97,7 +117,7 @@ public sealed class LearningController(
         }
 
         await session.SaveChangesAsync();
-        return Json(new { beat.MediaSeconds, beat.MediaSecondsRequired });
+        return Json(new { beat.MediaSeconds, beat.MediaSecondsRequired, beat.ElapsedSeconds });
     }
 
     [HttpGet]
@@ -147,7 +167,7 @@ public sealed class LearningController(
         var result = await boards.BoardAsync(terms, board, period, perMember, 50, Me);
         RankRow Row(BoardEntry e) => new(e.Rank, e.Name, e.Points, e.Members, e.Participants, e.Id == result!.Me?.Id);
         return View(new LeaderboardViewModel(new PageMeta(text["Leaderboards"]), board, period, perMember,
-            result!.Entries.Select(Row).ToList(), result.Me is null ? null : Row(result.Me), result.CountedUtc));
+            result!.Entries.Select(Row).ToList(), result.Me is null ? null : Row(result.Me), result.CountedUtc, result.MeNamed));
     }
 
     /// <summary>A certificate and its verification: the QR code on the printout leads back here.</summary>
@@ -253,6 +273,21 @@ public sealed class LearningController(
         new(new PageMeta(text["Requests"]),
             (await requests.ListAsync(User.LearnerId(), 100)).Select(r => new RequestRow(r.Id, r.Title, r.Detail, r.Votes, r.Status, r.VotedByMe)).ToList(),
             (await authorization.AuthorizeAsync(User, PermissionPolicy.For(Permissions.RequestTopics))).Succeeded, errors, title, detail, message);
+
+    /// <summary>The study panel's script asks for JSON; a form posted by the browser itself gets pages.</summary>
+    private bool WantsJson => Request.Headers.Accept.ToString().Contains("application/json", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>303 to the lesson's study panel (the lesson page reads what to say from temp data).</summary>
+    private async Task<IActionResult> BackToLessonAsync(string lessonId)
+    {
+        if (await contentManager.GetAsync(lessonId) is not { } lesson)
+        {
+            return NotFound();
+        }
+
+        Response.Headers.Location = cards.UrlOf(lesson) + "#study";
+        return StatusCode(StatusCodes.Status303SeeOther);
+    }
 
     private ViewResult Outcome(bool success, string heading, string message, params (string Url, string Text)[] links) =>
         View("Outcome", new OutcomeViewModel(new PageMeta(heading), success, heading, message, links));

@@ -72,7 +72,7 @@ public sealed class MyLearningPageBuilder(
 
         var recommended = await cards.CardsAsync(await recommendations.ForAsync(me, 4));
         return new MyLearningViewModel(new PageMeta(text["MyLearning"]), await Learners.NameAsync(session, me), await ledger.BalanceAsync(me),
-            tasks.Sum(t => t.Today), await progress.StreakAsync(me), tasks.Select(t => new TaskCard(t.Name, t.Description, t.Points, t.Today, t.DailyCap)).ToList(), bars, entryRows, studied, courses,
+            tasks.Sum(t => t.Today), await progress.StreakAsync(me), tasks.Select(MyDayBuilder.Card).ToList(), bars, entryRows, studied, courses,
             certificates.Select(c => new CertificateRow(c.CourseTitle, $"/certificates/{c.Code}", c.IssuedUtc)).ToList(), recommended);
     }
 }

@@ -4,6 +4,7 @@ using CivicsClass.Content.Items;
 using CivicsClass.Content.Parts;
 using CivicsClass.Data.Documents;
 using CivicsClass.Learning.Points;
+using Microsoft.Extensions.Options;
 
 namespace CivicsClass.Learning.Study;
 
@@ -14,9 +15,12 @@ namespace CivicsClass.Learning.Study;
 /// server's elapsed time × the fastest playback speed, and nothing across a gap. Opening a lesson
 /// supersedes the worker's other open sessions, so two windows cannot accrue time twice; only an
 /// explicit request opens one (a POST from the study panel or the app), never the view of a page.
+/// Opening the same lesson again while its session is open and was alive within
+/// <see cref="StudyOptions.ResumeMinutes"/> resumes that session: time counts from its first opening,
+/// so going back, reloading or switching apps costs a worker nothing and gains nothing either.
 /// </summary>
 public sealed class StudySessions(ISession session, IContentManager contentManager, PointsRuleStore rules, PointsLedger ledger,
-    LearningProgress progress, TimeProvider clock)
+    LearningProgress progress, TimeProvider clock, IOptions<StudyOptions> options)
 {
     /// <summary>The most seconds of media a heartbeat may report: a day. Anything else is not a number of seconds played.</summary>
     public const double MaxReportedSeconds = 86_400;
@@ -47,19 +51,52 @@ public sealed class StudySessions(ISession session, IContentManager contentManag
             return null;
         }
 
-        var (minSeconds, mediaDuration, required) = await TermsAsync(lesson);
-        var id = Guid.NewGuid().ToString("N");
+        var media = (await rules.AllAsync()).GetValueOrDefault(Activities.StudyMedia);
         var now = clock.GetUtcNow().UtcDateTime;
-
         var (connection, transaction) = await session.BeginWriteAsync();
-        await connection.ExecuteAsync("""
-            UPDATE study_session SET superseded = TRUE WHERE user_id = @userId AND completed_utc IS NULL AND superseded = FALSE;
-            INSERT INTO study_session (id, user_id, content_item_id, opened_utc, min_seconds, media_duration, media_seconds, last_beat_utc, superseded)
-            VALUES (@id, @userId, @lessonId, @now, @minSeconds, @mediaDuration, 0, @now, FALSE);
-            """, new { id, userId, lessonId, now, minSeconds, mediaDuration }, transaction);
+        var open = await OpenRowAsync(connection, transaction, userId, lessonId, now, session.Dialect.ForUpdate);
+        StudyOpened opened;
+        if (open is not null)
+        {
+            await connection.ExecuteAsync("""
+                UPDATE study_session SET superseded = TRUE WHERE user_id = @userId AND completed_utc IS NULL AND superseded = FALSE AND id <> @id;
+                UPDATE study_session SET last_beat_utc = @now WHERE id = @id;
+                """, new { userId, id = open.Id, now }, transaction);
+            opened = new StudyOpened(open.Id, open.MinSeconds, Required(open.MediaDuration, media), 0, Elapsed(open, now), (int)Played(open), Resumed: true);
+        }
+        else
+        {
+            var (minSeconds, mediaDuration, required) = await TermsAsync(lesson);
+            var id = Guid.NewGuid().ToString("N");
+            await connection.ExecuteAsync("""
+                UPDATE study_session SET superseded = TRUE WHERE user_id = @userId AND completed_utc IS NULL AND superseded = FALSE;
+                INSERT INTO study_session (id, user_id, content_item_id, opened_utc, min_seconds, media_duration, media_seconds, last_beat_utc, superseded)
+                VALUES (@id, @userId, @lessonId, @now, @minSeconds, @mediaDuration, 0, @now, FALSE);
+                """, new { id, userId, lessonId, now, minSeconds, mediaDuration }, transaction);
+            opened = new StudyOpened(id, minSeconds, required, 0);
+        }
+
         await progress.StartAsync(userId, lessonId);
-        var visit = await progress.VisitAsync(userId);
-        return new StudyOpened(id, minSeconds, required, visit);
+        return opened with { VisitPoints = await progress.VisitAsync(userId) };
+    }
+
+    /// <summary>The worker's resumable session on a lesson, for the lesson page to show where it stands; opens and changes nothing.</summary>
+    public async Task<OpenStudy?> CurrentAsync(long userId, string lessonId)
+    {
+        var media = (await rules.AllAsync()).GetValueOrDefault(Activities.StudyMedia);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var (connection, transaction) = await session.GetConnectionAsync();
+        return await OpenRowAsync(connection, transaction, userId, lessonId, now, "") is { } row
+            ? new OpenStudy(row.Id, row.MinSeconds, Required(row.MediaDuration, media), Elapsed(row, now), (int)Played(row))
+            : null;
+    }
+
+    /// <summary>The lesson a worker's session is on, so a refusal can send them back to it; null for a session that is not theirs.</summary>
+    public async Task<string?> LessonOfAsync(long userId, string sessionId)
+    {
+        var (connection, transaction) = await session.GetConnectionAsync();
+        return await connection.ExecuteScalarAsync<string?>("SELECT content_item_id FROM study_session WHERE id = @sessionId AND user_id = @userId",
+            new { sessionId, userId }, transaction);
     }
 
     /// <summary>Accrues played media time from a heartbeat that reports the total seconds played in this session.</summary>
@@ -95,7 +132,7 @@ public sealed class StudySessions(ISession session, IContentManager contentManag
 
         await connection.ExecuteAsync("UPDATE study_session SET media_seconds = @accrued, last_beat_utc = @now WHERE id = @sessionId",
             new { accrued, now, sessionId }, transaction);
-        return (new StudyBeat((int)accrued, Required(row.MediaDuration, media)), null);
+        return (new StudyBeat((int)accrued, Required(row.MediaDuration, media), Elapsed(row, now)), null);
     }
 
     /// <summary>
@@ -125,7 +162,7 @@ public sealed class StudySessions(ISession session, IContentManager contentManag
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var left = row.MinSeconds - (int)(now - DateTime.SpecifyKind(row.OpenedUtc, DateTimeKind.Utc)).TotalSeconds;
+        var left = row.MinSeconds - Elapsed(row, now);
         if (left > 0)
         {
             return (null, Refusal.TooEarly(left));
@@ -179,16 +216,35 @@ public sealed class StudySessions(ISession session, IContentManager contentManag
     private static int? Required(int? mediaDuration, PointsRule? media) =>
         mediaDuration is { } duration ? (int)Math.Ceiling(duration * (media?.Setting("MinProgress", 0.8) ?? 0.8)) : null;
 
+    private static int Elapsed(SessionRow row, DateTime now) => Math.Max(0, (int)(now - DateTime.SpecifyKind(row.OpenedUtc, DateTimeKind.Utc)).TotalSeconds);
+
+    private const string Columns = """
+        id AS Id, content_item_id AS ContentItemId, opened_utc AS OpenedUtc, min_seconds AS MinSeconds, media_duration AS MediaDuration,
+        media_seconds AS MediaSeconds, last_beat_utc AS LastBeatUtc, superseded AS Superseded, completed_utc AS CompletedUtc,
+        awarded AS Awarded, outcome AS Outcome
+        """;
+
+    /// <summary>The open session on a lesson that was alive within the resume window, newest first.</summary>
+    private async Task<SessionRow?> OpenRowAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction? transaction, long userId,
+        string lessonId, DateTime now, string forUpdate)
+    {
+        var since = now.AddMinutes(-Math.Max(0, options.Value.ResumeMinutes));
+        return await connection.QueryFirstOrDefaultAsync<SessionRow>($"""
+            SELECT {Columns} FROM study_session
+            WHERE user_id = @userId AND content_item_id = @lessonId AND completed_utc IS NULL AND superseded = FALSE AND last_beat_utc >= @since
+            ORDER BY opened_utc DESC LIMIT 1{forUpdate}
+            """, new { userId, lessonId, since }, transaction);
+    }
+
     private async Task<SessionRow?> LockAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction, long userId, string sessionId) =>
         await connection.QuerySingleOrDefaultAsync<SessionRow>($"""
-            SELECT content_item_id AS ContentItemId, opened_utc AS OpenedUtc, min_seconds AS MinSeconds, media_duration AS MediaDuration,
-                   media_seconds AS MediaSeconds, last_beat_utc AS LastBeatUtc, superseded AS Superseded, completed_utc AS CompletedUtc,
-                   awarded AS Awarded, outcome AS Outcome
+            SELECT {Columns}
             FROM study_session WHERE id = @sessionId AND user_id = @userId{session.Dialect.ForUpdate}
             """, new { sessionId, userId }, transaction);
 
     private sealed class SessionRow
     {
+        public string Id { get; set; } = "";
         public string ContentItemId { get; set; } = "";
         public DateTime OpenedUtc { get; set; }
         public int MinSeconds { get; set; }

@@ -139,7 +139,8 @@ public sealed class AccountController(
 
     [Authorize]
     [HttpPost("profile")]
-    public async Task<IActionResult> Profile([FromForm] string? displayName, [FromForm] string? organisation, [FromForm] string? region, [FromForm] string? industry)
+    public async Task<IActionResult> Profile([FromForm] string? displayName, [FromForm] string? organisation, [FromForm] string? region, [FromForm] string? industry,
+        [FromForm] bool showOnLeaderboards)
     {
         var user = await users.GetUserAsync(User);
         if (user is null)
@@ -184,6 +185,7 @@ public sealed class AccountController(
         user.OrganisationTermId = organisationId;
         user.RegionTermId = regionId;
         user.IndustryTermId = industryId;
+        user.ShowOnLeaderboards = showOnLeaderboards;
         var result = await users.UpdateAsync(user);
         foreach (var error in result.Errors)
         {
@@ -219,7 +221,7 @@ public sealed class AccountController(
         IReadOnlyList<TermChoice> Choices(string alias) =>
             all.GetValueOrDefault(alias)?.Indented().Select(t => new TermChoice(t.Term.Id, t.Term.Name, t.Depth)).ToList() ?? [];
         return new ProfileViewModel(Meta("Profile"), user.UserName, displayName, user.OrganisationTermId, user.RegionTermId, user.IndustryTermId,
-            Choices("Organisation"), Choices("Region"), Choices("Industry"), errors, saved);
+            Choices("Organisation"), Choices("Region"), Choices("Industry"), errors, saved, user.ShowOnLeaderboards);
     }
 
     private PageMeta Meta(string titleKey) => new(text[titleKey], CanonicalPath: Request.Path);

@@ -27,6 +27,9 @@ public sealed class User : Document
     public string? RegionTermId { get; set; }
     public string? IndustryTermId { get; set; }
 
+    /// <summary>Whether the person chose to be named on the people leaderboard; off until they turn it on.</summary>
+    public bool ShowOnLeaderboards { get; set; }
+
     /// <summary>The id Identity and content ownership use.</summary>
     public string UserId => Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

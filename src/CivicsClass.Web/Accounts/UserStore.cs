@@ -53,7 +53,8 @@ public sealed class UserStore(ISession session, IdentityErrorDescriber errors) :
         try
         {
             await session.SaveAsync(user, cancellationToken);
-            await global::CivicsClass.Learning.Study.Learners.SaveAsync(session, new global::CivicsClass.Learning.Study.Learner(user.Id, user.DisplayName, user.OrganisationTermId, user.RegionTermId));
+            await global::CivicsClass.Learning.Study.Learners.SaveAsync(session, new global::CivicsClass.Learning.Study.Learner(user.Id, user.DisplayName, user.OrganisationTermId, user.RegionTermId,
+                user.ShowOnLeaderboards));
             await session.SaveChangesAsync(cancellationToken);
             return IdentityResult.Success;
         }

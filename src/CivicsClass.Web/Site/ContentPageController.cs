@@ -23,7 +23,8 @@ public sealed class ContentPageController(IContentManager contentManager, Detail
     /// <summary>
     /// A published item. Anonymous visitors get the cached page; a signed-in worker's lesson page also
     /// shows the study panel, whose script opens a study session by POST (a GET changes nothing, so a
-    /// link or an image pointing at a lesson cannot supersede the session a worker is in).
+    /// link or an image pointing at a lesson cannot supersede the session a worker is in). The panel shows
+    /// the open session on the lesson where there is one, so going back to a lesson shows the time it has.
     /// </summary>
     [HttpGet("/{section}/{slug}", Order = 10_000)]
     [OutputCache(PolicyName = SiteModule.CachePolicy)]
@@ -41,12 +42,16 @@ public sealed class ContentPageController(IContentManager contentManager, Detail
         {
             var terms = await sessions.TermsAsync(item);
             var studied = (await progress.LessonAsync(learner, item.ContentItemId))?.StudiedUtc is not null;
+            var open = studied ? null : await sessions.CurrentAsync(learner, item.ContentItemId);
             var forYou = await cards.CardsAsync(await recommendations.ForAsync(learner, 3, except: item.ContentItemId));
             page = lesson with
             {
                 ForYou = forYou,
                 Related = lesson.Related.Where(r => forYou.All(f => f.Url != r.Url)).ToList(),
-                Study = new StudyPanel(item.ContentItemId, terms.MinSeconds, terms.MediaSecondsRequired, studied),
+                Study = open is null
+                    ? new StudyPanel(item.ContentItemId, terms.MinSeconds, terms.MediaSecondsRequired, studied, Notice: TempData[StudyPanel.NoticeKey] as string)
+                    : new StudyPanel(item.ContentItemId, open.MinSeconds, open.MediaSecondsRequired, studied, open.SessionId, open.ElapsedSeconds, open.MediaSeconds,
+                        TempData[StudyPanel.NoticeKey] as string),
                 Quiz = lesson.Quiz is null ? null : lesson.Quiz with { Signed = true },
             };
         }

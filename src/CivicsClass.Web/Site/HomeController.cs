@@ -1,47 +1,39 @@
-using CivicsClass.Content.Items;
 using CivicsClass.Learning.Study;
 using CivicsClass.Theme.Models;
 using CivicsClass.Theme;
+using CivicsClass.Web.Accounts;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Localization;
 
 namespace CivicsClass.Web.Site;
 
-[OutputCache(PolicyName = SiteModule.CachePolicy)]
 /// <summary>
-/// The front page. Anonymous visitors share one cached page; a signed-in worker's page is not cached
-/// and starts with lessons picked for them.
+/// The front page, the start of a worker's day. Anonymous visitors share one cached page of what is
+/// for everyone; a signed-in page is never cached (the output cache neither serves nor stores signed-in
+/// requests) and adds the worker's day — streak, points, today's tasks, lessons to continue — lessons
+/// picked for them, and the venues of the region in their profile first.
 /// </summary>
-public sealed class HomeController(IContentManager contentManager, CardFactory cards, TermCache terms, TimeProvider clock, IStringLocalizer<SiteText> text,
-    Recommendations recommendations) : Controller
+[OutputCache(PolicyName = SiteModule.CachePolicy)]
+public sealed class HomeController(HomePageBuilder home, CardFactory cards, IStringLocalizer<SiteText> text, Permissions permissions, UserManager<User> accounts)
+    : Controller
 {
     [HttpGet("/")]
-    public async Task<IActionResult> Index()
+    public async Task<IActionResult> Index([FromServices] MyDayBuilder days, [FromServices] Recommendations recommendations)
     {
-        var topics = await contentManager.QueryAsync(new ContentQuery
+        var signedIn = User.Identity?.IsAuthenticated == true ? await accounts.GetUserAsync(User) : null;
+        var sections = await home.BuildAsync(signedIn?.RegionTermId);
+        MyDay? day = null;
+        IReadOnlyList<ContentCard> forYou = [];
+        if (signedIn is not null && await permissions.HasAsync(Learning.Permissions.EarnPoints))
         {
-            ContentType = "Topic", Fields = [new FieldFilter("Featured") { Minimum = 1 }], Take = 6, IncludeTotal = false,
-        });
-        var lessons = await contentManager.QueryAsync(new ContentQuery { ContentType = "Lesson", Take = 6, IncludeTotal = false });
-        var lecturers = await contentManager.QueryAsync(new ContentQuery { ContentType = "Lecturer", OrderBy = ContentOrder.TitleAscending, Take = 12, IncludeTotal = false });
-        var venues = await contentManager.QueryAsync(new ContentQuery { ContentType = "Venue", Take = 6, IncludeTotal = false });
-        var events = await contentManager.QueryAsync(new ContentQuery
-        {
-            ContentType = "Event",
-            Fields = [new FieldFilter("StartsAt") { From = clock.GetUtcNow().UtcDateTime }],
-            OrderBy = ContentOrder.DateFieldAscending,
-            OrderField = "StartsAt",
-            Take = 3,
-            IncludeTotal = false,
-        });
-        var themes = (await terms.GetAsync()).GetValueOrDefault("Theme")?.Terms
-            .Select(t => new TermLink(t.Name, $"/lessons?theme={Uri.EscapeDataString(t.Name)}")).ToList() ?? [];
+            day = await days.BuildAsync(signedIn.Id);
+            forYou = await cards.CardsAsync(await recommendations.ForAsync(signedIn.Id, 4));
+        }
 
-        var all = await cards.CardsAsync([.. topics.Items, .. lessons.Items, .. lecturers.Items, .. venues.Items, .. events.Items]);
-        IReadOnlyList<ContentCard> Of(string type) => all.Where(c => c.Type == type).ToList();
-        var forYou = User.LearnerId() is { } me ? await cards.CardsAsync(await recommendations.ForAsync(me, 4)) : [];
         return View(new HomeViewModel(new PageMeta(text["SiteName"], text["SiteDescription"], "/"),
-            Of("Topic"), Of("Lesson"), Of("Lecturer"), Of("Venue"), Of("Event"), themes, forYou));
+            sections.Topics, sections.Newest, sections.Lecturers, sections.Venues, sections.Events, sections.Themes, forYou,
+            sections.MostStudied, day, sections.Region));
     }
 }

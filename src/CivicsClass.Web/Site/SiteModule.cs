@@ -59,6 +59,7 @@ public static class SiteModule
         services.AddScoped<CardFactory>();
         services.AddScoped<Theme.IContentCards>(provider => provider.GetRequiredService<CardFactory>());
         services.AddScoped<DetailPageBuilder>();
+        services.AddScoped<HomePageBuilder>();
         services.AddMemoryCache();
         services.AddSingleton<PageModelCache>();
         services.AddExceptionHandler<DatabaseUnavailableHandler>();

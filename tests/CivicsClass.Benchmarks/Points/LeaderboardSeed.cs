@@ -98,16 +98,20 @@ internal static class LeaderboardSeed
         ]);
     }
 
-    /// <summary>Every user a learner, with a two- or three-character name and an organisation and region among a few hundred.</summary>
+    /// <summary>
+    /// Every user a learner, with a two- or three-character name and an organisation and region among a few hundred;
+    /// one in ten chose to be named on the people board (what the board lists and ranks among).
+    /// </summary>
     private static Task InsertLearnersAsync(string server, int users, int organisations, int regions)
     {
         const string sql = """
-            INSERT INTO learner (user_id, display_name, organisation_id, region_id)
+            INSERT INTO learner (user_id, display_name, organisation_id, region_id, show_name)
             SELECT n,
                    (@surnames::text[])[(1 + n % @surnameCount)::int] || (@given::text[])[(1 + (n / @surnameCount) % @givenCount)::int]
                        || CASE WHEN n % 3 = 0 THEN '' ELSE (@given::text[])[(1 + (n / (@surnameCount * @givenCount)) % @givenCount)::int] END,
                    'org-' || ((hashint8extended(n, 11) & 2147483647) % @organisations),
-                   'region-' || ((hashint8extended(n, 12) & 2147483647) % @regions)
+                   'region-' || ((hashint8extended(n, 12) & 2147483647) % @regions),
+                   n % 10 = 0
             FROM generate_series(1::bigint, @users::bigint) AS n
             """;
         return InParallelAsync(server, [(sql, new

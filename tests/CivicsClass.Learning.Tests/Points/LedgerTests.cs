@@ -168,9 +168,9 @@ public abstract class LedgerTests<TProvider>(LearningSite<TProvider> host) : ICl
         {
             var session = scope.ServiceProvider.GetRequiredService<ISession>();
             var organisations = TaxonomyService.Flatten(await LearningSite<TProvider>.RootsAsync(factory, "Organisation")).ToList();
-            await Learners.SaveAsync(session, new Learner(a, "王建国", organisations.First(t => t.Name == "萍乡市总工会").Id, null));
-            await Learners.SaveAsync(session, new Learner(b, "李红", organisations.First(t => t.Name == "萍乡市总工会").Id, null));
-            await Learners.SaveAsync(session, new Learner(c, "赵明", organisations.First(t => t.Name == "江西省总工会").Id, null));
+            await Learners.SaveAsync(session, new Learner(a, "王建国", organisations.First(t => t.Name == "萍乡市总工会").Id, null, ShowName: true));
+            await Learners.SaveAsync(session, new Learner(b, "李红", organisations.First(t => t.Name == "萍乡市总工会").Id, null, ShowName: true));
+            await Learners.SaveAsync(session, new Learner(c, "赵明", organisations.First(t => t.Name == "江西省总工会").Id, null, ShowName: true));
             await session.SaveChangesAsync();
         }
 

@@ -49,7 +49,7 @@ public sealed class DatabaseRestartTests(ITestOutputHelper output)
                 var current = phase;
                 var (response, body) = await worker.PostAsync("/api/v1/study/sessions", new { contentItemId = lessons[(w + n) % lessons.Length] });
                 answers.Add((current, response.StatusCode, body.ValueKind == default ? "" : body.ToString()));
-                if (response.StatusCode == HttpStatusCode.Created)
+                if (Acknowledged(response.StatusCode))
                 {
                     acknowledged.Add(body.GetProperty("sessionId").GetString()!);
                 }
@@ -78,7 +78,7 @@ public sealed class DatabaseRestartTests(ITestOutputHelper output)
         var recoveredIn = recovered.Elapsed;
         // Writes go on being acknowledged; how fast depends on what else the machine runs, so the load runs until they have (or 15 s).
         var after = Stopwatch.StartNew();
-        while (answers.Count(a => a.Phase == "back" && a.Status == HttpStatusCode.Created) < Workers * 5 && after.Elapsed < TimeSpan.FromSeconds(15))
+        while (answers.Count(a => a.Phase == "back" && Acknowledged(a.Status)) < Workers * 5 && after.Elapsed < TimeSpan.FromSeconds(15))
         {
             await Task.Delay(100);
         }
@@ -88,13 +88,13 @@ public sealed class DatabaseRestartTests(ITestOutputHelper output)
         workers.ForEach(w => w.Dispose());
 
         // Nothing but an acknowledgement or a 503 with the Chinese message was ever answered.
-        Assert.All(answers, a => Assert.True(a.Status is HttpStatusCode.Created or HttpStatusCode.ServiceUnavailable, $"{a.Phase}: {(int)a.Status} {a.Body}"));
+        Assert.All(answers, a => Assert.True(Acknowledged(a.Status) || a.Status == HttpStatusCode.ServiceUnavailable, $"{a.Phase}: {(int)a.Status} {a.Body}"));
         Assert.All(answers.Where(a => a.Status == HttpStatusCode.ServiceUnavailable), a => Assert.Contains("数据库暂时无法连接", a.Body));
         Assert.True(downSeen > 0 && answers.Any(a => a.Phase == "down" && a.Status == HttpStatusCode.ServiceUnavailable), "no request met the stopped database");
-        Assert.Contains(answers, a => a.Phase == "before" && a.Status == HttpStatusCode.Created);
+        Assert.Contains(answers, a => a.Phase == "before" && Acknowledged(a.Status));
         // After the return every worker's writes are acknowledged again, without a restart of the site.
         var lastAnswers = answers.Where(a => a.Phase == "back").ToList();
-        Assert.True(lastAnswers.Count(a => a.Status == HttpStatusCode.Created) >= Workers * 5, $"{lastAnswers.Count(a => a.Status == HttpStatusCode.Created)} writes after the return");
+        Assert.True(lastAnswers.Count(a => Acknowledged(a.Status)) >= Workers * 5, $"{lastAnswers.Count(a => Acknowledged(a.Status))} writes after the return");
 
         await using var connection = new NpgsqlConnection(server.ConnectionString + ";Pooling=false");
         var stored = (await connection.QueryAsync<string>("SELECT id FROM study_session")).ToHashSet();
@@ -102,4 +102,7 @@ public sealed class DatabaseRestartTests(ITestOutputHelper output)
         output.WriteLine($"{mode}: {acknowledged.Count} writes acknowledged, {answers.Count(a => a.Status == HttpStatusCode.ServiceUnavailable)} answered 503, ready again {recoveredIn.TotalMilliseconds:0} ms after the database started");
         Assert.True(lost.Count == 0, $"{lost.Count} of {acknowledged.Count} acknowledged writes are missing");
     }
+
+    /// <summary>A session opened (201), or the open one on the same lesson resumed (200, when a worker's cycle comes back to it): both are writes the site acknowledged.</summary>
+    private static bool Acknowledged(HttpStatusCode status) => status is HttpStatusCode.Created or HttpStatusCode.OK;
 }

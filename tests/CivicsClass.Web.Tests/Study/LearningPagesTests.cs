@@ -29,14 +29,16 @@ public abstract partial class LearningPagesTests<TProvider>(ClockedSiteHost<TPro
         var sessionId = await OpenAsync(worker, page);
         var token = FormClient.Token(page);
         var early = await worker.Http.PostAsync($"/study/sessions/{sessionId}/complete", Form(token));
+        var backOnTheLesson = await worker.GetStringAsync(early.Headers.Location!.OriginalString);
         host.Clock.Advance(TimeSpan.FromMinutes(11));
         var done = await worker.Http.PostAsync($"/study/sessions/{sessionId}/complete", Form(token));
         var learning = await worker.GetStringAsync("/learning");
         var anonymousPage = await anonymous.GetStringAsync("/lessons/laodong-hetong-jichu");
 
         Assert.NotEmpty(sessionId);
-        Assert.Equal(HttpStatusCode.UnprocessableEntity, early.StatusCode);
-        Assert.Contains("学习时间还不够", await early.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.SeeOther, early.StatusCode);
+        Assert.Equal("/lessons/laodong-hetong-jichu#study", early.Headers.Location!.OriginalString);
+        Assert.Contains("class=\"study-notice\" role=\"alert\">学习时间还不够，请再学", backOnTheLesson);
         Assert.Equal(HttpStatusCode.OK, done.StatusCode);
         Assert.Contains("获得 1 积分，总积分 2。", await done.Content.ReadAsStringAsync());
         Assert.Contains("data-balance>2<", learning);
@@ -150,12 +152,17 @@ public abstract partial class LearningPagesTests<TProvider>(ClockedSiteHost<TPro
     }
 
     /// <summary>Opens a study session as the study panel's script does once the lesson page has loaded.</summary>
-    private static async Task<string> OpenAsync(FormClient worker, string page)
+    internal static async Task<string> OpenAsync(FormClient worker, string page)
     {
-        var response = await worker.Http.PostAsync("/study/sessions", new FormUrlEncodedContent(new Dictionary<string, string>
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/study/sessions")
         {
-            ["lesson"] = LessonPattern().Match(page).Groups[1].Value, ["__RequestVerificationToken"] = FormClient.Token(page),
-        }));
+            Content = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["lesson"] = LessonPattern().Match(page).Groups[1].Value, ["__RequestVerificationToken"] = FormClient.Token(page),
+            }),
+        };
+        request.Headers.Accept.ParseAdd("application/json");
+        var response = await worker.Http.SendAsync(request);
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.OK, body);
         return System.Text.Json.JsonDocument.Parse(body).RootElement.GetProperty("sessionId").GetString()!;
@@ -305,7 +312,7 @@ public abstract partial class LearningPagesTests<TProvider>(ClockedSiteHost<TPro
         var bogus = await anonymous.Http.GetAsync("/certificates/FORGED123");
 
         Assert.Contains("按人均积分排名", board);
-        Assert.Contains("我的排名", people);
+        Assert.Contains("你没有出现在个人榜上", people); // not named unless they choose; their place is shown to them alone
         Assert.Equal(HttpStatusCode.Redirect, redirect.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, bogus.StatusCode);
         Assert.Contains("可能是伪造的", await bogus.Content.ReadAsStringAsync());
@@ -318,10 +325,10 @@ public abstract partial class LearningPagesTests<TProvider>(ClockedSiteHost<TPro
         return (await users.FindByNameAsync(userName))!.Id;
     }
 
-    private static FormUrlEncodedContent Form(string token) => new(new Dictionary<string, string> { ["__RequestVerificationToken"] = token });
+    internal static FormUrlEncodedContent Form(string token) => new(new Dictionary<string, string> { ["__RequestVerificationToken"] = token });
 
     [GeneratedRegex("data-study-lesson=\"([^\"]+)\"")]
-    private static partial Regex LessonPattern();
+    internal static partial Regex LessonPattern();
 
     [GeneratedRegex("<h3 class=\"card-title\">([^<]*)</h3>")]
     private static partial Regex CardTitle();

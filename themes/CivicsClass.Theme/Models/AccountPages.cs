@@ -41,6 +41,7 @@ public sealed record ProfileViewModel(
     IReadOnlyList<TermChoice> Regions,
     IReadOnlyList<TermChoice> Industries,
     FormErrors Errors,
-    bool Saved) : PageViewModel(Meta);
+    bool Saved,
+    bool ShowOnLeaderboards = false) : PageViewModel(Meta);
 
 public sealed record StatusViewModel(PageMeta Meta, int StatusCode, bool SignedIn, string? ReturnUrl) : PageViewModel(Meta);

@@ -8,7 +8,10 @@ public sealed record HomeViewModel(
     IReadOnlyList<ContentCard> Venues,
     IReadOnlyList<ContentCard> UpcomingEvents,
     IReadOnlyList<TermLink> Themes,
-    IReadOnlyList<ContentCard>? ForYou = null) : PageViewModel(Meta);
+    IReadOnlyList<ContentCard>? ForYou = null,
+    IReadOnlyList<ContentCard>? MostStudied = null,
+    MyDay? Day = null,
+    string? NearbyRegion = null) : PageViewModel(Meta);
 
 public sealed record EventsViewModel(PageMeta Meta, IReadOnlyList<ContentCard> Upcoming, IReadOnlyList<ContentCard> Past, Pager PastPager) : PageViewModel(Meta);
 

@@ -1,7 +1,9 @@
+using CivicsClass.Content.Handlers;
 using CivicsClass.Content.Security;
 using CivicsClass.Data;
 using CivicsClass.Data.Documents;
 using CivicsClass.Data.Migrations;
+using CivicsClass.Media.Formats;
 using CivicsClass.Media.Generated;
 using CivicsClass.Media.Imaging;
 using CivicsClass.Media.Library;
@@ -47,6 +49,7 @@ public static class MediaModule
         services.AddScoped<MediaUploads>();
         services.AddSingleton<Theme.IImageSources, ThemeImages>();
         services.AddGeneratedImages();
+        services.AddScoped<IContentHandler, LessonFormatHandler>();
         // The library's controller is found in this assembly whether or not the host's references brought it in.
         services.AddMvcCore().ConfigureApplicationPartManager(parts =>
         {

@@ -60,7 +60,6 @@ public sealed class MediaJourneyTests(BrowserSite site) : IClassFixture<BrowserS
             await page.Locator("textarea[name='Summary']").FillAsync("从安源到今天，一张长图。");
             await page.Locator("select[name='F.Lecturer']").SelectOptionAsync(new SelectOptionValue { Label = "王海涛" });
             await page.GetByLabel("工运历史").CheckAsync();
-            await page.Locator("select[name='F.Format']").SelectOptionAsync("图文");
             await page.Locator("input[name='F.Duration']").FillAsync("5");
             var picker = await page.RunAndWaitForPopupAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "从媒体库选封面图片…" }).ClickAsync());
             await picker.GetByRole(AriaRole.Button, new() { Name = "用这张" }).First.ClickAsync();

@@ -14,10 +14,15 @@ public sealed class CjkFonts
 
     private readonly Lazy<(SKTypeface? Regular, SKTypeface? Bold)> _faces;
 
-    public CjkFonts(ILogger<CjkFonts> logger) => _faces = new(() =>
+    public CjkFonts(ILogger<CjkFonts> logger) : this(logger, Find)
     {
-        var regular = Find(SKFontStyle.Normal);
-        var bold = Find(SKFontStyle.Bold) ?? regular;
+    }
+
+    /// <summary>Fonts found by <paramref name="find"/> instead of the system's: a machine without Chinese fonts, in tests.</summary>
+    internal CjkFonts(ILogger logger, Func<SKFontStyle, SKTypeface?> find) => _faces = new(() =>
+    {
+        var regular = find(SKFontStyle.Normal);
+        var bold = find(SKFontStyle.Bold) ?? regular;
         if (regular is null)
         {
             logger.LogWarning("No Chinese font was found (install fonts-noto-cjk): generated covers and long images are drawn without their text");

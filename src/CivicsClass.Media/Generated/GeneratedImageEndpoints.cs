@@ -71,7 +71,8 @@ internal static class GeneratedImageEndpoints
             return await Png();
         }
 
-        return await MediaEndpoints.ProfileAsync(context, key, profile, format, MediaSniffer.Png, Source, Png, images, cache, options.Value, logs) switch
+        // Drawn opaque, so a browser that takes no WebP gets JPEG rather than a larger PNG.
+        return await MediaEndpoints.ProfileAsync(context, key, profile, format, MediaSniffer.Jpeg, Source, Png, images, cache, options.Value, logs) switch
         {
             { Result: FileStreamHttpResult file } => file,
             { Result: ProblemHttpResult problem } => problem,

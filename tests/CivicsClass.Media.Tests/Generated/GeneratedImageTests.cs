@@ -38,6 +38,45 @@ public sealed class GeneratedImageTests
     }
 
     [Fact]
+    public void WithoutAChineseFont_CoversAndLongImagesAreStillDrawn_AndTheLogSaysSoOnce()
+    {
+        var log = new CountingLogger();
+        var fonts = new CjkFonts(log, _ => null);
+        var covers = new CoverRenderer(fonts);
+
+        var cover = covers.Cover(new CoverSpec("二七大罢工", "课程 · 工运历史", "flag", 0, 12));
+        var portrait = covers.Portrait(new CoverSpec("陈志远", "专家学者", "medal", 3, 5));
+        var page = new LongImageRenderer(fonts).Render(new LongImageSpec("二七大罢工", null, "陈志远", "专家学者", ["起因"], "哪一年？", ["1923年"],
+            "中国工人大思政课", "http://localhost/lessons/erqi", "flag", 0));
+
+        using var decoded = SKBitmap.Decode(cover);
+        using var longImage = SKBitmap.Decode(page);
+        Assert.Equal(CoverRenderer.CoverWidth, decoded.Width);
+        Assert.Equal(LongImageRenderer.Width, longImage.Width);
+        Assert.NotEmpty(portrait);
+        Assert.Equal("none", fonts.Description);
+        Assert.Equal(1, log.Warnings);
+    }
+
+    [Fact]
+    public void LongImage_IsSevenHundredFiftyWide_AndGrowsWithItsContent()
+    {
+        var renderer = new LongImageRenderer(s_fonts);
+        var spec = new LongImageSpec("安源路矿工人大罢工：从前是牛马，现在要做人", "1922年9月，江西萍乡安源的路矿工人在党的领导下举行大罢工。", "陈志远", "专家学者",
+            ["井下与路上的“牛马”日子", "从识字班到工人俱乐部", "五天罢工，赢得做人的尊严"], "安源路矿工人大罢工发生在哪一年？", ["1921年", "1922年", "1923年", "1925年"],
+            "中国工人大思政课", "http://localhost/lessons/anyuan-great-strike-1922", "flag", 1);
+
+        var full = renderer.Render(spec);
+        var shorter = renderer.Render(spec with { KeyPoints = ["井下与路上的“牛马”日子"], QuizQuestion = null, QuizOptions = [] });
+
+        using var image = SKBitmap.Decode(full);
+        using var small = SKBitmap.Decode(shorter);
+        Assert.Equal(LongImageRenderer.Width, image.Width);
+        Assert.True(image.Height > small.Height);
+        Write("long.png", full);
+    }
+
+    [Fact]
     public void Keys_ChangeWithWhatIsDrawn_AndNothingElse()
     {
         var spec = new CoverSpec("二七大罢工", "课程 · 工运历史", "flag", 0, 12);
@@ -57,6 +96,18 @@ public sealed class GeneratedImageTests
         var points = KeyPoints.From("## 井下的日子\n\n正文。\n\n## 从识字班到俱乐部\n\n- 办**识字班**\n- 成立俱乐部\n");
 
         Assert.Equal(["井下的日子", "从识字班到俱乐部", "办识字班", "成立俱乐部"], points);
+    }
+
+    private sealed class CountingLogger : Microsoft.Extensions.Logging.ILogger
+    {
+        public int Warnings { get; private set; }
+
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(Microsoft.Extensions.Logging.LogLevel logLevel) => true;
+
+        public void Log<TState>(Microsoft.Extensions.Logging.LogLevel logLevel, Microsoft.Extensions.Logging.EventId eventId, TState state, Exception? exception,
+            Func<TState, Exception?, string> formatter) => Warnings += logLevel == Microsoft.Extensions.Logging.LogLevel.Warning ? 1 : 0;
     }
 
     private static void Write(string name, byte[] png)

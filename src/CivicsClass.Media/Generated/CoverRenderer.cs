@@ -122,7 +122,7 @@ public sealed class CoverRenderer(CjkFonts fonts)
         }
 
         using (font)
-        using (var shadow = new SKPaint { Color = SKColors.Black.WithAlpha(70), IsAntialias = true, MaskFilter = SKMaskFilter.CreateBlur(SKBlurStyle.Normal, 4) })
+        using (var shadow = new SKPaint { Color = SKColors.Black.WithAlpha(56), IsAntialias = true })
         using (var paint = new SKPaint { Color = SKColors.White, IsAntialias = true })
         {
             var lineHeight = font!.Size * 1.32f;
@@ -190,10 +190,15 @@ public sealed class CoverRenderer(CjkFonts fonts)
         return SKColor.FromHsl(h, s, Math.Clamp(l + shift * 100, 8, 70));
     }
 
+    /// <summary>
+    /// PNG with light compression: the drawing is kept once and every profile is made from it, so
+    /// drawing time matters more than a few kilobytes on disk.
+    /// </summary>
     public static byte[] Encode(SKSurface surface)
     {
         using var image = surface.Snapshot();
-        using var data = image.Encode(SKEncodedImageFormat.Png, 100);
+        using var pixels = image.PeekPixels() ?? throw new InvalidOperationException("A raster surface has pixels.");
+        using var data = pixels.Encode(new SKPngEncoderOptions(SKPngEncoderFilterFlags.Sub, 3)) ?? throw new InvalidOperationException("PNG encoding failed.");
         return data.ToArray();
     }
 }

@@ -76,6 +76,8 @@ public sealed class MediaJourneyTests(BrowserSite site) : IClassFixture<BrowserS
             await page.GotoAsync(site.BaseAddress + "/lessons/yi-zhang-tu-gongyun-shi");
             var preview = page.Locator("a[data-long-image] img");
             Assert.Contains("profile=long", await preview.GetAttributeAsync("src"));
+            // Its cover is a long image, so the lesson is a 长图 though no one chose a format.
+            Assert.Equal("长图", await page.Locator(".detail-meta .badge").InnerTextAsync());
             await BrowserSite.ShotAsync(page, "media-3-lesson");
             await page.Locator("a[data-long-image]").ClickAsync();
             var viewer = page.GetByRole(AriaRole.Dialog);

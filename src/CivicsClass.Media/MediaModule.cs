@@ -1,7 +1,10 @@
+using CivicsClass.Content.Handlers;
 using CivicsClass.Content.Security;
 using CivicsClass.Data;
 using CivicsClass.Data.Documents;
 using CivicsClass.Data.Migrations;
+using CivicsClass.Media.Formats;
+using CivicsClass.Media.Generated;
 using CivicsClass.Media.Imaging;
 using CivicsClass.Media.Library;
 using CivicsClass.Media.Serving;
@@ -20,7 +23,7 @@ public static class MediaModule
 {
     /// <summary>
     /// The media library: files checked by content, kept through <see cref="IMediaStore"/>, images resized
-    /// by libvips (bundled by NetVips.Native) unless switched off; its permissions, its admin pages
+    /// by libvips (bundled by NetVips.Native) unless switched off, covers and long images drawn for items without them; its permissions, its admin pages
     /// (<see cref="MediaLibraryController"/>) and the theme's image sources.
     /// </summary>
     public static IServiceCollection AddMedia(this IServiceCollection services, IConfiguration configuration)
@@ -45,6 +48,8 @@ public static class MediaModule
         services.AddScoped<MediaLibrary>();
         services.AddScoped<MediaUploads>();
         services.AddSingleton<Theme.IImageSources, ThemeImages>();
+        services.AddGeneratedImages();
+        services.AddScoped<IContentHandler, LessonFormatHandler>();
         // The library's controller is found in this assembly whether or not the host's references brought it in.
         services.AddMvcCore().ConfigureApplicationPartManager(parts =>
         {
@@ -60,6 +65,7 @@ public static class MediaModule
     public static IEndpointRouteBuilder MapMedia(this IEndpointRouteBuilder endpoints)
     {
         MediaEndpoints.Map(endpoints);
+        GeneratedImageEndpoints.Map(endpoints);
         return endpoints;
     }
 

@@ -1,5 +1,6 @@
 using CivicsClass.Benchmarks.Content;
 using CivicsClass.Benchmarks.Farm;
+using CivicsClass.Benchmarks.Generated;
 using CivicsClass.Benchmarks.Imaging;
 using CivicsClass.Benchmarks.Media;
 using CivicsClass.Benchmarks.Points;
@@ -31,6 +32,8 @@ internal static class BenchmarkMain
                 return await FarmBenchmark.RunAsync(options);
             case "media":
                 return await MediaBenchmark.RunAsync(options);
+            case "generated-images":
+                return await GeneratedImagesBenchmark.RunAsync(options);
             case "media-compare":
                 return await ImagingComparison.RunAsync(options, args);
             case "search-relevance":
@@ -45,6 +48,7 @@ internal static class BenchmarkMain
                 Console.Error.WriteLine("       points [--part ledger|board] [--seconds N] [--users N (default 1000000)] [--entries N (default 20000000)] [--postgres CONNECTION_STRING] [--sqlite-only]");
                 Console.Error.WriteLine("       farm [--seconds N] [--connections N] [--postgres CONNECTION_STRING]");
                 Console.Error.WriteLine("       media [--seconds N (per figure, default 8)] [--connections N]");
+                Console.Error.WriteLine("       generated-images [--seconds N (per figure, default 8)] (covers, portraits and long images of the seeded lessons: time, size, peak memory)");
                 Console.Error.WriteLine("       media-compare [--seconds N (per figure, default 8)] (NetVips beside ImageSharp: thumbnails/s, peak memory, crafted files)");
                 Console.Error.WriteLine("       search-relevance (the judged set: nDCG@10, MRR, recall@10 per analysis)");
                 Console.Error.WriteLine("       search-eval --corpus C.jsonl --queries Q.tsv --run OUT.txt");

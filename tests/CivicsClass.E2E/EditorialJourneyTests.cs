@@ -32,7 +32,6 @@ public sealed class EditorialJourneyTests(BrowserSite site) : IClassFixture<Brow
             await page.Locator("textarea[name='Summary']").FillAsync("一位焊工讲他怎样把一道焊缝做到极致。");
             await page.Locator("select[name='F.Lecturer']").SelectOptionAsync(new SelectOptionValue { Label = "王海涛" });
             await page.GetByLabel("工匠精神").CheckAsync();
-            await page.Locator("select[name='F.Format']").SelectOptionAsync("图文");
             await page.Locator("input[name='F.Duration']").FillAsync("6");
             await page.Locator("textarea[name='Markdown']").FillAsync("## 一道焊缝\n\n**零缺陷**不是口号，是每天的功夫。");
             await page.Locator(".preview h2").GetByText("一道焊缝").WaitForAsync(new() { Timeout = 10_000 });

@@ -60,7 +60,6 @@ public sealed class MediaJourneyTests(BrowserSite site) : IClassFixture<BrowserS
             await page.Locator("textarea[name='Summary']").FillAsync("从安源到今天，一张长图。");
             await page.Locator("select[name='F.Lecturer']").SelectOptionAsync(new SelectOptionValue { Label = "王海涛" });
             await page.GetByLabel("工运历史").CheckAsync();
-            await page.Locator("select[name='F.Format']").SelectOptionAsync("图文");
             await page.Locator("input[name='F.Duration']").FillAsync("5");
             var picker = await page.RunAndWaitForPopupAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "从媒体库选封面图片…" }).ClickAsync());
             await picker.GetByRole(AriaRole.Button, new() { Name = "用这张" }).First.ClickAsync();
@@ -77,6 +76,8 @@ public sealed class MediaJourneyTests(BrowserSite site) : IClassFixture<BrowserS
             await page.GotoAsync(site.BaseAddress + "/lessons/yi-zhang-tu-gongyun-shi");
             var preview = page.Locator("a[data-long-image] img");
             Assert.Contains("profile=long", await preview.GetAttributeAsync("src"));
+            // Its cover is a long image, so the lesson is a 长图 though no one chose a format.
+            Assert.Equal("长图", await page.Locator(".detail-meta .badge").InnerTextAsync());
             await BrowserSite.ShotAsync(page, "media-3-lesson");
             await page.Locator("a[data-long-image]").ClickAsync();
             var viewer = page.GetByRole(AriaRole.Dialog);

@@ -63,6 +63,12 @@ public sealed class FieldSettings
     public string? Taxonomy { get; set; }
 
     public string? Hint { get; set; }
+
+    /// <summary>
+    /// Filled in by the platform from what the item really has (a lesson's format from its video, audio or
+    /// long image), never typed: editors do not show it and whatever a form or seed file says is replaced.
+    /// </summary>
+    public bool Derived { get; set; }
 }
 
 public static class KnownParts

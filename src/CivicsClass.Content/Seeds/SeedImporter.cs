@@ -80,7 +80,7 @@ public sealed class SeedImporter(IServiceScopeFactory scopes, ContentDefinitionC
 
         var (item, publish) = await mapper.MapAsync(file, type, slug);
         var existing = await contentManager.GetAsync(item.ContentItemId, VersionOptions.Latest);
-        if (existing is not null && JsonNode.DeepEquals(existing.Content, item.Content) && existing.Published == publish
+        if (existing is not null && JsonNode.DeepEquals(WithoutDerivedFields(existing.Content, type), WithoutDerivedFields(item.Content, type)) && existing.Published == publish
             && (item.PublishedUtc is null || existing.PublishedUtc == item.PublishedUtc))
         {
             return false;
@@ -105,6 +105,21 @@ public sealed class SeedImporter(IServiceScopeFactory scopes, ContentDefinitionC
 
         await session.SaveChangesAsync();
         return true;
+    }
+
+    /// <summary>The content as a seed file can say it: fields the platform derives on save (a lesson's format) are left out of the comparison.</summary>
+    private static JsonObject WithoutDerivedFields(JsonObject content, ContentTypeDefinition type)
+    {
+        var copy = content.DeepClone().AsObject();
+        if (copy[type.Name] is JsonObject fields)
+        {
+            foreach (var field in type.Fields.Where(f => f.Settings.Derived))
+            {
+                fields.Remove(field.Name);
+            }
+        }
+
+        return copy;
     }
 
     private static ContentTypeDefinition ResolveType(FrontMatterFile file, IReadOnlyDictionary<string, ContentTypeDefinition> types)

@@ -19,6 +19,10 @@ public static class SiteMetrics
     public static readonly Histogram<double> SearchDuration = s_meter.CreateHistogram("civics.search.duration", "s", "Time to answer a search.", tags: null,
         new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10] });
 
+    /// <summary>Time to draw a generated image (cover, portrait, long image), by kind; each is drawn once per change.</summary>
+    public static readonly Histogram<double> ImageDrawDuration = s_meter.CreateHistogram("civics.media.draw.duration", "s", "Time to draw a generated image.", tags: null,
+        new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5] });
+
     /// <summary>Background work done, by kind and outcome (done, failed).</summary>
     public static readonly Counter<long> JobsProcessed = s_meter.CreateCounter<long>("civics.jobs.processed", "{job}", "Background work items processed.");
 

@@ -5,7 +5,7 @@ namespace CivicsClass.Media.Serving;
 /// <summary>
 /// Derivatives on disk under <c>media-cache/{key}/</c>, made once and kept: a key's bytes never change.
 /// Files are written under a temporary name and moved into place, so a reader never sees half a file.
-/// At most one image per processor core is decoded at a time, which bounds memory under load.
+/// At most one image per processor core is decoded or drawn at a time, which bounds memory under load.
 /// </summary>
 public sealed class DerivativeCache(string root, IImageProcessor images)
 {
@@ -35,11 +35,43 @@ public sealed class DerivativeCache(string root, IImageProcessor images)
             _rendering.Release();
         }
 
+        await WriteAsync(path, derivative, cancellationToken);
+        return path;
+    }
+
+    /// <summary>
+    /// A generated image's own bytes, kept as <c>media-cache/{key}/source.png</c> beside its derivatives:
+    /// drawn now by <paramref name="draw"/> when not on disk yet. Its key is a hash of what it is drawn from.
+    /// </summary>
+    public async Task<byte[]> GetOrCreateSourceAsync(string key, Func<byte[]> draw, CancellationToken cancellationToken)
+    {
+        var path = Path.Combine(root, key, "source.png");
+        if (File.Exists(path))
+        {
+            return await File.ReadAllBytesAsync(path, cancellationToken);
+        }
+
+        await _rendering.WaitAsync(cancellationToken);
+        byte[] drawn;
+        try
+        {
+            drawn = draw();
+        }
+        finally
+        {
+            _rendering.Release();
+        }
+
+        await WriteAsync(path, drawn, cancellationToken);
+        return drawn;
+    }
+
+    private static async Task WriteAsync(string path, byte[] bytes, CancellationToken cancellationToken)
+    {
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var temporary = path + "." + Guid.NewGuid().ToString("N") + ".part";
-        await File.WriteAllBytesAsync(temporary, derivative, cancellationToken);
+        await File.WriteAllBytesAsync(temporary, bytes, cancellationToken);
         File.Move(temporary, path, overwrite: true);
-        return path;
     }
 
     /// <summary>Drops every derivative of a deleted file.</summary>

@@ -38,14 +38,26 @@ internal static class MediaEndpoints
             return Original(key, type, store);
         }
 
-        if (!options.Value.Profiles.TryGetValue(profile, out var size))
-        {
-            return TypedResults.Problem($"没有“{profile}”这个图片规格。可用的规格：{string.Join("、", options.Value.Profiles.Keys)}。", statusCode: StatusCodes.Status400BadRequest);
-        }
-
         if (type.Kind != MediaKind.Image)
         {
             return TypedResults.Problem("只有图片有图片规格。", statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        return await ProfileAsync(context, key, profile, format, type, () => ReadAllAsync(store, key, context.RequestAborted), () => Task.FromResult(Original(key, type, store)),
+            images, cache, options.Value, logs);
+    }
+
+    /// <summary>
+    /// An image's <paramref name="profile"/>, made from <paramref name="original"/> once and kept; the format asked
+    /// for or the best the browser accepts; <paramref name="unprocessed"/> when images cannot be resized here.
+    /// </summary>
+    internal static async Task<Results<FileStreamHttpResult, NotFound, ProblemHttpResult>> ProfileAsync(HttpContext context, string key, string profile,
+        string? format, MediaType type, Func<Task<byte[]>> original, Func<Task<FileStreamHttpResult>> unprocessed, IImageProcessor images, DerivativeCache cache,
+        MediaOptions options, ILoggerFactory logs)
+    {
+        if (!options.Profiles.TryGetValue(profile, out var size))
+        {
+            return TypedResults.Problem($"没有“{profile}”这个图片规格。可用的规格：{string.Join("、", options.Profiles.Keys)}。", statusCode: StatusCodes.Status400BadRequest);
         }
 
         var chosen = format is null ? Negotiate(context.Request, type) : ImageFormats.Parse(format);
@@ -56,24 +68,24 @@ internal static class MediaEndpoints
 
         if (!images.IsAvailable)
         {
-            return Original(key, type, store);
+            return await unprocessed();
         }
 
         if (format is null)
         {
-            headers.Vary = "Accept";
+            context.Response.Headers.Vary = "Accept";
         }
 
         try
         {
-            var path = await cache.GetOrCreateAsync(key, profile, size, imageFormat, () => ReadAllAsync(store, key, context.RequestAborted), context.RequestAborted);
+            var path = await cache.GetOrCreateAsync(key, profile, size, imageFormat, original, context.RequestAborted);
             var tag = new EntityTagHeaderValue($"\"{key[..32]}-{Path.GetFileNameWithoutExtension(path)}-{imageFormat.Extension()}\"");
             return TypedResults.Stream(File.OpenRead(path), imageFormat.ContentType(), entityTag: tag);
         }
         catch (ImageProcessingException e)
         {
             logs.CreateLogger(typeof(MediaEndpoints)).LogWarning("Image {Key} could not be resized ({Error}); the original is served", key, e.Message);
-            return Original(key, type, store);
+            return await unprocessed();
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using CivicsClass.Data.Dialects;
+using CivicsClass.Media.Generated;
 using CivicsClass.Media.Imaging;
 using CivicsClass.Media.Storage;
 using Dapper;
@@ -9,7 +10,7 @@ using Microsoft.Extensions.Options;
 namespace CivicsClass.Media.Serving;
 
 /// <summary>
-/// Describes a <c>/media/{key}</c> image for a profile set. An image's size never changes, so it is
+/// Describes a <c>/media/{key}</c> image, or a generated one (<c>/media/g/…</c>), for a profile set. An image's size never changes, so it is
 /// remembered in memory; a node that forgets it just reads it again.
 /// </summary>
 internal sealed class ResponsiveImages(ISqlDialect dialect, IImageProcessor images, IOptions<MediaOptions> options) : IDisposable
@@ -18,13 +19,20 @@ internal sealed class ResponsiveImages(ISqlDialect dialect, IImageProcessor imag
 
     public async Task<ImageSource> DescribeAsync(string url, string set)
     {
-        if (MediaKey.FromUrl(url) is not { } key || MediaSniffer.ForKey(key)?.Kind != MediaKind.Image)
+        var generated = GeneratedImageUrl.Parse(url);
+        if (generated is null && (MediaKey.FromUrl(url) is not { } key || MediaSniffer.ForKey(key)?.Kind != MediaKind.Image))
         {
             return new ImageSource(url, null, null, null, false, url);
         }
 
         var settings = options.Value;
-        var (width, height) = await SizeAsync(key);
+        var (width, height) = generated?.Kind switch
+        {
+            GeneratedImageKind.Cover => (CoverRenderer.CoverWidth, CoverRenderer.CoverHeight),
+            GeneratedImageKind.Portrait => (CoverRenderer.PortraitSize, CoverRenderer.PortraitSize),
+            GeneratedImageKind.LongImage => (LongImageRenderer.Width, 0),
+            _ => await SizeAsync(MediaKey.FromUrl(url)!),
+        };
         var isLong = width > 0 && height >= width * settings.LongImageRatio;
         if (!images.IsAvailable)
         {

@@ -45,7 +45,7 @@ public sealed class ContentForm(IContentManager content, TermCache terms, UserMa
             fields.Add(new("Summary", "摘要", "textarea", "SummaryPart.Summary", item.Part<SummaryPart>().Summary, Required: summary.Settings.Required == true, MaxLength: summary.Settings.MaxLength));
         }
 
-        foreach (var field in type.Fields)
+        foreach (var field in type.Fields.Where(f => !f.Settings.Derived))
         {
             fields.Add(await FieldAsync(item, field));
         }
@@ -162,7 +162,7 @@ public sealed class ContentForm(IContentManager content, TermCache terms, UserMa
             item.Apply(new QuizPart { Questions = Quiz(form, errors) });
         }
 
-        foreach (var field in type.Fields)
+        foreach (var field in type.Fields.Where(f => !f.Settings.Derived))
         {
             ApplyField(item, field, form, errors);
         }

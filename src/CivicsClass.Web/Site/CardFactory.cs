@@ -2,15 +2,18 @@ using CivicsClass.Content.Definitions;
 using CivicsClass.Content.Fields;
 using CivicsClass.Content.Items;
 using CivicsClass.Content.Parts;
+using CivicsClass.Media.Generated;
 using CivicsClass.Theme.Models;
 
 namespace CivicsClass.Web.Site;
 
 /// <summary>
 /// Turns content items into cards. The people and places cards mention (a lesson's lecturer, an
-/// event's venue) are fetched for a whole list in one query, never one per card.
+/// event's venue) are fetched for a whole list in one query, never one per card. An item without an
+/// uploaded cover gets its generated one (a portrait mark for a lecturer), so no card is a blank block.
 /// </summary>
-public sealed class CardFactory(IContentManager contentManager, ContentDefinitionManager definitions, TermCache terms) : Theme.IContentCards
+public sealed class CardFactory(IContentManager contentManager, ContentDefinitionManager definitions, TermCache terms, GeneratedImageSpecs generated)
+    : Theme.IContentCards
 {
     public static string UrlOf(ContentItem item) =>
         item.Get<AutoroutePart>(nameof(AutoroutePart))?.Path is { Length: > 0 } path ? "/" + path : $"/api/v1/content/item/{item.ContentItemId}";
@@ -25,12 +28,17 @@ public sealed class CardFactory(IContentManager contentManager, ContentDefinitio
         var related = (await contentManager.GetManyAsync(referenced)).ToDictionary(i => i.ContentItemId);
         var taxonomies = await terms.GetAsync();
         var types = (await definitions.ListTypesAsync()).ToDictionary(t => t.Name, t => t.DisplayName);
+        var generatedCovers = new List<string?>(items.Count);
+        foreach (var item in items)
+        {
+            generatedCovers.Add(item.Get<MediaPart>(nameof(MediaPart))?.Cover is { Length: > 0 } ? null : await generated.CoverUrlAsync(item));
+        }
 
         string? TermName(ContentItem item, string field, string taxonomy) =>
             item.Field<TaxonomyField>(field)?.TermIds.Select(id => taxonomies.GetValueOrDefault(taxonomy)?.Name(id)).OfType<string>().FirstOrDefault();
         string? Title(string? id) => id is not null && related.TryGetValue(id, out var target) ? target.DisplayText : null;
 
-        return items.Select(item =>
+        return items.Select((item, index) =>
         {
             var summary = item.Get<SummaryPart>(nameof(SummaryPart))?.Summary;
             var (byline, badge) = item.ContentType switch
@@ -49,12 +57,13 @@ public sealed class CardFactory(IContentManager contentManager, ContentDefinitio
                 item.DisplayText,
                 string.IsNullOrWhiteSpace(summary) ? null : summary,
                 UrlOf(item),
-                Cover: item.Get<MediaPart>(nameof(MediaPart))?.Cover,
+                Cover: generatedCovers[index] ?? item.Get<MediaPart>(nameof(MediaPart))?.Cover,
                 Byline: byline,
                 DurationMinutes: item.Field<NumericField>("Duration")?.Value is { } minutes ? (int)minutes : null,
                 Format: item.Field<TextField>("Format")?.Text,
                 Date: date,
-                Badge: badge);
+                Badge: badge,
+                GeneratedCover: generatedCovers[index] is not null);
         }).ToList();
     }
 

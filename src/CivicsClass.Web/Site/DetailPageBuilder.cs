@@ -5,6 +5,7 @@ using CivicsClass.Content.Items;
 using CivicsClass.Content.Markdown;
 using CivicsClass.Content.Parts;
 using CivicsClass.Content.Settings;
+using CivicsClass.Media.Generated;
 using CivicsClass.Theme.Models;
 
 namespace CivicsClass.Web.Site;
@@ -71,7 +72,8 @@ public sealed class DetailPageBuilder(
             course is null ? null : Card(course.ContentItemId),
             Card(previousId), Card(nextId),
             all.Where(c => related.Any(r => r.ContentItemId == c.Id)).ToList(),
-            quizView);
+            quizView,
+            LongImageUrl: GeneratedImageUrl.LongImage(lesson.ContentItemId));
     }
 
     private async Task<CourseViewModel> CourseAsync(ContentItem course)

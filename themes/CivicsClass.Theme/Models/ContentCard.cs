@@ -17,7 +17,8 @@ public sealed record ContentCard(
     int? DurationMinutes = null,
     string? Format = null,
     DateTime? Date = null,
-    string? Badge = null);
+    string? Badge = null,
+    bool GeneratedCover = false);
 
 public sealed record TermLink(string Name, string Url);
 

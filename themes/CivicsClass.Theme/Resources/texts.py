@@ -56,6 +56,8 @@ T = {
  "IdentityPasswordRequiresDigit": ("密码需要包含数字。", "The password needs a digit."),
  "IdentityPasswordRequiresLetter": ("密码需要包含字母。", "The password needs a letter."),
  "IdentityPasswordRequiresUniqueChars": ("密码至少需要 {0} 个不同的字符。", "The password needs at least {0} different characters."),
+ "ShareLongImage": ("分享长图", "Long image to share"),
+ "ShareLongImageHint": ("一张图看完本课要点，扫码就能学，适合发到微信群。", "The lesson's key points in one picture with a QR code, for chat groups."),
  "SiteName": ("中国工人大思政课", "China Workers' Big Civics Class"),
  "SiteDescription": ("劳模工匠讲思政，几分钟学一课：按主题、地区、行业找课，边学边答题。", "Short civics lessons taught by model workers and craftsmen: find one by theme, region or industry, study it in minutes, take the quiz."),
  "SkipToContent": ("跳到正文", "Skip to content"),

@@ -3,6 +3,7 @@ using CivicsClass.Data;
 using CivicsClass.Data.Documents;
 using CivicsClass.Data.Migrations;
 using CivicsClass.Content.Handlers;
+using CivicsClass.Content.Items;
 using CivicsClass.Media.Forms;
 using CivicsClass.Media.Imaging;
 using CivicsClass.Media.Library;
@@ -88,6 +89,7 @@ public static class MediaModule
         services.AddSingleton<FormWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<FormWorker>());
         services.AddScoped<IContentHandler, LessonFormsHandler>();
+        services.AddScoped<INarrationLength, NarrationLength>();
         services.AddScoped(sp => new LessonForms(sp.GetServices<ILessonFormGenerator>(), sp.GetRequiredService<FormJobStore>(), sp.GetRequiredService<ISession>()));
     }
 

@@ -152,5 +152,7 @@ internal sealed class LearningMigrations : IDataMigration
                     PRIMARY KEY (user_id, content_item_id, study_day));
                 """);
         }),
+        // A text lesson with narration: listening counts instead of the reading time, but is not required.
+        new(5, context => context.ExecuteAsync($"ALTER TABLE study_session ADD COLUMN media_optional {context.Dialect.Bool} NOT NULL DEFAULT FALSE")),
     ];
 }

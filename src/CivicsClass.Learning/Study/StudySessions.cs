@@ -14,9 +14,11 @@ namespace CivicsClass.Learning.Study;
 /// server's elapsed time × the fastest playback speed, and nothing across a gap. Opening a lesson
 /// supersedes the worker's other open sessions, so two windows cannot accrue time twice; only an
 /// explicit request opens one (a POST from the study panel or the app), never the view of a page.
+/// A text lesson whose narration is made can be studied by listening too: heartbeats accrue against the
+/// narration, and playing it by the media rule stands in for the reading time.
 /// </summary>
 public sealed class StudySessions(ISession session, IContentManager contentManager, PointsRuleStore rules, PointsLedger ledger,
-    LearningProgress progress, TimeProvider clock)
+    LearningProgress progress, TimeProvider clock, IEnumerable<INarrationLength> narrations)
 {
     /// <summary>The most seconds of media a heartbeat may report: a day. Anything else is not a number of seconds played.</summary>
     public const double MaxReportedSeconds = 86_400;
@@ -36,7 +38,14 @@ public sealed class StudySessions(ISession session, IContentManager contentManag
         var minSeconds = (int)Math.Clamp(minutes * (text?.Setting("SecondsPerMinute", 20) ?? 20), low, high);
         var player = lesson.Part<MediaPlayerPart>();
         int? mediaDuration = player.VideoUrl is null && player.AudioUrl is null ? null : player.DurationSeconds ?? (int)(minutes * 60);
-        return new StudyTerms(minSeconds, mediaDuration, Required(mediaDuration, all.GetValueOrDefault(Activities.StudyMedia)));
+        var optional = false;
+        if (mediaDuration is null && narrations.FirstOrDefault() is { } narration && await narration.SecondsAsync(lesson.ContentItemId) is >= 1 and var seconds)
+        {
+            mediaDuration = (int)Math.Ceiling(seconds);
+            optional = true;
+        }
+
+        return new StudyTerms(minSeconds, mediaDuration, Required(mediaDuration, all.GetValueOrDefault(Activities.StudyMedia)), optional);
     }
 
     public async Task<StudyOpened?> OpenAsync(long userId, string lessonId)
@@ -47,16 +56,16 @@ public sealed class StudySessions(ISession session, IContentManager contentManag
             return null;
         }
 
-        var (minSeconds, mediaDuration, required) = await TermsAsync(lesson);
+        var (minSeconds, mediaDuration, required, optional) = await TermsAsync(lesson);
         var id = Guid.NewGuid().ToString("N");
         var now = clock.GetUtcNow().UtcDateTime;
 
         var (connection, transaction) = await session.BeginWriteAsync();
         await connection.ExecuteAsync("""
             UPDATE study_session SET superseded = TRUE WHERE user_id = @userId AND completed_utc IS NULL AND superseded = FALSE;
-            INSERT INTO study_session (id, user_id, content_item_id, opened_utc, min_seconds, media_duration, media_seconds, last_beat_utc, superseded)
-            VALUES (@id, @userId, @lessonId, @now, @minSeconds, @mediaDuration, 0, @now, FALSE);
-            """, new { id, userId, lessonId, now, minSeconds, mediaDuration }, transaction);
+            INSERT INTO study_session (id, user_id, content_item_id, opened_utc, min_seconds, media_duration, media_seconds, last_beat_utc, superseded, media_optional)
+            VALUES (@id, @userId, @lessonId, @now, @minSeconds, @mediaDuration, 0, @now, FALSE, @optional);
+            """, new { id, userId, lessonId, now, minSeconds, mediaDuration, optional }, transaction);
         await progress.StartAsync(userId, lessonId);
         var visit = await progress.VisitAsync(userId);
         return new StudyOpened(id, minSeconds, required, visit);
@@ -126,20 +135,18 @@ public sealed class StudySessions(ISession session, IContentManager contentManag
 
         var now = clock.GetUtcNow().UtcDateTime;
         var left = row.MinSeconds - (int)(now - DateTime.SpecifyKind(row.OpenedUtc, DateTimeKind.Utc)).TotalSeconds;
-        if (left > 0)
+        var listened = row.MediaDuration is not null && Played(row) >= Required(row.MediaDuration, all.GetValueOrDefault(Activities.StudyMedia))!.Value;
+        if (left > 0 && !(row.MediaOptional && listened))
         {
             return (null, Refusal.TooEarly(left));
         }
 
-        var activity = row.MediaDuration is null ? Activities.StudyText : Activities.StudyMedia;
-        if (row.MediaDuration is not null)
+        // A narrated text lesson stays a text lesson for points: one award per lesson, whichever way it was studied.
+        var activity = row.MediaDuration is null || row.MediaOptional ? Activities.StudyText : Activities.StudyMedia;
+        if (row.MediaDuration is not null && !row.MediaOptional && !listened)
         {
             var required = Required(row.MediaDuration, all.GetValueOrDefault(Activities.StudyMedia))!.Value;
-            var played = Played(row);
-            if (played < required)
-            {
-                return (null, Refusal.NotPlayed((int)played, required));
-            }
+            return (null, Refusal.NotPlayed((int)Played(row), required));
         }
 
         var awarded = 0;
@@ -183,7 +190,7 @@ public sealed class StudySessions(ISession session, IContentManager contentManag
         await connection.QuerySingleOrDefaultAsync<SessionRow>($"""
             SELECT content_item_id AS ContentItemId, opened_utc AS OpenedUtc, min_seconds AS MinSeconds, media_duration AS MediaDuration,
                    media_seconds AS MediaSeconds, last_beat_utc AS LastBeatUtc, superseded AS Superseded, completed_utc AS CompletedUtc,
-                   awarded AS Awarded, outcome AS Outcome
+                   awarded AS Awarded, outcome AS Outcome, media_optional AS MediaOptional
             FROM study_session WHERE id = @sessionId AND user_id = @userId{session.Dialect.ForUpdate}
             """, new { sessionId, userId }, transaction);
 
@@ -199,5 +206,6 @@ public sealed class StudySessions(ISession session, IContentManager contentManag
         public DateTime? CompletedUtc { get; set; }
         public int? Awarded { get; set; }
         public string? Outcome { get; set; }
+        public bool MediaOptional { get; set; }
     }
 }

@@ -13,7 +13,7 @@ namespace CivicsClass.Media.Narration;
 /// </summary>
 internal sealed class NarrationGenerator(ISpeechSynthesizer speech, IOptions<NarrationOptions> options) : ILessonFormGenerator
 {
-    public const string FormKind = "narration";
+    public const string FormKind = FormKinds.Narration;
 
     // Raised when what is read or how it is cut into sentences changes, so every narration is made again.
     private const string ScriptVersion = "narration-1";

@@ -44,7 +44,7 @@ public sealed class ContentPageController(IContentManager contentManager, Detail
             {
                 ForYou = forYou,
                 Related = lesson.Related.Where(r => forYou.All(f => f.Url != r.Url)).ToList(),
-                Study = new StudyPanel(item.ContentItemId, terms.MinSeconds, terms.MediaSecondsRequired, studied),
+                Study = new StudyPanel(item.ContentItemId, terms.MinSeconds, terms.MediaSecondsRequired, studied, terms.ListeningOptional),
                 Quiz = lesson.Quiz is null ? null : lesson.Quiz with { Signed = true },
             };
         }

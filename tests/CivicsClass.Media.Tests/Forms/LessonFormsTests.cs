@@ -1,8 +1,12 @@
 using CivicsClass.Content.Fields;
+using CivicsClass.Content.Items;
 using CivicsClass.Content.Parts;
+using CivicsClass.Data.Documents;
+using CivicsClass.Learning.Study;
 using CivicsClass.Media.Forms;
 using CivicsClass.Media.Storage;
 using CivicsClass.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
 namespace CivicsClass.Media.Tests.Forms;
@@ -111,6 +115,36 @@ public abstract class LessonFormsTests<TProvider>(FormsFixture<TProvider> fixtur
         Assert.Equal(made.Url, afterLate.Url);
         Assert.Equal(filesBefore + 1, site.Store.Count());
         Assert.Contains("\"attempt\":2", made.Timings);
+    }
+
+    [SkippableFact]
+    public async Task ListeningToTheNarration_CountsForATextLesson_BeforeItsReadingTime()
+    {
+        var site = await fixture.GetAsync();
+        var id = await site.PublishLessonAsync("青年工人", "讲青年工人。", "青年工人是产业工人队伍的生力军。要在岗位上建功立业。");
+        await site.Worker.RunPendingAsync();
+        var duration = (await site.NarrationAsync(id)).DurationSeconds!.Value;
+        const long worker = 71_001;
+
+        await using var scope = site.Site.CreateScope();
+        var sessions = scope.ServiceProvider.GetRequiredService<StudySessions>();
+        var session = scope.ServiceProvider.GetRequiredService<ISession>();
+        var terms = await sessions.TermsAsync((await scope.ServiceProvider.GetRequiredService<IContentManager>().GetAsync(id))!);
+        var opened = (await sessions.OpenAsync(worker, id))!;
+        await session.SaveChangesAsync();
+        var (_, early) = await sessions.CompleteAsync(worker, opened.SessionId);
+        site.Clock.Advance(TimeSpan.FromSeconds(Math.Ceiling(duration)));
+        var (beat, _) = await sessions.HeartbeatAsync(worker, opened.SessionId, duration);
+        var (completed, refusal) = await sessions.CompleteAsync(worker, opened.SessionId);
+        await session.SaveChangesAsync();
+
+        Assert.True(terms.ListeningOptional);
+        Assert.Equal((int)Math.Ceiling(duration), terms.MediaDuration);
+        Assert.True(terms.MinSeconds > duration); // so only the listening can have counted
+        Assert.Equal("too-early", early!.Code);
+        Assert.True(beat!.MediaSeconds >= terms.MediaSecondsRequired);
+        Assert.Null(refusal);
+        Assert.Equal(1, completed!.Awarded);
     }
 }
 

@@ -33,7 +33,8 @@ public sealed record LessonViewModel(
     IReadOnlyList<ContentCard> Related,
     QuizView? Quiz,
     StudyPanel? Study = null,
-    IReadOnlyList<ContentCard>? ForYou = null) : PageViewModel(Meta);
+    IReadOnlyList<ContentCard>? ForYou = null,
+    NarrationView? Narration = null) : PageViewModel(Meta);
 
 public sealed record CourseViewModel(PageMeta Meta, ContentCard Course, string IntroductionHtml, IReadOnlyList<ContentCard> Lessons, int TotalMinutes,
     IReadOnlyList<TermLink> Themes) : PageViewModel(Meta);

@@ -2,7 +2,8 @@ namespace CivicsClass.Theme.Models;
 
 /// <summary>The study panel on a lesson page for a signed-in worker: the session the server opened and what completing it needs.</summary>
 /// <param name="LessonId">The lesson the panel's script opens a study session on, by POST, once the page has loaded.</param>
-public sealed record StudyPanel(string LessonId, int MinSeconds, int? MediaSecondsRequired, bool AlreadyStudied);
+/// <param name="ListeningOptional">The media is the lesson's narration: reading counts, and listening for <paramref name="MediaSecondsRequired"/> does too.</param>
+public sealed record StudyPanel(string LessonId, int MinSeconds, int? MediaSecondsRequired, bool AlreadyStudied, bool ListeningOptional = false);
 
 public sealed record DayBar(string Label, string Iso, int Points);
 

@@ -57,7 +57,10 @@
   }
 
   function reportMedia(url) {
-    var media = document.querySelector("video.player, audio.player");
+    // A narrated text lesson reports its narration; a lesson with its own recording, the recording.
+    var media = panel.getAttribute("data-listening-optional")
+      ? document.querySelector("[data-narration-audio]")
+      : document.querySelector("video.player, audio.player");
     var progress = panel.querySelector("[data-media-progress]");
     if (!media || !panel.getAttribute("data-media-required")) {
       return;

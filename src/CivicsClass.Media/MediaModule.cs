@@ -86,6 +86,7 @@ public static class MediaModule
         services.TryAddSingleton<ISpeechSynthesizer>(sp => new CommandSpeechSynthesizer(new CommandTemplate(sp.GetRequiredService<IOptions<NarrationOptions>>().Value.SpeechCommand)));
         services.AddSingleton<ILessonFormGenerator, NarrationGenerator>();
         services.AddSingleton<FormJobStore>();
+        services.AddSingleton<FormBackfill>();
         services.AddSingleton<FormWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<FormWorker>());
         services.AddScoped<IContentHandler, LessonFormsHandler>();

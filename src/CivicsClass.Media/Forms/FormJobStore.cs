@@ -13,13 +13,17 @@ namespace CivicsClass.Media.Forms;
 /// </summary>
 internal sealed class FormJobStore(ISqlDialect dialect)
 {
-    /// <summary>Queues the form unless this item already has one made from the same source; in the caller's unit of work.</summary>
+    /// <summary>
+    /// Queues the form unless this item already has one made (or being made) from the same source; in the caller's
+    /// unit of work. A job that was given up (failed, superseded by an unpublish, engine missing) is queued again.
+    /// </summary>
     public async Task EnqueueAsync(ISession session, string contentItemId, string kind, string sourceHash, DateTime now)
     {
         const string sql = """
             INSERT INTO lesson_form (content_item_id, kind, source_hash, state, attempts, not_before_utc, created_utc)
             VALUES (@contentItemId, @kind, @sourceHash, 'pending', 0, @now, @now)
-            ON CONFLICT (content_item_id, kind, source_hash) DO NOTHING
+            ON CONFLICT (content_item_id, kind, source_hash) DO UPDATE SET state = 'pending', attempts = 0, error = NULL, not_before_utc = @now
+            WHERE lesson_form.state IN ('failed', 'superseded', 'unavailable')
             """;
         var (connection, transaction) = await session.BeginWriteAsync();
         await connection.ExecuteAsync(sql, new { contentItemId, kind, sourceHash, now }, transaction);
@@ -105,6 +109,13 @@ internal sealed class FormJobStore(ISqlDialect dialect)
         const string sql = "UPDATE lesson_form SET state = 'pending', attempts = 0, error = NULL, not_before_utc = @now WHERE state = 'unavailable' AND kind = @kind";
         await using var connection = await dialect.OpenConnectionAsync(cancellationToken);
         return await connection.ExecuteAsync(sql, new { kind, now });
+    }
+
+    /// <summary>Whether any item has a form of this kind, made or queued.</summary>
+    public async Task<bool> AnyAsync(string kind, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await dialect.OpenConnectionAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM (SELECT 1 FROM lesson_form WHERE kind = @kind LIMIT 1) t", new { kind }) > 0;
     }
 
     /// <summary>Every row of an item, newest first.</summary>

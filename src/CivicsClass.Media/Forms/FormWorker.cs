@@ -17,8 +17,8 @@ namespace CivicsClass.Media.Forms;
 /// use a whole core). A job is claimed, made outside any transaction, stored through
 /// <see cref="IMediaStore"/> and completed by its claim; the pages that show the item are evicted.
 /// </summary>
-internal sealed class FormWorker(IServiceScopeFactory scopes, IEnumerable<ILessonFormGenerator> generators, FormJobStore jobs, IMediaStore store,
-    CacheSignals signals, TimeProvider clock, IOptions<FormsOptions> options, ILogger<FormWorker> logger) : BackgroundService
+internal sealed class FormWorker(IServiceScopeFactory scopes, IEnumerable<ILessonFormGenerator> generators, FormJobStore jobs, FormBackfill backfill,
+    IMediaStore store, CacheSignals signals, TimeProvider clock, IOptions<FormsOptions> options, ILogger<FormWorker> logger) : BackgroundService
 {
     private static readonly JsonSerializerOptions s_json = new(JsonSerializerDefaults.Web);
     private readonly SemaphoreSlim _wake = new(0, 1);
@@ -150,14 +150,18 @@ internal sealed class FormWorker(IServiceScopeFactory scopes, IEnumerable<ILesso
         await Task.Yield();
         try
         {
-            foreach (var generator in generators.Where(g => g.IsAvailable))
+            foreach (var generator in generators)
             {
-                await jobs.RequeueUnavailableAsync(generator.Kind, clock.GetUtcNow().UtcDateTime, stoppingToken);
+                await backfill.RunAsync(generator, stoppingToken);
+                if (generator.IsAvailable)
+                {
+                    await jobs.RequeueUnavailableAsync(generator.Kind, clock.GetUtcNow().UtcDateTime, stoppingToken);
+                }
             }
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            logger.LogWarning(e, "Forms set aside for a missing engine could not be queued again");
+            logger.LogWarning(e, "Forms of content published before could not be queued; they are queued when it is published again");
         }
 
         var interval = TimeSpan.FromSeconds(Math.Max(0.05, options.Value.PollSeconds));

@@ -9,7 +9,7 @@ public sealed class FormsOptions
     /// <summary>How often an idle worker looks for jobs (a publish on the same node wakes it at once).</summary>
     public double PollSeconds { get; set; } = 5;
 
-    /// <summary>A job that failed this many times is left failed (shown with its error) until the item changes.</summary>
+    /// <summary>A job that failed this many times is left failed (shown with its error) until the item is published again.</summary>
     public int MaxAttempts { get; set; } = 3;
 
     /// <summary>Whether this node runs form jobs; nodes that only serve pages may leave them to others.</summary>

@@ -12,6 +12,9 @@ internal interface ILessonFormGenerator
     /// <summary>A short lower-case name: <c>narration</c>, <c>mindmap</c> …; it names jobs and the API's forms.</summary>
     string Kind { get; }
 
+    /// <summary>The content types that may get this form (a site that had them before the form existed gets it for all of them).</summary>
+    IReadOnlyList<string> ContentTypes { get; }
+
     /// <summary>A hash of everything the form is made from (text, voice, settings), or null when this item gets no such form.</summary>
     string? SourceHash(ContentItem item);
 

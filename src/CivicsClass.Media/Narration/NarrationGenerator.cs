@@ -22,6 +22,8 @@ internal sealed class NarrationGenerator(ISpeechSynthesizer speech, IOptions<Nar
 
     public string Kind => FormKind;
 
+    public IReadOnlyList<string> ContentTypes => options.Value.ContentTypes;
+
     public bool IsAvailable => speech.IsAvailable && _encoder.ExecutablePath is not null;
 
     public string? SourceHash(ContentItem item)

@@ -105,6 +105,14 @@ public sealed class FormsSite : IAsyncDisposable
         await scope.ServiceProvider.GetRequiredService<ISession>().SaveChangesAsync();
     }
 
+    /// <summary>Runs <paramref name="action"/> with a content manager in a unit of work of its own, and commits.</summary>
+    public async Task WithContentAsync(Func<IContentManager, Task> action)
+    {
+        await using var scope = Site.CreateScope();
+        await action(scope.ServiceProvider.GetRequiredService<IContentManager>());
+        await scope.ServiceProvider.GetRequiredService<ISession>().SaveChangesAsync();
+    }
+
     public async Task<LessonForm> NarrationAsync(string id)
     {
         await using var scope = Site.CreateScope();

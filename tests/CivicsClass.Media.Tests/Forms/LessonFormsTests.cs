@@ -93,6 +93,22 @@ public abstract class LessonFormsTests<TProvider>(FormsFixture<TProvider> fixtur
     }
 
     [SkippableFact]
+    public async Task Unpublished_BeforeItsTurn_IsSkipped_AndNarratedWhenPublishedAgain()
+    {
+        var site = await fixture.GetAsync();
+        var id = await site.PublishLessonAsync("五一劳动节", "讲五一劳动节。", "五一国际劳动节是全世界劳动人民的节日。");
+        await site.WithContentAsync(content => content.UnpublishAsync(id));
+
+        var skipped = await site.Worker.RunPendingAsync();
+        await site.WithContentAsync(async content => await content.PublishAsync((await content.GetAsync(id, VersionOptions.Latest))!));
+        var made = await site.Worker.RunPendingAsync();
+
+        Assert.Equal(1, skipped);
+        Assert.Equal(1, made);
+        Assert.Equal(FormState.Ready, (await site.NarrationAsync(id)).State);
+    }
+
+    [SkippableFact]
     public async Task ExpiredClaim_OfAWorkerThatDied_IsCompletedOnceByAnother()
     {
         var site = await fixture.GetAsync();

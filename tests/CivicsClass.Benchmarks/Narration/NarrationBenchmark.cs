@@ -12,6 +12,7 @@ using CivicsClass.Data.Migrations;
 using CivicsClass.Learning;
 using CivicsClass.Media;
 using CivicsClass.Media.Forms;
+using CivicsClass.Media.Narration;
 using CivicsClass.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -69,9 +70,9 @@ internal static class NarrationBenchmark
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"  job steps: {form.Timings}"));
             var perMinute = form.SizeBytes!.Value / (form.DurationSeconds!.Value / 60) / 1024;
+            var opus = ceiling.OpusPerMinute is { } o ? string.Create(CultureInfo.InvariantCulture, $"   (Opus 16 kbit/s of the same audio: {o:F0} KB per minute)") : "";
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"  narration MP3: {form.SizeBytes / 1024.0:F0} KB for {form.DurationSeconds:F0} s = {perMinute:F0} KB per minute of speech"
-                + (ceiling.OpusPerMinute is { } opus ? $"   (Opus 16 kbit/s of the same audio: {opus:F0} KB per minute)" : "")));
+                $"  narration MP3: {form.SizeBytes / 1024.0:F0} KB for {form.DurationSeconds:F0} s = {perMinute:F0} KB per minute of speech") + opus);
             Console.WriteLine($"  this process: {Measure.PeakMemory()}");
             return 0;
         }
@@ -134,7 +135,7 @@ internal static class NarrationBenchmark
     {
         var text = Path.Combine(directory, "all.txt");
         var wav = Path.Combine(directory, "all.wav");
-        await File.WriteAllLinesAsync(text, form.Sentences!.Select(s => Media.Narration.ChineseNumbers.Read(s.Text)));
+        await File.WriteAllLinesAsync(text, form.Sentences!.Select(s => ChineseNumbers.Read(s.Text)));
         var clock = Stopwatch.StartNew();
         await RunAsync("espeak-ng", "-v", "cmn", "-s", "165", "-w", wav, "-f", text);
         await RunAsync("lame", "--quiet", "-m", "m", "-b", "24", "--resample", "16", wav, Path.Combine(directory, "all.mp3"));
@@ -176,12 +177,11 @@ internal static class NarrationBenchmark
         var taken = new List<string>();
         foreach (var paragraph in paragraphs)
         {
-            if (taken.Sum(p => p.Length) + paragraph.Length > 1000)
+            taken.Add(paragraph);
+            if (taken.Sum(p => p.Length) >= 950)
             {
                 break;
             }
-
-            taken.Add(paragraph);
         }
 
         return string.Join("\n\n", taken);

@@ -17,6 +17,9 @@ missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 # Chinese glyphs for the browser tests' screenshots.
 [ -d /usr/share/fonts/opentype/noto ] || missing+=(fonts-noto-cjk)
+# Narration: the embedded speech engine (Mandarin voice) and the MP3 encoder.
+command -v espeak-ng >/dev/null || missing+=(espeak-ng)
+command -v lame >/dev/null || missing+=(lame)
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" -ne 0 ]; then
     echo "test.sh: missing Debian packages: ${missing[*]} (run as root, or install them)" >&2

@@ -5,8 +5,11 @@ using CivicsClass.Data.Documents;
 using CivicsClass.Data.Migrations;
 using CivicsClass.Media.Formats;
 using CivicsClass.Media.Generated;
+using CivicsClass.Content.Items;
+using CivicsClass.Media.Forms;
 using CivicsClass.Media.Imaging;
 using CivicsClass.Media.Library;
+using CivicsClass.Media.Narration;
 using CivicsClass.Media.Serving;
 using CivicsClass.Media.Storage;
 using CivicsClass.Media.Uploads;
@@ -50,6 +53,7 @@ public static class MediaModule
         services.AddSingleton<Theme.IImageSources, ThemeImages>();
         services.AddGeneratedImages();
         services.AddScoped<IContentHandler, LessonFormatHandler>();
+        AddForms(services, configuration);
         // The library's controller is found in this assembly whether or not the host's references brought it in.
         services.AddMvcCore().ConfigureApplicationPartManager(parts =>
         {
@@ -67,6 +71,32 @@ public static class MediaModule
         MediaEndpoints.Map(endpoints);
         GeneratedImageEndpoints.Map(endpoints);
         return endpoints;
+    }
+
+    /// <summary>
+    /// The forms made from a lesson in the background (narration first), queued by a content handler when it
+    /// is published and made by <see cref="FormWorker"/> on whichever node claims each job.
+    /// </summary>
+    private static void AddForms(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<FormsOptions>().Bind(configuration.GetSection("Forms"));
+        services.AddOptions<NarrationOptions>().Bind(configuration.GetSection("Narration"))
+            .Validate(o => !string.IsNullOrWhiteSpace(o.SpeechCommand) && o.SpeechCommand.Contains("{output}", StringComparison.Ordinal),
+                "Narration:SpeechCommand names a program and where it writes its WAV file ({output}).")
+            .Validate(o => !string.IsNullOrWhiteSpace(o.EncoderCommand) && o.EncoderCommand.Contains("{input}", StringComparison.Ordinal)
+                && o.EncoderCommand.Contains("{output}", StringComparison.Ordinal), "Narration:EncoderCommand reads {input} and writes {output}.")
+            .Validate(o => o.PauseMilliseconds is >= 0 and <= 5000, "Narration:PauseMilliseconds is between 0 and 5000.")
+            .ValidateOnStart();
+        services.AddSingleton<IDataMigration, LessonFormMigrations>();
+        services.TryAddSingleton<ISpeechSynthesizer>(sp => new CommandSpeechSynthesizer(new CommandTemplate(sp.GetRequiredService<IOptions<NarrationOptions>>().Value.SpeechCommand)));
+        services.AddSingleton<ILessonFormGenerator, NarrationGenerator>();
+        services.AddSingleton<FormJobStore>();
+        services.AddSingleton<FormBackfill>();
+        services.AddSingleton<FormWorker>();
+        services.AddHostedService(sp => sp.GetRequiredService<FormWorker>());
+        services.AddScoped<IContentHandler, LessonFormsHandler>();
+        services.AddScoped<INarrationLength, NarrationLength>();
+        services.AddScoped(sp => new LessonForms(sp.GetServices<ILessonFormGenerator>(), sp.GetRequiredService<FormJobStore>(), sp.GetRequiredService<ISession>()));
     }
 
     private static string Folder(IServiceProvider services) =>

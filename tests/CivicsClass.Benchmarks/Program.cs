@@ -3,6 +3,7 @@ using CivicsClass.Benchmarks.Farm;
 using CivicsClass.Benchmarks.Generated;
 using CivicsClass.Benchmarks.Imaging;
 using CivicsClass.Benchmarks.Media;
+using CivicsClass.Benchmarks.Narration;
 using CivicsClass.Benchmarks.Points;
 using CivicsClass.Benchmarks.Search;
 using CivicsClass.Benchmarks.Site;
@@ -34,6 +35,8 @@ internal static class BenchmarkMain
                 return await MediaBenchmark.RunAsync(options);
             case "generated-images":
                 return await GeneratedImagesBenchmark.RunAsync(options);
+            case "narration":
+                return await NarrationBenchmark.RunAsync(options);
             case "media-compare":
                 return await ImagingComparison.RunAsync(options, args);
             case "search-relevance":
@@ -50,6 +53,7 @@ internal static class BenchmarkMain
                 Console.Error.WriteLine("       media [--seconds N (per figure, default 8)] [--connections N]");
                 Console.Error.WriteLine("       generated-images [--seconds N (per figure, default 8)] (covers, portraits and long images of the seeded lessons: time, size, peak memory)");
                 Console.Error.WriteLine("       media-compare [--seconds N (per figure, default 8)] (NetVips beside ImageSharp: thumbnails/s, peak memory, crafted files)");
+                Console.Error.WriteLine("       narration (publish → narration ready for a 1 000-character lesson; bytes per minute of speech)");
                 Console.Error.WriteLine("       search-relevance (the judged set: nDCG@10, MRR, recall@10 per analysis)");
                 Console.Error.WriteLine("       search-eval --corpus C.jsonl --queries Q.tsv --run OUT.txt");
                 return 2;

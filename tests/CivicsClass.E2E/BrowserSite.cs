@@ -11,8 +11,20 @@ namespace CivicsClass.E2E;
 /// The seeded site on a real Kestrel port and Debian's Chromium driven by Playwright (never a
 /// downloaded browser). Shared by the tests of a class; each test opens its own browser context.
 /// </summary>
-public sealed class BrowserSite : IAsyncDisposable
+public class BrowserSite : IAsyncDisposable
 {
+    private readonly IReadOnlyDictionary<string, string?>? _settings;
+
+    public BrowserSite()
+    {
+    }
+
+    /// <summary>A site started with these settings (for example without the demo content).</summary>
+    protected BrowserSite(IReadOnlyDictionary<string, string?> settings)
+    {
+        _settings = settings;
+    }
+
     private static readonly string s_artefacts = Environment.GetEnvironmentVariable("CIVICS_E2E_ARTIFACTS")
         ?? Path.Combine(AppContext.BaseDirectory, "screenshots");
 
@@ -52,7 +64,7 @@ public sealed class BrowserSite : IAsyncDisposable
             Xunit.Skip.IfNot(File.Exists(ChromiumPath) || Environment.GetEnvironmentVariable("CIVICS_REQUIRE_BROWSER") == "1",
                 $"{ChromiumPath} is missing (./test.sh installs Debian's chromium).");
             _database = await new Sqlite().CreateAsync();
-            _factory = new SiteFactory(_database, clock: Clock);
+            _factory = new SiteFactory(_database, _settings, clock: Clock);
             _factory.UseKestrel(0);
             _factory.StartServer();
             BaseAddress = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
@@ -74,6 +86,7 @@ public sealed class BrowserSite : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        GC.SuppressFinalize(this);
         if (_browser is not null)
         {
             await _browser.DisposeAsync();

@@ -32,6 +32,9 @@ public sealed class SiteFactory(TestDatabase database, IReadOnlyDictionary<strin
         builder.UseSetting("RateLimits:SignInPerMinute", "10000");
         builder.UseSetting("RateLimits:PointsPerMinute", "100000");
         builder.UseSetting("RateLimits:FreeSignInFailuresPerAddress", "100000");
+        // Narrating the 30 seeded lessons would take minutes of CPU in every site a test starts and fill its media
+        // folder; the tests of lesson forms turn the jobs on with this setting.
+        builder.UseSetting("Forms:RunJobs", "false");
         if (clock is not null)
         {
             builder.ConfigureServices(services => services.AddSingleton(clock));

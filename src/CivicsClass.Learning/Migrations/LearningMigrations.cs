@@ -162,5 +162,7 @@ internal sealed class LearningMigrations : IDataMigration
                 ALTER TABLE points_rollup ADD COLUMN named {d.BigInt} NOT NULL DEFAULT 0;
                 """);
         }),
+        // A text lesson with narration: listening counts instead of the reading time, but is not required.
+        new(6, context => context.ExecuteAsync($"ALTER TABLE study_session ADD COLUMN media_optional {context.Dialect.Bool} NOT NULL DEFAULT FALSE")),
     ];
 }

@@ -18,9 +18,11 @@ namespace CivicsClass.Learning.Study;
 /// Opening the same lesson again while its session is open and was alive within
 /// <see cref="StudyOptions.ResumeMinutes"/> resumes that session: time counts from its first opening,
 /// so going back, reloading or switching apps costs a worker nothing and gains nothing either.
+/// A text lesson whose narration is made can be studied by listening too: heartbeats accrue against the
+/// narration, and playing it by the media rule stands in for the reading time.
 /// </summary>
 public sealed class StudySessions(ISession session, IContentManager contentManager, PointsRuleStore rules, PointsLedger ledger,
-    LearningProgress progress, TimeProvider clock, IOptions<StudyOptions> options)
+    LearningProgress progress, TimeProvider clock, IOptions<StudyOptions> options, IEnumerable<INarrationLength> narrations)
 {
     /// <summary>The most seconds of media a heartbeat may report: a day. Anything else is not a number of seconds played.</summary>
     public const double MaxReportedSeconds = 86_400;
@@ -40,7 +42,14 @@ public sealed class StudySessions(ISession session, IContentManager contentManag
         var minSeconds = (int)Math.Clamp(minutes * (text?.Setting("SecondsPerMinute", 20) ?? 20), low, high);
         var player = lesson.Part<MediaPlayerPart>();
         int? mediaDuration = player.VideoUrl is null && player.AudioUrl is null ? null : player.DurationSeconds ?? (int)(minutes * 60);
-        return new StudyTerms(minSeconds, mediaDuration, Required(mediaDuration, all.GetValueOrDefault(Activities.StudyMedia)));
+        var optional = false;
+        if (mediaDuration is null && narrations.FirstOrDefault() is { } narration && await narration.SecondsAsync(lesson.ContentItemId) is >= 1 and var seconds)
+        {
+            mediaDuration = (int)Math.Ceiling(seconds);
+            optional = true;
+        }
+
+        return new StudyTerms(minSeconds, mediaDuration, Required(mediaDuration, all.GetValueOrDefault(Activities.StudyMedia)), optional);
     }
 
     public async Task<StudyOpened?> OpenAsync(long userId, string lessonId)
@@ -66,13 +75,13 @@ public sealed class StudySessions(ISession session, IContentManager contentManag
         }
         else
         {
-            var (minSeconds, mediaDuration, required) = await TermsAsync(lesson);
+            var (minSeconds, mediaDuration, required, optional) = await TermsAsync(lesson);
             var id = Guid.NewGuid().ToString("N");
             await connection.ExecuteAsync("""
                 UPDATE study_session SET superseded = TRUE WHERE user_id = @userId AND completed_utc IS NULL AND superseded = FALSE;
-                INSERT INTO study_session (id, user_id, content_item_id, opened_utc, min_seconds, media_duration, media_seconds, last_beat_utc, superseded)
-                VALUES (@id, @userId, @lessonId, @now, @minSeconds, @mediaDuration, 0, @now, FALSE);
-                """, new { id, userId, lessonId, now, minSeconds, mediaDuration }, transaction);
+                INSERT INTO study_session (id, user_id, content_item_id, opened_utc, min_seconds, media_duration, media_seconds, last_beat_utc, superseded, media_optional)
+                VALUES (@id, @userId, @lessonId, @now, @minSeconds, @mediaDuration, 0, @now, FALSE, @optional);
+                """, new { id, userId, lessonId, now, minSeconds, mediaDuration, optional }, transaction);
             opened = new StudyOpened(id, minSeconds, required, 0);
         }
 
@@ -163,20 +172,18 @@ public sealed class StudySessions(ISession session, IContentManager contentManag
 
         var now = clock.GetUtcNow().UtcDateTime;
         var left = row.MinSeconds - Elapsed(row, now);
-        if (left > 0)
+        var listened = row.MediaDuration is not null && Played(row) >= Required(row.MediaDuration, all.GetValueOrDefault(Activities.StudyMedia))!.Value;
+        if (left > 0 && !(row.MediaOptional && listened))
         {
             return (null, Refusal.TooEarly(left));
         }
 
-        var activity = row.MediaDuration is null ? Activities.StudyText : Activities.StudyMedia;
-        if (row.MediaDuration is not null)
+        // A narrated text lesson stays a text lesson for points: one award per lesson, whichever way it was studied.
+        var activity = row.MediaDuration is null || row.MediaOptional ? Activities.StudyText : Activities.StudyMedia;
+        if (row.MediaDuration is not null && !row.MediaOptional && !listened)
         {
             var required = Required(row.MediaDuration, all.GetValueOrDefault(Activities.StudyMedia))!.Value;
-            var played = Played(row);
-            if (played < required)
-            {
-                return (null, Refusal.NotPlayed((int)played, required));
-            }
+            return (null, Refusal.NotPlayed((int)Played(row), required));
         }
 
         var awarded = 0;
@@ -221,7 +228,7 @@ public sealed class StudySessions(ISession session, IContentManager contentManag
     private const string Columns = """
         id AS Id, content_item_id AS ContentItemId, opened_utc AS OpenedUtc, min_seconds AS MinSeconds, media_duration AS MediaDuration,
         media_seconds AS MediaSeconds, last_beat_utc AS LastBeatUtc, superseded AS Superseded, completed_utc AS CompletedUtc,
-        awarded AS Awarded, outcome AS Outcome
+        awarded AS Awarded, outcome AS Outcome, media_optional AS MediaOptional
         """;
 
     /// <summary>The open session on a lesson that was alive within the resume window, newest first.</summary>
@@ -252,6 +259,8 @@ public sealed class StudySessions(ISession session, IContentManager contentManag
         public double MediaSeconds { get; set; }
         public DateTime LastBeatUtc { get; set; }
         public bool Superseded { get; set; }
+
+        public bool MediaOptional { get; set; }
         public DateTime? CompletedUtc { get; set; }
         public int? Awarded { get; set; }
         public string? Outcome { get; set; }

@@ -39,6 +39,12 @@ internal sealed class LibraryAdoption(IMediaStore store, ISqlDialect dialect, Ti
     {
         await using var connection = await dialect.OpenConnectionAsync(cancellationToken);
         var known = (await connection.QueryAsync<string>("SELECT media_key FROM media_file")).ToHashSet(StringComparer.Ordinal);
+        if (await dialect.TableExistsAsync(connection, "lesson_form"))
+        {
+            // Forms made from lessons (narration …) are not uploads: they belong to their lesson, not to the library.
+            known.UnionWith(await Forms.FormJobStore.MediaKeysAsync(connection));
+        }
+
         var added = 0;
         foreach (var (key, size) in store.List().Where(f => !known.Contains(f.Key)))
         {

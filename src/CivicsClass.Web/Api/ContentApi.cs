@@ -2,6 +2,7 @@ using CivicsClass.Content.Definitions;
 using CivicsClass.Content.Items;
 using CivicsClass.Content.Markdown;
 using CivicsClass.Content.Parts;
+using CivicsClass.Media.Forms;
 using CivicsClass.Web.Site;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -18,7 +19,11 @@ public static class ContentApi
     {
         var group = api.MapGroup("/content").WithTags("Content");
         group.MapGet("/{type}", ListAsync).WithName("ListContent").WithSummary("Published items of a type, newest first, filtered by taxonomy terms.");
-        group.MapGet("/item/{id}", GetAsync).WithName("GetContentItem").WithSummary("A published item with its Markdown body rendered to HTML.");
+        group.MapGet("/item/{id}", GetAsync).WithName("GetContentItem")
+            .WithSummary("A published item with its Markdown body rendered to HTML and the forms made from it.")
+            .WithDescription("`forms` lists what the site made from the item in the background: for a lesson, `narration` — an MP3 of the lesson read aloud, "
+                + "with its size, duration and each sentence's start and end in seconds. Until it is `ready` (or where the site has no speech engine, `unavailable`) "
+                + "the sentences are listed without times, to be read by the device's own voice.");
         return group;
     }
 
@@ -27,7 +32,7 @@ public static class ContentApi
     public sealed record ContentList(int Total, IReadOnlyList<ContentListItem> Items);
 
     public sealed record ContentDetail(string Id, string Type, string Title, string? Summary, string Url, string? Cover, DateTime? PublishedUtc,
-        string BodyHtml, IReadOnlyDictionary<string, IReadOnlyList<string>> Terms);
+        string BodyHtml, IReadOnlyDictionary<string, IReadOnlyList<string>> Terms, IReadOnlyList<ItemForm> Forms);
 
     private static async Task<Results<Ok<ContentList>, ProblemHttpResult>> ListAsync(
         string type, int? page, int? size, string? theme, string? region, string? industry, string? audience,
@@ -71,7 +76,7 @@ public static class ContentApi
     }
 
     private static async Task<Results<Ok<ContentDetail>, ProblemHttpResult>> GetAsync(
-        string id, IContentManager contentManager, MarkdownRenderer markdown, CardFactory cards)
+        string id, IContentManager contentManager, MarkdownRenderer markdown, CardFactory cards, LessonForms forms)
     {
         var item = await contentManager.GetAsync(id);
         if (item is null || item.ContentType == Content.Taxonomies.TaxonomyService.ContentType)
@@ -91,7 +96,8 @@ public static class ContentApi
         }
 
         return TypedResults.Ok(new ContentDetail(summary.Id, summary.Type, summary.Title, summary.Summary, summary.Url, summary.Cover, item.PublishedUtc,
-            markdown.ToHtml(item.Get<MarkdownBodyPart>(nameof(MarkdownBodyPart))?.Markdown), terms));
+            markdown.ToHtml(item.Get<MarkdownBodyPart>(nameof(MarkdownBodyPart))?.Markdown), terms,
+            (await forms.ListAsync(item)).Select(f => new ItemForm(f.Kind, f.State, f.Url, f.MediaType, f.SizeBytes, f.DurationSeconds, f.Sentences)).ToList()));
     }
 
     private static ContentListItem ToListItem(ContentItem item) => new(

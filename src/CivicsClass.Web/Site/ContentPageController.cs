@@ -49,9 +49,10 @@ public sealed class ContentPageController(IContentManager contentManager, Detail
                 ForYou = forYou,
                 Related = lesson.Related.Where(r => forYou.All(f => f.Url != r.Url)).ToList(),
                 Study = open is null
-                    ? new StudyPanel(item.ContentItemId, terms.MinSeconds, terms.MediaSecondsRequired, studied, Notice: TempData[StudyPanel.NoticeKey] as string)
+                    ? new StudyPanel(item.ContentItemId, terms.MinSeconds, terms.MediaSecondsRequired, studied, Notice: TempData[StudyPanel.NoticeKey] as string,
+                        ListeningOptional: terms.ListeningOptional)
                     : new StudyPanel(item.ContentItemId, open.MinSeconds, open.MediaSecondsRequired, studied, open.SessionId, open.ElapsedSeconds, open.MediaSeconds,
-                        TempData[StudyPanel.NoticeKey] as string),
+                        TempData[StudyPanel.NoticeKey] as string, terms.ListeningOptional),
                 Quiz = lesson.Quiz is null ? null : lesson.Quiz with { Signed = true },
             };
         }

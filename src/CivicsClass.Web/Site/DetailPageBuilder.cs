@@ -6,6 +6,7 @@ using CivicsClass.Content.Markdown;
 using CivicsClass.Content.Parts;
 using CivicsClass.Content.Settings;
 using CivicsClass.Media.Generated;
+using CivicsClass.Media.Forms;
 using CivicsClass.Theme.Models;
 
 namespace CivicsClass.Web.Site;
@@ -18,6 +19,7 @@ public sealed class DetailPageBuilder(
     MarkdownRenderer markdown,
     SiteSettingsStore settings,
     ISession session,
+    LessonForms forms,
     TimeProvider clock)
 {
     public const string DefaultTiles = "https://tile.openstreetmap.org/{z}/{x}/{y}.png";
@@ -73,7 +75,15 @@ public sealed class DetailPageBuilder(
             Card(previousId), Card(nextId),
             all.Where(c => related.Any(r => r.ContentItemId == c.Id)).ToList(),
             quizView,
-            LongImageUrl: GeneratedImageUrl.LongImage(lesson.ContentItemId));
+            LongImageUrl: GeneratedImageUrl.LongImage(lesson.ContentItemId),
+            Narration: await NarrationAsync(lesson));
+    }
+
+    private async Task<NarrationView?> NarrationAsync(ContentItem lesson)
+    {
+        var narration = (await forms.ListAsync(lesson)).FirstOrDefault(f => f.Kind == FormKinds.Narration);
+        return narration?.Sentences is not { Count: > 0 } sentences ? null : new NarrationView(narration.Url, narration.DurationSeconds,
+            sentences.Select(s => new NarrationSentence(s.Text, s.Start, s.End)).ToList(), narration.State == FormState.Unavailable);
     }
 
     private async Task<CourseViewModel> CourseAsync(ContentItem course)

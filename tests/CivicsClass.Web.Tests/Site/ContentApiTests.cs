@@ -42,6 +42,25 @@ public abstract class ContentApiTests<TProvider>(SiteHost<TProvider> host) : ICl
         Assert.Contains("<p>", item.GetProperty("bodyHtml").GetString());
     }
 
+    [SkippableFact]
+    public async Task Item_OfALesson_ListsItsNarrationWithTheSentencesToRead()
+    {
+        using var client = await host.ClientAsync();
+        var list = await client.GetFromJsonAsync<JsonElement>("/api/v1/content/lesson?size=1");
+        var id = list.GetProperty("items")[0].GetProperty("id").GetString();
+
+        var item = await client.GetFromJsonAsync<JsonElement>($"/api/v1/content/item/{id}");
+
+        // This site's jobs are off: the narration is queued, and its sentences are there for the device's own voice.
+        var narration = Assert.Single(item.GetProperty("forms").EnumerateArray());
+        Assert.Equal("narration", narration.GetProperty("kind").GetString());
+        Assert.Equal("pending", narration.GetProperty("state").GetString());
+        Assert.Equal(JsonValueKind.Null, narration.GetProperty("url").ValueKind);
+        var sentences = narration.GetProperty("sentences").EnumerateArray().ToList();
+        Assert.Equal(item.GetProperty("title").GetString(), sentences[0].GetProperty("text").GetString());
+        Assert.True(sentences.Count > 5);
+    }
+
     [SkippableTheory]
     [InlineData("/api/v1/content/lesson?size=500", HttpStatusCode.BadRequest)]
     [InlineData("/api/v1/content/lesson?page=0", HttpStatusCode.BadRequest)]
@@ -68,7 +87,13 @@ public abstract class ContentApiTests<TProvider>(SiteHost<TProvider> host) : ICl
 
         var paths = document.GetProperty("paths");
         Assert.True(paths.TryGetProperty("/api/v1/content/{type}", out _));
-        Assert.True(paths.TryGetProperty("/api/v1/content/item/{id}", out _));
+        Assert.True(paths.TryGetProperty("/api/v1/content/item/{id}", out var item));
+        Assert.Contains("narration", item.GetProperty("get").GetProperty("description").GetString());
+        var form = document.GetProperty("components").GetProperty("schemas").GetProperty("ItemForm").GetProperty("properties");
+        foreach (var property in new[] { "kind", "state", "url", "mediaType", "size", "durationSeconds", "sentences" })
+        {
+            Assert.True(form.TryGetProperty(property, out _), property);
+        }
     }
 }
 

@@ -34,7 +34,8 @@ public sealed record LessonViewModel(
     QuizView? Quiz,
     StudyPanel? Study = null,
     IReadOnlyList<ContentCard>? ForYou = null,
-    string? LongImageUrl = null) : PageViewModel(Meta);
+    string? LongImageUrl = null,
+    NarrationView? Narration = null) : PageViewModel(Meta);
 
 public sealed record CourseViewModel(PageMeta Meta, ContentCard Course, string IntroductionHtml, IReadOnlyList<ContentCard> Lessons, int TotalMinutes,
     IReadOnlyList<TermLink> Themes) : PageViewModel(Meta);

@@ -7,8 +7,9 @@ namespace CivicsClass.Theme.Models;
 /// <param name="LessonId">The lesson the panel's script opens (or resumes) a study session on, by POST, once the page has loaded.</param>
 /// <param name="SessionId">The open session the page found, or null: then the panel's button starts one (without script too).</param>
 /// <param name="Notice">Why the last attempt to complete did not count, said on the page it came back to.</param>
+/// <param name="ListeningOptional">The media is the lesson's narration: reading counts, and listening for <paramref name="MediaSecondsRequired"/> does too.</param>
 public sealed record StudyPanel(string LessonId, int MinSeconds, int? MediaSecondsRequired, bool AlreadyStudied, string? SessionId = null,
-    int ElapsedSeconds = 0, int MediaSeconds = 0, string? Notice = null)
+    int ElapsedSeconds = 0, int MediaSeconds = 0, string? Notice = null, bool ListeningOptional = false)
 {
     /// <summary>The temp-data key under which a refused completion leaves its reason for the lesson page.</summary>
     public const string NoticeKey = "StudyNotice";
@@ -18,16 +19,18 @@ public sealed record StudyPanel(string LessonId, int MinSeconds, int? MediaSecon
     public int? MediaSecondsLeft => MediaSecondsRequired is { } required ? Math.Max(0, required - MediaSeconds) : null;
 
     /// <summary>Whether completing now would count, as the server counted when the page was made.</summary>
-    public bool Counts => SessionId is not null && SecondsLeft == 0 && MediaSecondsLeft is null or 0;
+    public bool Counts => SessionId is not null
+        && (ListeningOptional ? SecondsLeft == 0 || MediaSecondsLeft == 0 : SecondsLeft == 0 && MediaSecondsLeft is null or 0);
 
-    /// <summary>How far along, 0–100: the time and, with media, the seconds played, whichever is further behind.</summary>
+    /// <summary>How far along, 0–100: the time and, with media, the seconds played, whichever is further behind (ahead, for narration).</summary>
     public int Percent
     {
         get
         {
             var time = MinSeconds <= 0 ? 1.0 : Math.Min(1.0, (double)ElapsedSeconds / MinSeconds);
             var played = MediaSecondsRequired is > 0 and { } required ? Math.Min(1.0, (double)MediaSeconds / required) : 1.0;
-            return (int)(Math.Min(time, played) * 100);
+            // Narration stands in for reading: whichever is further along counts.
+            return (int)((ListeningOptional ? Math.Max(time, played) : Math.Min(time, played)) * 100);
         }
     }
 }

@@ -21,7 +21,9 @@
   var announce = panel.querySelector("[data-study-announce]");
   var bar = panel.querySelector("progress");
   var token = form.querySelector("input[name=__RequestVerificationToken]").value;
-  var media = document.querySelector("video.player, audio.player");
+  // A narrated text lesson reports its narration, which stands in for reading; a lesson with its own recording, the recording.
+  var optional = !!panel.getAttribute("data-listening-optional");
+  var media = optional ? document.querySelector("[data-narration-audio]") : document.querySelector("video.player, audio.player");
   var minSeconds = number(panel.getAttribute("data-min-seconds"));
   var required = panel.getAttribute("data-media-required") ? number(panel.getAttribute("data-media-required")) : null;
   var counted = number(panel.getAttribute("data-media-seconds"));
@@ -62,8 +64,8 @@
     var elapsed = (Date.now() - startedAt) / 1000;
     var time = minSeconds > 0 ? Math.min(1, elapsed / minSeconds) : 1;
     var listened = required ? Math.min(1, counted / required) : 1;
-    var ready = time >= 1 && listened >= 1;
-    bar.value = Math.floor(Math.min(time, listened) * 100);
+    var ready = optional ? time >= 1 || listened >= 1 : time >= 1 && listened >= 1;
+    bar.value = Math.floor((optional ? Math.max(time, listened) : Math.min(time, listened)) * 100);
     bar.textContent = bar.value + "%";
     var line = ready ? text("ready") : text("time", span(Math.min(elapsed, minSeconds)), span(minSeconds - elapsed));
     if (!ready && required) {

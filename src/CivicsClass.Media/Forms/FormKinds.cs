@@ -1,0 +1,8 @@
+namespace CivicsClass.Media.Forms;
+
+/// <summary>The kinds of form the site makes, as named in jobs and in the API.</summary>
+public static class FormKinds
+{
+    /// <summary>The lesson read aloud, with sentence timings.</summary>
+    public const string Narration = "narration";
+}

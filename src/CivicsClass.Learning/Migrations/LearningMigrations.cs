@@ -152,5 +152,10 @@ internal sealed class LearningMigrations : IDataMigration
                     PRIMARY KEY (user_id, content_item_id, study_day));
                 """);
         }),
+        new(5, async context =>
+        {
+            // What a certificate is for: empty for a course, "contest" for a contest's map lit up.
+            await context.ExecuteAsync($"ALTER TABLE certificate ADD COLUMN kind {context.Dialect.Text} NULL;");
+        }),
     ];
 }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Encodings.Web;
 
 namespace CivicsClass.Contests.Map;
 
@@ -16,7 +15,7 @@ internal static class MapSvg
     public static string Render(IReadOnlyList<MapPoint> points, string label)
     {
         var svg = new StringBuilder();
-        svg.Append(CultureInfo.InvariantCulture, $"""<svg class="contest-map-svg" viewBox="0 0 {Width} {Height}" role="img" aria-label="{HtmlEncoder.Default.Encode(label)}" xmlns="http://www.w3.org/2000/svg">""");
+        svg.Append(CultureInfo.InvariantCulture, $"""<svg class="contest-map-svg" viewBox="0 0 {Width} {Height}" role="img" aria-label="{System.Net.WebUtility.HtmlEncode(label)}" xmlns="http://www.w3.org/2000/svg">""");
         svg.Append("""<rect x="0" y="0" width="320" height="240" rx="8" class="map-ground"/>""");
         foreach (var point in points.Where(p => p.Latitude is not null && p.Longitude is not null))
         {
@@ -24,7 +23,7 @@ internal static class MapSvg
             var y = Math.Clamp((North - point.Latitude!.Value) / (North - South) * Height, 10, Height - 10);
             var state = point.State.ToString().ToLowerInvariant();
             svg.Append(CultureInfo.InvariantCulture,
-                $"""<g class="map-point {state}" data-point="{point.Index}" data-state="{state}"><title>{HtmlEncoder.Default.Encode(point.Name)}</title>""");
+                $"""<g class="map-point {state}" data-point="{point.Index}" data-state="{state}"><title>{System.Net.WebUtility.HtmlEncode(point.Name)}</title>""");
             svg.Append(CultureInfo.InvariantCulture, $"""<circle cx="{x:0.#}" cy="{y:0.#}" r="8"/>""");
             svg.Append(CultureInfo.InvariantCulture, $"""<text x="{x:0.#}" y="{y + 3.5:0.#}" text-anchor="middle">{point.Index + 1}</text></g>""");
         }

@@ -53,11 +53,21 @@ internal sealed class StandingsReader(ISession session, TaxonomyService taxonomi
     }
 
     public async Task<IReadOnlyList<GroupStanding>> GroupsAsync(Contest contest, GroupKind kind) =>
-        await cache.GetOrCreateAsync($"contest-standings:{contest.Id}:{kind}:{contest.Weights}", async entry =>
+        await cache.GetOrCreateAsync(Key(contest, kind), async entry =>
         {
             entry.AbsoluteExpirationRelativeToNow = GroupLifetime;
             return await CountGroupsAsync(contest, kind);
         }) ?? [];
+
+    /// <summary>Drops this node's copy of a contest's standings once the unit of work commits, so a person sees their round counted at once.</summary>
+    public void ForgetOnCommit(Contest contest) => session.OnCommitted(() =>
+    {
+        cache.Remove(Key(contest, GroupKind.Organisation));
+        cache.Remove(Key(contest, GroupKind.Region));
+        return Task.CompletedTask;
+    });
+
+    private static string Key(Contest contest, GroupKind kind) => $"contest-standings:{contest.Id}:{kind}:{contest.Weights}";
 
     /// <summary>Counts the standings now, without the node's copy.</summary>
     public async Task<IReadOnlyList<GroupStanding>> CountGroupsAsync(Contest contest, GroupKind kind)

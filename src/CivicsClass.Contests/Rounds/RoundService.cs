@@ -3,6 +3,7 @@ using System.Text.Json;
 using CivicsClass.Contests.Contests;
 using CivicsClass.Contests.Map;
 using CivicsClass.Contests.Questions;
+using CivicsClass.Contests.Rankings;
 using CivicsClass.Data.Documents;
 using CivicsClass.Learning;
 using CivicsClass.Learning.Points;
@@ -21,7 +22,7 @@ namespace CivicsClass.Contests.Rounds;
 /// </summary>
 internal sealed class RoundService(
     ISession session, RoundStore store, ContestQuestionBank bank, ContestMap map, Eligibility eligibility,
-    PointsRuleStore rules, PointsLedger ledger, LearningProgress progress, TimeProvider clock)
+    PointsRuleStore rules, PointsLedger ledger, LearningProgress progress, StandingsReader standings, TimeProvider clock)
 {
     public const string CertificateKind = "contest";
 
@@ -213,6 +214,7 @@ internal sealed class RoundService(
 
         await store.FinishAsync(round);
         await store.RefreshEntrantAsync(contest.Id, round.UserId);
+        standings.ForgetOnCommit(contest);
         return new RoundResult(round, graded, litVenue, certificate);
     }
 

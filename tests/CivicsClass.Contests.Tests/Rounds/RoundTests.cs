@@ -150,6 +150,29 @@ public abstract class RoundTests<TProvider>(ContestSite<TProvider> host) : IClas
         Assert.NotNull(allowed.Start);
     }
 
+    [SkippableFact]
+    public async Task Standings_CountRoundsAsPlayed_OnThisDatabase()
+    {
+        var contestId = await host.ContestAsync(questions: 20, perRound: 5, passMark: 3);
+        var (member, other) = (NewUser(), NewUser());
+        await host.LearnerAsync(member, "朝阳区总工会");
+        await host.LearnerAsync(other, null);
+        await PlayAsync(contestId, member, right: 4);
+        await PlayAsync(contestId, other, right: 5);
+
+        await using var scope = (await host.GetAsync()).CreateScope();
+        var contest = (await scope.ServiceProvider.GetRequiredService<ContestDirectory>().GetAsync(contestId))!;
+        var reader = scope.ServiceProvider.GetRequiredService<CivicsClass.Contests.Rankings.StandingsReader>();
+        var (top, mine) = await reader.PeopleAsync(contest, 10, member);
+        var chaoyang = (await reader.CountGroupsAsync(contest, Learning.Leaderboards.GroupKind.Organisation)).Single(g => g.Name == "朝阳区总工会");
+
+        Assert.Equal([other, member], top.Select(p => p.UserId));
+        Assert.Equal("职**", top[0].Name);
+        Assert.Equal((2, $"职工{member}", 0.8), (mine!.Rank, mine.Name, mine.BestRatio));
+        // One member, who took part with 4 of 5 on the contest's first day: 40×1 + 20×1 + 30×0.8 + 10×1.
+        Assert.Equal((1L, 1L, 94.0), (chaoyang.Members, chaoyang.Participants, chaoyang.Score));
+    }
+
     private static string RightOption(string questionId) => new[] { "甲", "乙", "丙", "丁" }[int.Parse(questionId.Split(':')[1], System.Globalization.CultureInfo.InvariantCulture) % 4];
 
     /// <summary>Starts a round, answers the first <paramref name="right"/> questions rightly and the rest wrongly, and finishes.</summary>

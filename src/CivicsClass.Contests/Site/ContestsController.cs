@@ -111,7 +111,7 @@ internal sealed class ContestsController(ISession session, IStringLocalizer<Site
         }
 
         var answers = new Dictionary<int, int>();
-        foreach (var (key, value) in Request.Form)
+        foreach (var (key, value) in Request.HasFormContentType ? await Request.ReadFormAsync() : FormCollection.Empty)
         {
             if (key.StartsWith('q') && int.TryParse(key.AsSpan(1), out var number) && int.TryParse(value, out var option))
             {

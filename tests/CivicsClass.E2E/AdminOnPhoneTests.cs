@@ -28,7 +28,7 @@ public sealed class AdminOnPhoneTests(BrowserSite site) : IClassFixture<BrowserS
         foreach (var path in new[]
                  {
                      "/admin", "/admin/content/Lesson", "/admin/content/Lesson/new", "/admin/content/Topic", "/admin/review",
-                     "/admin/media", "/admin/media/picker", "/admin/analytics", "/admin/points", "/admin/points/ledger", "/admin/jobs",
+                     "/admin/media", "/admin/media/picker", "/admin/analytics", "/admin/points", "/admin/points/ledger", "/admin/contests", "/admin/jobs",
                      "/admin/users", "/admin/roles", "/admin/types", "/admin/taxonomies", "/admin/recipes",
                  })
         {

@@ -164,5 +164,7 @@ internal sealed class LearningMigrations : IDataMigration
         }),
         // A text lesson with narration: listening counts instead of the reading time, but is not required.
         new(6, context => context.ExecuteAsync($"ALTER TABLE study_session ADD COLUMN media_optional {context.Dialect.Bool} NOT NULL DEFAULT FALSE")),
+        // What a certificate is for: empty for a course, "contest" for a contest's map lit up.
+        new(7, context => context.ExecuteAsync($"ALTER TABLE certificate ADD COLUMN kind {context.Dialect.Text} NULL;")),
     ];
 }

@@ -11,6 +11,7 @@ public static class Activities
     public const string CheckIn = nameof(CheckIn);
     public const string CourseFinish = nameof(CourseFinish);
     public const string StreakBonus = nameof(StreakBonus);
+    public const string ContestAnswer = nameof(ContestAnswer);
 
     /// <summary>Each activity with the settings its condition understands.</summary>
     public static readonly IReadOnlyDictionary<string, string[]> Settings = new Dictionary<string, string[]>(StringComparer.Ordinal)
@@ -23,6 +24,7 @@ public static class Activities
         [CheckIn] = ["CodeSeconds", "WindowMinutes"],
         [CourseFinish] = [],
         [StreakBonus] = ["Days"],
+        [ContestAnswer] = [],
     };
 
     /// <summary>The activities that make a day count as a study day for streaks.</summary>

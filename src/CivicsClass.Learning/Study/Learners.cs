@@ -1,5 +1,6 @@
 using Dapper;
 using CivicsClass.Data.Documents;
+using CivicsClass.Learning.Leaderboards;
 
 namespace CivicsClass.Learning.Study;
 
@@ -20,5 +21,53 @@ public static class Learners
     {
         var (connection, transaction) = await session.GetConnectionAsync();
         return await connection.ExecuteScalarAsync<string?>("SELECT display_name FROM learner WHERE user_id = @userId", new { userId }, transaction) ?? "";
+    }
+
+    /// <summary>The learner's name, union organisation and region, or null for someone never recorded.</summary>
+    public static async Task<Learner?> GetAsync(ISession session, long userId)
+    {
+        var (connection, transaction) = await session.GetConnectionAsync();
+        return await connection.QuerySingleOrDefaultAsync<Learner>("""
+            SELECT user_id AS UserId, display_name AS DisplayName, organisation_id AS OrganisationId, region_id AS RegionId
+            FROM learner WHERE user_id = @userId
+            """, new { userId }, transaction);
+    }
+
+    /// <summary>How many learners each organisation or region has directly (not counting its sub-organisations).</summary>
+    public static async Task<IReadOnlyDictionary<string, long>> MembersAsync(ISession session, GroupKind kind)
+    {
+        var column = LearningRollup.Groups.Single(g => g.Kind == kind).Column;
+        var (connection, transaction) = await session.GetConnectionAsync();
+        return (await connection.QueryAsync<(string Id, long Members)>(
+            $"SELECT {column}, COUNT(*) FROM learner WHERE {column} IS NOT NULL GROUP BY {column}", transaction: transaction))
+            .ToDictionary(r => r.Id, r => r.Members, StringComparer.Ordinal);
+    }
+
+    /// <summary>The names of several learners, by id; those never recorded are left out.</summary>
+    public static async Task<IReadOnlyDictionary<long, string>> NamesAsync(ISession session, IReadOnlyCollection<long> userIds)
+    {
+        if (userIds.Count == 0)
+        {
+            return new Dictionary<long, string>();
+        }
+
+        var (connection, transaction) = await session.GetConnectionAsync();
+        return (await connection.QueryAsync<(long UserId, string Name)>(
+            $"SELECT user_id, display_name FROM learner WHERE {session.Dialect.InList("user_id", "ids")}", new { ids = userIds.ToArray() }, transaction))
+            .ToDictionary(r => r.UserId, r => r.Name);
+    }
+
+    /// <summary>Of several learners, those who chose to be named on boards (在排行榜显示我的名字).</summary>
+    public static async Task<IReadOnlySet<long>> NamedAsync(ISession session, IReadOnlyCollection<long> userIds)
+    {
+        if (userIds.Count == 0)
+        {
+            return new HashSet<long>();
+        }
+
+        var (connection, transaction) = await session.GetConnectionAsync();
+        return (await connection.QueryAsync<long>(
+            $"SELECT user_id FROM learner WHERE show_name = TRUE AND {session.Dialect.InList("user_id", "ids")}", new { ids = userIds.ToArray() }, transaction))
+            .ToHashSet();
     }
 }

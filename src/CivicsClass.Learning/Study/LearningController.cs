@@ -182,7 +182,7 @@ public sealed class LearningController(
         }
 
         return View(new CertificateViewModel(new PageMeta(text["Certificate"]), certificate is not null, code, certificate?.LearnerName,
-            certificate?.CourseTitle, certificate?.IssuedUtc, url, certificate is null ? "" : QrCodes.Svg(url)));
+            certificate?.CourseTitle, certificate?.IssuedUtc, url, certificate is null ? "" : QrCodes.Svg(url), certificate?.Kind == "contest"));
     }
 
     [HttpGet]

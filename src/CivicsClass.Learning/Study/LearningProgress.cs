@@ -174,16 +174,32 @@ public sealed class LearningProgress(ISession session, IContentManager contentMa
         return row?.ToInfo();
     }
 
-    private async Task<CertificateInfo?> FinishCourseAsync(long userId, ContentItem course)
+    /// <summary>
+    /// Issues a certificate for something other than a course (a contest's map lit up, <paramref name="kind"/> <c>contest</c>),
+    /// verified at the same address with the same QR code. Once per person and item: null when it was issued before.
+    /// </summary>
+    public async Task<CertificateInfo?> IssueCertificateAsync(long userId, string itemId, string title, string kind)
+    {
+        var code = await InsertCertificateAsync(userId, itemId, title, kind);
+        return code is null ? null : await CertificateAsync(code);
+    }
+
+    private async Task<string?> InsertCertificateAsync(long userId, string itemId, string title, string? kind)
     {
         var (connection, transaction) = await session.BeginWriteAsync();
         var code = NewCode();
         var inserted = await connection.ExecuteAsync("""
-            INSERT INTO certificate (code, user_id, course_id, course_title, learner_name, issued_utc)
-            VALUES (@code, @userId, @courseId, @title, COALESCE((SELECT display_name FROM learner WHERE user_id = @userId), ''), @now)
+            INSERT INTO certificate (code, user_id, course_id, course_title, learner_name, issued_utc, kind)
+            VALUES (@code, @userId, @itemId, @title, COALESCE((SELECT display_name FROM learner WHERE user_id = @userId), ''), @now, @kind)
             ON CONFLICT (user_id, course_id) DO NOTHING
-            """, new { code, userId, courseId = course.ContentItemId, title = course.DisplayText, now = clock.GetUtcNow().UtcDateTime }, transaction);
-        if (inserted == 0)
+            """, new { code, userId, itemId, title, now = clock.GetUtcNow().UtcDateTime, kind }, transaction);
+        return inserted == 0 ? null : code;
+    }
+
+    private async Task<CertificateInfo?> FinishCourseAsync(long userId, ContentItem course)
+    {
+        var code = await InsertCertificateAsync(userId, course.ContentItemId, course.DisplayText, null);
+        if (code is null)
         {
             return null;
         }
@@ -219,7 +235,7 @@ public sealed class LearningProgress(ISession session, IContentManager contentMa
 
     private sealed class CertificateRow
     {
-        public const string Select = "SELECT code AS Code, user_id AS UserId, course_id AS CourseId, course_title AS CourseTitle, learner_name AS LearnerName, issued_utc AS IssuedUtc FROM certificate";
+        public const string Select = "SELECT code AS Code, user_id AS UserId, course_id AS CourseId, course_title AS CourseTitle, learner_name AS LearnerName, issued_utc AS IssuedUtc, kind AS Kind FROM certificate";
 
         public string Code { get; set; } = "";
         public long UserId { get; set; }
@@ -227,7 +243,8 @@ public sealed class LearningProgress(ISession session, IContentManager contentMa
         public string CourseTitle { get; set; } = "";
         public string LearnerName { get; set; } = "";
         public DateTime IssuedUtc { get; set; }
+        public string? Kind { get; set; }
 
-        public CertificateInfo ToInfo() => new(Code, UserId, CourseId, CourseTitle, LearnerName, DateTime.SpecifyKind(IssuedUtc, DateTimeKind.Utc));
+        public CertificateInfo ToInfo() => new(Code, UserId, CourseId, CourseTitle, LearnerName, DateTime.SpecifyKind(IssuedUtc, DateTimeKind.Utc), Kind);
     }
 }

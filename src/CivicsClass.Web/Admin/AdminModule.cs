@@ -48,6 +48,7 @@ internal sealed class AdminChromeSource(Accounts.Permissions permissions, ISessi
         await Add(Learning.Permissions.ViewAnalytics, "/admin/analytics", "学习数据");
         await Add(Learning.Permissions.ManagePointsRules, "/admin/points", "积分规则");
         await Add(Learning.Permissions.CorrectPoints, "/admin/points/ledger", "积分记录");
+        await Add(Contests.Permissions.ViewContestStandings, "/admin/contests", "知识竞赛");
         await Add(SitePermissions.ManageUsers, "/admin/users", "用户");
         await Add(SitePermissions.ManageSettings, "/admin/jobs", "后台任务");
         await Add(SitePermissions.ManageRoles, "/admin/roles", "角色权限");

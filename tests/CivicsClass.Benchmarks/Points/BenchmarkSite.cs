@@ -33,11 +33,11 @@ internal sealed class BenchmarkSite : IAsyncDisposable
 
     public ServiceProvider Services { get; }
 
-    public static Task<BenchmarkSite> SqliteAsync()
+    public static Task<BenchmarkSite> SqliteAsync(Action<IServiceCollection>? compose = null)
     {
         var directory = NewDirectory();
         var database = new DatabaseOptions { Provider = "Sqlite", ConnectionString = $"Data Source={Path.Combine(directory, "bench.db")}" };
-        return CreateAsync(database, directory, () =>
+        return CreateAsync(database, directory, compose, () =>
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             Directory.Delete(directory, recursive: true);
@@ -45,7 +45,7 @@ internal sealed class BenchmarkSite : IAsyncDisposable
         }, directory);
     }
 
-    public static async Task<BenchmarkSite> PostgresAsync(string server)
+    public static async Task<BenchmarkSite> PostgresAsync(string server, Action<IServiceCollection>? compose = null)
     {
         var name = "civics_bench_" + Guid.NewGuid().ToString("N")[..8];
         await using (var admin = new NpgsqlConnection(server))
@@ -55,7 +55,7 @@ internal sealed class BenchmarkSite : IAsyncDisposable
 
         var directory = NewDirectory();
         var database = new DatabaseOptions { Provider = "Postgres", ConnectionString = new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString };
-        return await CreateAsync(database, directory, async () =>
+        return await CreateAsync(database, directory, compose, async () =>
         {
             NpgsqlConnection.ClearAllPools();
             await using var admin = new NpgsqlConnection(server);
@@ -77,15 +77,16 @@ internal sealed class BenchmarkSite : IAsyncDisposable
         }
     }
 
-    private static async Task<BenchmarkSite> CreateAsync(DatabaseOptions database, string directory, Func<Task> drop, string where)
+    private static async Task<BenchmarkSite> CreateAsync(DatabaseOptions database, string directory, Action<IServiceCollection>? compose, Func<Task> drop, string where)
     {
-        var services = new ServiceCollection()
+        var collection = new ServiceCollection()
             .AddLogging(b => b.SetMinimumLevel(LogLevel.Warning))
             .AddSingleton<IConfiguration>(new ConfigurationBuilder().Build())
             .AddData(database, directory)
             .AddContent()
-            .AddLearning(new ConfigurationBuilder().Build())
-            .BuildServiceProvider();
+            .AddLearning(new ConfigurationBuilder().Build());
+        compose?.Invoke(collection);
+        var services = collection.BuildServiceProvider();
         try
         {
             await services.GetRequiredService<MigrationRunner>().RunAsync();

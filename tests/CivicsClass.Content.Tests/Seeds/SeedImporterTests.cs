@@ -44,7 +44,7 @@ public abstract class SeedImporterTests<TProvider> where TProvider : IDatabasePr
         var second = await importer.ImportAsync(RepositoryPaths.Seeds);
 
         Assert.Equal(0, second.ImportedCount);
-        Assert.Equal(66, second.UnchangedCount);
+        Assert.Equal(67, second.UnchangedCount);
         var anyuan = await ContentSite.WithManagerAsync(site, m => m.GetByPathAsync("lessons/anyuan-great-strike-1922"));
         Assert.Single(await ContentSite.WithManagerAsync(site, m => m.GetVersionsAsync(anyuan!.ContentItemId)));
     }

@@ -18,8 +18,8 @@ public abstract class SiteCommandsTests<TProvider> where TProvider : IDatabasePr
         var status = await RunAsync(database, "search", "status");
 
         Assert.Equal(0, first.ExitCode);
-        Assert.Contains("Imported 66, unchanged 0, errors 0.", first.Output);
-        Assert.Contains("Imported 0, unchanged 66, errors 0.", second.Output);
+        Assert.Contains("Imported 67, unchanged 0, errors 0.", first.Output);
+        Assert.Contains("Imported 0, unchanged 67, errors 0.", second.Output);
         Assert.Contains("Search index rebuilt: 66 items.", rebuild.Output);
         Assert.Equal(0, status.ExitCode);
         Assert.Contains("lag:       0", status.Output);

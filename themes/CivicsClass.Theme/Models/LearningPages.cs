@@ -66,7 +66,7 @@ public sealed record MyLearningViewModel(PageMeta Meta, string Name, int Balance
 }
 
 public sealed record CertificateViewModel(PageMeta Meta, bool Genuine, string Code, string? Learner, string? Course, DateTime? IssuedUtc,
-    string VerifyUrl, string QrSvg) : PageViewModel(Meta);
+    string VerifyUrl, string QrSvg, bool ForContest = false) : PageViewModel(Meta);
 
 public sealed record RankRow(int Rank, string Name, double Points, int Members, int Participants, bool Mine);
 

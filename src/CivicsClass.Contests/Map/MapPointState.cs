@@ -1,0 +1,11 @@
+namespace CivicsClass.Contests.Map;
+
+public enum MapPointState
+{
+    /// <summary>Not open yet: its day has not come.</summary>
+    Locked,
+
+    /// <summary>Open: passing a round lights it.</summary>
+    Open,
+    Lit,
+}

@@ -32,7 +32,7 @@ internal sealed class StandingsReader(ISession session, TaxonomyService taxonomi
         // Named only by consent, as on the leaderboards; others are shown shortened (张**).
         var named = await Learners.NamedAsync(session, rows.Select(r => r.UserId).ToList());
         var top = rows.Select((r, i) => new PersonStanding(i + 1, r.UserId,
-            r.UserId == me || named.Contains(r.UserId) ? names.GetValueOrDefault(r.UserId, "") : LeaderboardReader.Shorten(names.GetValueOrDefault(r.UserId)),
+            r.UserId == me || named.Contains(r.UserId) ? names.GetValueOrDefault(r.UserId, "") : Shorten(names.GetValueOrDefault(r.UserId)),
             r.BestCorrect, r.BestRatio, r.Lit, r.Rounds, r.UserId == me)).ToList();
         PersonStanding? mine = top.FirstOrDefault(p => p.Mine);
         if (mine is null && me is { } user)
@@ -102,4 +102,8 @@ internal sealed class StandingsReader(ISession session, TaxonomyService taxonomi
         public int Lit { get; set; }
         public int Rounds { get; set; }
     }
+
+    /// <summary>A name shortened to its first character (张**), for people who did not choose to be named.</summary>
+    private static string Shorten(string? name) =>
+        string.IsNullOrWhiteSpace(name) ? "职工" : (char.IsSurrogate(name[0]) && name.Length > 1 ? name[..2] : name[..1]) + "**";
 }

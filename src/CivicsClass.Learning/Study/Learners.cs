@@ -28,7 +28,7 @@ public static class Learners
     {
         var (connection, transaction) = await session.GetConnectionAsync();
         return await connection.QuerySingleOrDefaultAsync<Learner>("""
-            SELECT user_id AS UserId, display_name AS DisplayName, organisation_id AS OrganisationId, region_id AS RegionId
+            SELECT user_id AS UserId, display_name AS DisplayName, organisation_id AS OrganisationId, region_id AS RegionId, show_name AS ShowName
             FROM learner WHERE user_id = @userId
             """, new { userId }, transaction);
     }

@@ -23,7 +23,7 @@ public sealed class MigrateToPostgresTests
         var after = await SiteSnapshot.ReadAsync(target.Options, source.Directory);
 
         Assert.True(migrated.ExitCode == 0, migrated.Output);
-        Assert.Contains("Search index rebuilt: 66 items.", migrated.Output);
+        Assert.Contains("Search index rebuilt: 67 items.", migrated.Output);
         Assert.Contains("Database:Provider = Postgres", migrated.Output);
         Assert.Equal(1, again.ExitCode);
         Assert.Contains("目标 PostgreSQL 数据库不是空的", again.Output);

@@ -91,6 +91,9 @@ internal static class OperatedSite
         start.Environment["Database__ConnectionString"] = database.Options.ConnectionString;
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["DOTNET_CONTENTROOT"] = database.Directory;
+        // These sites are about storage, search and shutdown: narrating the seeded lessons would only
+        // compete for the processor (narration is tested on its own, with jobs on).
+        start.Environment["Forms__RunJobs"] = "false";
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             start.Environment[key] = value;

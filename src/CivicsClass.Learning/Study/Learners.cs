@@ -27,10 +27,11 @@ public static class Learners
     public static async Task<Learner?> GetAsync(ISession session, long userId)
     {
         var (connection, transaction) = await session.GetConnectionAsync();
-        return await connection.QuerySingleOrDefaultAsync<Learner>("""
-            SELECT user_id AS UserId, display_name AS DisplayName, organisation_id AS OrganisationId, region_id AS RegionId, show_name AS ShowName
-            FROM learner WHERE user_id = @userId
+        // Read as a tuple: SQLite returns the yes/no column as a number, which a record's constructor would not take.
+        var row = await connection.QuerySingleOrDefaultAsync<(long UserId, string DisplayName, string? OrganisationId, string? RegionId, bool ShowName)?>("""
+            SELECT user_id, display_name, organisation_id, region_id, show_name FROM learner WHERE user_id = @userId
             """, new { userId }, transaction);
+        return row is { } r ? new Learner(r.UserId, r.DisplayName, r.OrganisationId, r.RegionId, r.ShowName) : null;
     }
 
     /// <summary>How many learners each organisation or region has directly (not counting its sub-organisations).</summary>

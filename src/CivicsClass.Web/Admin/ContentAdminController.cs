@@ -15,7 +15,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace CivicsClass.Web.Admin;
 
-/// <summary>The dashboard, content lists per type and the generated editor with its workflow buttons.</summary>
+/// <summary>Content lists per type and the generated editor with its workflow buttons.</summary>
 [Route("admin")]
 public sealed class ContentAdminController(
     IContentManager content,
@@ -28,40 +28,9 @@ public sealed class ContentAdminController(
     MediaUploads uploads,
     MarkdownRenderer renderer,
     TermCache terms,
-    ISession session,
-    TimeProvider clock) : AdminControllerBase
+    ISession session) : AdminControllerBase
 {
     public const int PageSize = 20;
-
-    [HttpGet("")]
-    public async Task<IActionResult> Dashboard()
-    {
-        var userId = permissions.UserId!;
-        var notifications = await Notifications.ListAsync(session, userId);
-        var inReview = await workflow.CanPublishAsync()
-            ? (await content.QueryAsync(new ContentQuery { Latest = true, Status = ContentStatus.InReview, Take = 1 })).Total
-            : 0;
-        var mine = await content.QueryAsync(new ContentQuery { Latest = true, Owner = userId, OrderBy = ContentOrder.ModifiedDescending, Take = 10 });
-        var creatable = new List<TypeLink>();
-        foreach (var type in (await definitions.ListTypesAsync()).Where(t => t.Creatable).OrderBy(t => t.Name, StringComparer.Ordinal))
-        {
-            if (await workflow.CanCreateAsync(type.Name))
-            {
-                creatable.Add(new TypeLink(type.Name, type.DisplayName));
-            }
-        }
-
-        return View(new DashboardViewModel("工作台", notifications.Select(n => new NotificationRow(n.Message, n.Link, When(n.CreatedUtc), n.ReadUtc is null)).ToList(),
-            inReview, await rows.ForAsync(mine.Items), creatable));
-    }
-
-    [HttpPost("notifications/read")]
-    public async Task<IActionResult> MarkNotificationsRead()
-    {
-        await Notifications.MarkAllReadAsync(session, permissions.UserId!, clock.GetUtcNow().UtcDateTime);
-        await session.SaveChangesAsync();
-        return LocalRedirect("/admin");
-    }
 
     [HttpGet("content/{type}")]
     public async Task<IActionResult> List(string type, string? status, string? owner, string? term, string? q, int page = 1)
@@ -120,7 +89,7 @@ public sealed class ContentAdminController(
         }
 
         var item = await content.NewAsync(definition.Name);
-        await PrefillLecturerAsync(definition, item);
+        await form.PrefillLecturerAsync(definition, item);
         return View("Edit", await EditorAsync(definition, item, isNew: true, new FormErrors(), message: null));
     }
 
@@ -260,7 +229,7 @@ public sealed class ContentAdminController(
             {
                 foreach (var error in e.Errors)
                 {
-                    errors.Add(ErrorKey(error.Member), error.Message);
+                    errors.Add(PostedForm.ErrorKey(error.Member), error.Message);
                 }
             }
             catch (ConcurrencyException)
@@ -314,25 +283,6 @@ public sealed class ContentAdminController(
             isNew ? null : await ContentHistoryController.VersionsAsync(content, item));
     }
 
-    /// <summary>A lecturer writing a lesson is its lecturer: their own profile is chosen for them.</summary>
-    private async Task PrefillLecturerAsync(ContentTypeDefinition definition, ContentItem item)
-    {
-        if (definition.Fields.FirstOrDefault(f => f.Type == "ContentPickerField" && f.Settings.AllowedTypes?.Contains("Lecturer") == true) is not { } field
-            || permissions.UserId is not { } userId)
-        {
-            return;
-        }
-
-        var own = await content.QueryAsync(new ContentQuery { ContentType = "Lecturer", Latest = true, Owner = userId, Take = 1, IncludeTotal = false });
-        if (own.Items.FirstOrDefault() is { } profile)
-        {
-            item.SetField(field.Name, new Content.Fields.ContentPickerField { ContentItemIds = [profile.ContentItemId] });
-        }
-    }
-
     private async Task<ContentTypeDefinition?> TypeAsync(string type) =>
         (await definitions.ListTypesAsync()).FirstOrDefault(t => t.Creatable && string.Equals(t.Name, type, StringComparison.OrdinalIgnoreCase));
-
-    /// <summary>Quiz messages name a question; they are shown beside the quiz as a whole.</summary>
-    internal static string ErrorKey(string member) => member.StartsWith("QuizPart.Questions", StringComparison.Ordinal) ? "QuizPart.Questions" : member;
 }

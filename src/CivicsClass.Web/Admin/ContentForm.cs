@@ -11,6 +11,7 @@ using CivicsClass.Web.Accounts;
 using CivicsClass.Media;
 using CivicsClass.Media.Library;
 using CivicsClass.Media.Storage;
+using static CivicsClass.Web.Admin.PostedForm;
 
 namespace CivicsClass.Web.Admin;
 
@@ -228,72 +229,6 @@ public sealed class ContentForm(IContentManager content, TermCache terms, UserMa
         }
     }
 
-    private static void ApplyField(ContentItem item, ContentFieldDefinition field, IFormCollection form, FormErrors errors)
-    {
-        var name = "F." + field.Name;
-        var key = $"{item.ContentType}.{field.Name}";
-        switch (field.Type)
-        {
-            case nameof(TextField) when field.Settings.Multiple:
-                item.SetField(field.Name, new TextField { Values = Lines(Text(form, name)) });
-                break;
-            case nameof(TextField):
-                item.SetField(field.Name, new TextField { Text = NullIfEmpty(Text(form, name)) });
-                break;
-            case nameof(NumericField):
-                item.SetField(field.Name, new NumericField { Value = Number(form, name, key, errors) });
-                break;
-            case nameof(BooleanField):
-                item.SetField(field.Name, new BooleanField { Value = form[name].Contains("true") });
-                break;
-            case nameof(DateTimeField):
-                var raw = Text(form, name);
-                DateTime? value = null;
-                if (raw.Length > 0)
-                {
-                    if (DateTime.TryParse(raw, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
-                    {
-                        value = SiteTime.ToUtc(local);
-                    }
-                    else
-                    {
-                        errors.Add(key, $"“{raw}”不是有效的日期时间。");
-                    }
-                }
-
-                item.SetField(field.Name, new DateTimeField { Value = value });
-                break;
-            case nameof(ContentPickerField):
-                item.SetField(field.Name, new ContentPickerField { ContentItemIds = form[name].OfType<string>().Where(s => s.Length > 0).Distinct().ToList() });
-                break;
-            case nameof(TaxonomyField):
-                item.SetField(field.Name, new TaxonomyField { TermIds = form[name].OfType<string>().Where(s => s.Length > 0).Distinct().ToList() });
-                break;
-            case nameof(LinkField):
-                item.SetField(field.Name, new LinkField { Url = Url(form, name, key, errors) });
-                break;
-        }
-    }
-
-    private static List<QuizQuestion> Quiz(IFormCollection form, FormErrors errors)
-    {
-        var questions = new List<QuizQuestion>();
-        for (var i = 0; i < 50 && form.ContainsKey($"Quiz[{i}].Question"); i++)
-        {
-            var question = Text(form, $"Quiz[{i}].Question");
-            var options = Lines(Text(form, $"Quiz[{i}].Options"));
-            if (question.Length == 0 && options.Count == 0)
-            {
-                continue; // the blank row for a new question
-            }
-
-            var answer = int.TryParse(Text(form, $"Quiz[{i}].Answer"), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n - 1 : -1;
-            questions.Add(new QuizQuestion { Question = question, Options = options, Answer = answer, Explanation = NullIfEmpty(Text(form, $"Quiz[{i}].Explanation")) });
-        }
-
-        return questions;
-    }
-
     private async Task<IReadOnlyList<EditorOption>> OptionsAsync(IReadOnlyList<string> types)
     {
         if (types.Count == 0)
@@ -311,48 +246,23 @@ public sealed class ContentForm(IContentManager content, TermCache terms, UserMa
         return options;
     }
 
-    private static string Text(IFormCollection form, string name) => ((string?)form[name] ?? "").Trim();
-
-    private static string? NullIfEmpty(string text) => text.Length == 0 ? null : text;
-
-    private static List<string> Lines(string text) =>
-        text.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToList();
-
     private static string? Format(double? value) => value?.ToString(CultureInfo.InvariantCulture);
 
     private static string? Format(decimal? value) => value?.ToString(CultureInfo.InvariantCulture);
 
-    private static decimal? Number(IFormCollection form, string name, string key, FormErrors errors)
+    /// <summary>A lecturer writing a lesson is its lecturer: their own profile is chosen for them.</summary>
+    public async Task PrefillLecturerAsync(ContentTypeDefinition definition, ContentItem item)
     {
-        var raw = Text(form, name);
-        if (raw.Length == 0)
+        if (definition.Fields.FirstOrDefault(f => f.Type == nameof(ContentPickerField) && f.Settings.AllowedTypes?.Contains("Lecturer") == true) is not { } field
+            || permissions.UserId is not { } userId)
         {
-            return null;
+            return;
         }
 
-        if (decimal.TryParse(raw, NumberStyles.Number, CultureInfo.InvariantCulture, out var value))
+        var own = await content.QueryAsync(new ContentQuery { ContentType = "Lecturer", Latest = true, Owner = userId, Take = 1, IncludeTotal = false });
+        if (own.Items.FirstOrDefault() is { } profile)
         {
-            return value;
+            item.SetField(field.Name, new ContentPickerField { ContentItemIds = [profile.ContentItemId] });
         }
-
-        errors.Add(key, $"“{raw}”不是数字。");
-        return null;
-    }
-
-    private static string? Url(IFormCollection form, string name, string key, FormErrors errors)
-    {
-        var raw = Text(form, name);
-        if (raw.Length == 0)
-        {
-            return null;
-        }
-
-        if ((Uri.TryCreate(raw, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https") || (raw.StartsWith('/') && !raw.StartsWith("//", StringComparison.Ordinal)))
-        {
-            return raw;
-        }
-
-        errors.Add(key, $"“{raw}”不是 http(s) 地址。");
-        return null;
     }
 }

@@ -32,6 +32,9 @@ public static class ContentModule
         services.AddScoped<ContentDefinitionManager>();
         services.AddScoped<ContentTypeEditor>();
         services.AddScoped<TaxonomyService>();
+        services.AddSingleton<TermCache>();
+        services.AddSingleton<ITermTrees>(provider => provider.GetRequiredService<TermCache>());
+        services.AddScoped<IContentHandler, TermCacheHandler>();
         services.AddScoped<ContentItemValidator>();
         services.AddScoped<AddressAssigner>();
         services.TryAddSingleton<ISlugGenerator, LatinSlugGenerator>();

@@ -32,6 +32,7 @@ public static class LearningModule
     public static IServiceCollection AddLearning(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<IPermissionProvider, Permissions>();
+        services.AddSingleton<IAccountHandler, LearnerRecord>();
         services.AddMvcCore().AddApplicationPart(typeof(LearningModule).Assembly);
         var pointsPerMinute = configuration.GetValue("RateLimits:PointsPerMinute", 60);
         services.AddRateLimiter(options =>

@@ -1,5 +1,5 @@
 using CivicsClass.Testing;
-using CivicsClass.Web.Accounts;
+using CivicsClass.Accounts;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;

@@ -7,4 +7,7 @@ public interface IPeopleDirectory
     Task<IReadOnlyList<Person>> FindAsync(string text, int take);
 
     Task<Person?> GetAsync(long id);
+
+    /// <summary>The people with these ids, read in one query; ids without an account are left out.</summary>
+    Task<IReadOnlyList<Person>> GetManyAsync(IReadOnlyCollection<long> ids);
 }

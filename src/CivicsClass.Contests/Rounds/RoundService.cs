@@ -190,7 +190,7 @@ internal sealed class RoundService(
         round.Points = 0;
         if (correct > 0 && await rules.ActiveAsync(Activities.ContestAnswer) is { } rule)
         {
-            var award = await ledger.AwardAsync(rule, new Award(round.UserId, rule.Name, contest.Id, $"{rule.Name}:{round.Id}", correct * rule.Points, round.Id));
+            var award = await ledger.AwardAsync(rule, new Award(round.UserId, rule.Name, contest.Id, Award.KeyFor(rule.Name, round.Id), correct * rule.Points, round.Id));
             round.EntryId = award.EntryId;
             round.Points = award.Duplicate ? 0 : award.Points;
         }

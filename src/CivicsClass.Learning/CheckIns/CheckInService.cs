@@ -59,7 +59,7 @@ public sealed class CheckInService(LearningSecret secret, IContentManager conten
         }
 
         var day = StudyCalendar.Day(clock.GetUtcNow().UtcDateTime);
-        var result = await ledger.AwardAsync(rule, new Award(userId, rule.Name, item.ContentItemId, $"{rule.Name}:{userId}:{item.ContentItemId}:{day}", rule.Points, code));
+        var result = await ledger.AwardAsync(rule, new Award(userId, rule.Name, item.ContentItemId, Award.KeyFor(rule.Name, userId, item.ContentItemId, day), rule.Points, code));
         if (result.Duplicate)
         {
             return (null, Refusal.AlreadyCheckedIn);

@@ -3,7 +3,7 @@ using CivicsClass.Data.Diagnostics;
 using Dapper;
 using CivicsClass.Data.Documents;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
+using CivicsClass.Data.Jobs;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using CivicsClass.Learning.Study;
@@ -15,13 +15,13 @@ namespace CivicsClass.Learning.Leaderboards;
 /// how many learners hold each points value (so "my rank" is a sum over a few hundred values instead
 /// of a count over every learner above) and each organisation's and region's members, participants
 /// and points (so a group board reads a few hundred rows instead of joining every learner). With all
-/// time it also counts each lesson's learners into <c>content_metric</c> (<see cref="StudiedMetric"/>),
+/// time it also counts each lesson's learners as a content metric (<see cref="StudiedMetric"/>),
 /// which the catalogue sorts by. A period
 /// is claimed with <c>FOR UPDATE SKIP LOCKED</c> on PostgreSQL, so with several nodes one of them does
 /// the work and the others skip it; the replaced rows become visible together when it commits.
 /// </summary>
 public sealed class LearningRollup(IServiceScopeFactory scopes, ISqlDialect dialect, TimeProvider clock, IOptions<LeaderboardOptions> options, ILogger<LearningRollup> logger)
-    : BackgroundService
+    : IntervalJob(clock, logger)
 {
     /// <summary>How many learners studied a lesson to the end, as of the last roll-up.</summary>
     public const string StudiedMetric = "studied";
@@ -35,7 +35,7 @@ public sealed class LearningRollup(IServiceScopeFactory scopes, ISqlDialect dial
     /// <summary>Rolls up every current period whose last roll-up is older than the interval (or all of them when forced); returns the periods done.</summary>
     public async Task<IReadOnlyList<string>> RollUpAsync(bool force = false, CancellationToken cancellationToken = default)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = Clock.GetUtcNow().UtcDateTime;
         var periods = new[] { "day", "week", "all" }.Select(p => StudyCalendar.Period(p, now)!).ToList();
         var due = force ? now : now.AddSeconds(-options.Value.RollupSeconds);
         var done = new List<string>();
@@ -109,11 +109,8 @@ public sealed class LearningRollup(IServiceScopeFactory scopes, ISqlDialect dial
 
         if (period == StudyCalendar.AllTime)
         {
-            await connection.ExecuteAsync("""
-                DELETE FROM content_metric WHERE metric = @metric;
-                INSERT INTO content_metric (content_item_id, metric, value)
-                SELECT content_item_id, @metric, COUNT(*) FROM lesson_progress WHERE studied_utc IS NOT NULL GROUP BY content_item_id;
-                """, new { metric = StudiedMetric }, transaction);
+            await Content.Items.ContentIndexReads.ReplaceMetricAsync(connection, transaction, StudiedMetric,
+                "SELECT content_item_id, COUNT(*) AS value FROM lesson_progress WHERE studied_utc IS NOT NULL GROUP BY content_item_id");
         }
 
         await connection.ExecuteAsync("""
@@ -125,24 +122,9 @@ public sealed class LearningRollup(IServiceScopeFactory scopes, ISqlDialect dial
         return true;
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var interval = TimeSpan.FromSeconds(Math.Max(5, options.Value.RollupSeconds / 2));
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await Task.Delay(interval, clock, stoppingToken);
-                await RollUpAsync(cancellationToken: stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e)
-            {
-                logger.LogError(e, "Rolling up the leaderboards failed; it is tried again at the next interval");
-            }
-        }
-    }
+    protected override TimeSpan Interval => TimeSpan.FromSeconds(Math.Max(5, options.Value.RollupSeconds / 2));
+
+    protected override string Description => "Rolling up the leaderboards";
+
+    protected override Task RunOnceAsync(bool asked, CancellationToken cancellationToken) => RollUpAsync(cancellationToken: cancellationToken);
 }

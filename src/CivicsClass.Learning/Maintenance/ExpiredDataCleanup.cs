@@ -1,7 +1,7 @@
 using Dapper;
 using CivicsClass.Data.Diagnostics;
 using CivicsClass.Data.Documents;
-using Microsoft.Extensions.Hosting;
+using CivicsClass.Data.Jobs;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -15,7 +15,7 @@ namespace CivicsClass.Learning.Maintenance;
 /// Check-in codes need nothing here: they are signed, not stored.
 /// </summary>
 public sealed class ExpiredDataCleanup(IDocumentStore store, TimeProvider clock, IOptions<MaintenanceOptions> options, ILogger<ExpiredDataCleanup> logger)
-    : BackgroundService
+    : IntervalJob(clock, logger)
 {
     public const string SupersededSessions = "study-session-superseded";
     public const string CompletedSessions = "study-session-completed";
@@ -33,21 +33,6 @@ public sealed class ExpiredDataCleanup(IDocumentStore store, TimeProvider clock,
         (CompletedSessions, "s.completed_utc < @cutoff"),
     ];
 
-    private readonly SemaphoreSlim _wake = new(0, 1);
-
-    /// <summary>Asks this node to run now, whatever the interval (another node claiming a task at that moment still wins it).</summary>
-    public void RunNow()
-    {
-        try
-        {
-            _wake.Release();
-        }
-        catch (SemaphoreFullException)
-        {
-            // Already asked.
-        }
-    }
-
     /// <summary>Runs each task that is due (every one when forced) and not claimed elsewhere; returns the rows removed per task run here.</summary>
     public async Task<IReadOnlyDictionary<string, long>> RunAsync(bool force = false, CancellationToken cancellationToken = default)
     {
@@ -55,7 +40,7 @@ public sealed class ExpiredDataCleanup(IDocumentStore store, TimeProvider clock,
         var done = new Dictionary<string, long>();
         foreach (var (name, where) in s_tasks)
         {
-            var now = clock.GetUtcNow().UtcDateTime;
+            var now = Clock.GetUtcNow().UtcDateTime;
             await using (var session = store.CreateSession())
             {
                 if (!await MaintenanceRuns.ClaimAsync(session, name, now, force ? now : now.AddSeconds(-settings.IntervalSeconds)))
@@ -86,7 +71,7 @@ public sealed class ExpiredDataCleanup(IDocumentStore store, TimeProvider clock,
 
             await using (var session = store.CreateSession())
             {
-                await MaintenanceRuns.FinishAsync(session, name, clock.GetUtcNow().UtcDateTime, removed, error);
+                await MaintenanceRuns.FinishAsync(session, name, Clock.GetUtcNow().UtcDateTime, removed, error);
             }
 
             SiteMetrics.Job(name, done: error is null, error is null ? removed : 1);
@@ -109,24 +94,9 @@ public sealed class ExpiredDataCleanup(IDocumentStore store, TimeProvider clock,
         return removed;
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var interval = TimeSpan.FromSeconds(Math.Max(10, options.Value.IntervalSeconds));
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                var asked = await _wake.WaitAsync(interval, stoppingToken);
-                await RunAsync(force: asked, stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e)
-            {
-                logger.LogError(e, "Removing expired data failed; it is tried again at the next interval");
-            }
-        }
-    }
+    protected override TimeSpan Interval => TimeSpan.FromSeconds(Math.Max(10, options.Value.IntervalSeconds));
+
+    protected override string Description => "Removing expired data";
+
+    protected override Task RunOnceAsync(bool asked, CancellationToken cancellationToken) => RunAsync(force: asked, cancellationToken);
 }

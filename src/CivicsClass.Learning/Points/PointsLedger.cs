@@ -82,7 +82,7 @@ public sealed class PointsLedger(ISession session, TimeProvider clock)
             RETURNING id
             """, new
         {
-            original.UserId, original.Rule, original.SourceId, original.Reference, Key = $"reverse:{original.Id}",
+            original.UserId, original.Rule, original.SourceId, original.Reference, Key = Award.KeyFor("reverse", original.Id),
             Points = -original.Points, Now = now, original.StudyDay, ReversesId = original.Id, Reason = reason,
         }, transaction);
         if (reversalId is null)
@@ -227,7 +227,7 @@ public sealed class PointsLedger(ISession session, TimeProvider clock)
             await connection.ExecuteAsync("""
                 INSERT INTO points_entry (user_id, rule, source_id, reference, idempotency_key, points, requested, created_utc, study_day, restores_id, reason)
                 SELECT user_id, rule, source_id, reference, @key, @pay, 0, @now, study_day, id, @reason FROM points_entry WHERE id = @id
-                """, new { key = $"restore:{id}:{reversalId}", pay, now, id, reason = $"冲正 #{original.Id} 后补发此前被每日上限挡住的积分" }, transaction);
+                """, new { key = Award.KeyFor("restore", id, reversalId), pay, now, id, reason = $"冲正 #{original.Id} 后补发此前被每日上限挡住的积分" }, transaction);
             restored += pay;
             if (restored >= room)
             {

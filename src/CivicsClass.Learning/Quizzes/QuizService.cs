@@ -79,7 +79,7 @@ public sealed class QuizService(IContentManager contentManager, QuestionBank ban
         }
         else
         {
-            var result = await ledger.AwardAsync(rule, new Award(user, rule.Name, lessonId, $"{rule.Name}:{user}:{lessonId}", rule.Points));
+            var result = await ledger.AwardAsync(rule, new Award(user, rule.Name, lessonId, Award.KeyFor(rule.Name, user, lessonId), rule.Points));
             awarded = result.Duplicate ? 0 : result.Points;
             refusal = result.Duplicate ? Refusal.QuizAlreadyPassed : awarded == 0 ? Refusal.Capped(rule.DisplayName) : null;
         }
@@ -134,7 +134,7 @@ public sealed class QuizService(IContentManager contentManager, QuestionBank ban
     /// <summary>Whether today's quiz was already submitted: it is taken once a day.</summary>
     public Task<bool> DailyDoneAsync(long userId) => ledger.HasAsync(DailyKey(userId, StudyCalendar.Day(clock.GetUtcNow().UtcDateTime)));
 
-    private static string DailyKey(long userId, int day) => $"{Activities.DailyQuiz}:{userId}:{day}";
+    private static string DailyKey(long userId, int day) => Award.KeyFor(Activities.DailyQuiz, userId, day);
 
     private async Task<IReadOnlyList<(string Id, QuizQuestion Question)>> DrawAsync(long userId, int day)
     {

@@ -6,7 +6,7 @@ namespace CivicsClass.Learning.Study;
 
 public static class Learners
 {
-    /// <summary>Records a learner in the caller's unit of work (the accounts store calls it whenever a person is saved).</summary>
+    /// <summary>Records a learner in the caller's unit of work (<see cref="LearnerRecord"/> calls it whenever an account is saved).</summary>
     public static async Task SaveAsync(ISession session, Learner learner)
     {
         var (connection, transaction) = await session.BeginWriteAsync();

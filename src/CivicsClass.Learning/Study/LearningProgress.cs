@@ -24,7 +24,7 @@ public sealed class LearningProgress(ISession session, IContentManager contentMa
         }
 
         var day = StudyCalendar.Day(clock.GetUtcNow().UtcDateTime);
-        var result = await ledger.AwardAsync(rule, new Award(userId, rule.Name, null, $"{rule.Name}:{userId}:{day}", rule.Points));
+        var result = await ledger.AwardAsync(rule, new Award(userId, rule.Name, null, Award.KeyFor(rule.Name, userId, day), rule.Points));
         return result.Duplicate ? 0 : result.Points;
     }
 
@@ -92,7 +92,7 @@ public sealed class LearningProgress(ISession session, IContentManager contentMa
             return (streak, 0);
         }
 
-        var result = await ledger.AwardAsync(rule, new Award(userId, rule.Name, null, $"{rule.Name}:{userId}:{today}", rule.Points));
+        var result = await ledger.AwardAsync(rule, new Award(userId, rule.Name, null, Award.KeyFor(rule.Name, userId, today), rule.Points));
         return (streak, result.Duplicate ? 0 : result.Points);
     }
 
@@ -206,7 +206,7 @@ public sealed class LearningProgress(ISession session, IContentManager contentMa
 
         if (await rules.ActiveAsync(Activities.CourseFinish) is { } rule)
         {
-            await ledger.AwardAsync(rule, new Award(userId, rule.Name, course.ContentItemId, $"{rule.Name}:{userId}:{course.ContentItemId}", rule.Points));
+            await ledger.AwardAsync(rule, new Award(userId, rule.Name, course.ContentItemId, Award.KeyFor(rule.Name, userId, course.ContentItemId), rule.Points));
         }
 
         return await CertificateAsync(code);

@@ -195,7 +195,7 @@ public sealed class StudySessions(ISession session, IContentManager contentManag
         }
         else
         {
-            var result = await ledger.AwardAsync(rule, new Award(userId, activity, row.ContentItemId, $"{activity}:{userId}:{row.ContentItemId}", rule.Points, sessionId));
+            var result = await ledger.AwardAsync(rule, new Award(userId, activity, row.ContentItemId, Award.KeyFor(activity, userId, row.ContentItemId), rule.Points, sessionId));
             awarded = result.Duplicate ? 0 : result.Points;
             outcome = result.Duplicate ? "already-earned" : result.Capped && result.Points == 0 ? "daily-cap" : null;
         }

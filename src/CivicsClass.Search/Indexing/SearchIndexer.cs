@@ -245,9 +245,7 @@ public sealed class SearchIndexer(
         await using (var scope = scopes.CreateAsyncScope())
         {
             var session = scope.ServiceProvider.GetRequiredService<ISession>();
-            var (connection, _) = await session.GetConnectionAsync(cancellationToken);
-            ids = (await Dapper.SqlMapper.QueryAsync<string>(connection,
-                "SELECT content_item_id FROM content_item_index WHERE published = TRUE AND path IS NOT NULL AND path <> '' ORDER BY document_id")).ToList();
+            ids = [.. await ContentIndexReads.PublishedWithAddressAsync(session, cancellationToken)];
         }
 
         logger.LogInformation("Rebuilding the search index at {Path} from {Count} published items", lucene.Path, ids.Count);

@@ -1,7 +1,7 @@
 using CivicsClass.Data.Documents;
 using Dapper;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
+using CivicsClass.Data.Jobs;
 using Microsoft.Extensions.Logging;
 
 namespace CivicsClass.Search.Trends;
@@ -10,8 +10,8 @@ namespace CivicsClass.Search.Trends;
 /// Adds the node's search counts to <c>search_day</c> every interval and once more when the node stops.
 /// Nodes add to the same rows, so a farm's counts are the sum of its nodes'.
 /// </summary>
-internal sealed class SearchTallyWriter(SearchTally tally, IServiceScopeFactory scopes, SearchOptions options, ILogger<SearchTallyWriter> logger)
-    : BackgroundService
+internal sealed class SearchTallyWriter(SearchTally tally, IServiceScopeFactory scopes, SearchOptions options, TimeProvider clock, ILogger<SearchTallyWriter> logger)
+    : IntervalJob(clock, logger)
 {
     public async Task WriteAsync(CancellationToken cancellationToken = default)
     {
@@ -34,20 +34,11 @@ internal sealed class SearchTallyWriter(SearchTally tally, IServiceScopeFactory 
         await session.SaveChangesAsync(cancellationToken);
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(Math.Max(1, options.TallySeconds)));
-        try
-        {
-            while (await timer.WaitForNextTickAsync(stoppingToken))
-            {
-                await TryWriteAsync(stoppingToken);
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-        }
-    }
+    protected override TimeSpan Interval => TimeSpan.FromSeconds(Math.Max(1, options.TallySeconds));
+
+    protected override string Description => "Writing the search counts";
+
+    protected override Task RunOnceAsync(bool asked, CancellationToken cancellationToken) => TryWriteAsync(cancellationToken);
 
     public override async Task StopAsync(CancellationToken cancellationToken)
     {

@@ -21,7 +21,6 @@ public static class ApiModule
         var v1 = endpoints.MapGroup("/api/v1");
         v1.MapContentApi();
         v1.MapSearchApi();
-        v1.MapAuthApi();
         return endpoints;
     }
 }

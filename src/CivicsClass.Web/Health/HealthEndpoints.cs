@@ -4,7 +4,7 @@ using CivicsClass.Data.Documents;
 using CivicsClass.Data.Migrations;
 using CivicsClass.Media.Imaging;
 using CivicsClass.Search.Indexing;
-using CivicsClass.Web.Accounts;
+using CivicsClass.Accounts;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 

@@ -1,7 +1,7 @@
 using CivicsClass.Content.Recipes;
 using CivicsClass.Content.Seeds;
 using CivicsClass.Data.Migrations;
-using CivicsClass.Web.Operations;
+using CivicsClass.Operations;
 
 namespace CivicsClass.Web.Setup;
 

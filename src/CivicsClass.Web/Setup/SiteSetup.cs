@@ -3,7 +3,7 @@ using CivicsClass.Content.Recipes;
 using CivicsClass.Content.Seeds;
 using CivicsClass.Data.Documents;
 using CivicsClass.Data.Migrations;
-using CivicsClass.Web.Accounts;
+using CivicsClass.Accounts;
 using Microsoft.AspNetCore.Identity;
 
 namespace CivicsClass.Web.Setup;

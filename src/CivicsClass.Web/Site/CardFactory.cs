@@ -1,3 +1,4 @@
+using CivicsClass.Content.Taxonomies;
 using CivicsClass.Content.Definitions;
 using CivicsClass.Content.Fields;
 using CivicsClass.Content.Items;

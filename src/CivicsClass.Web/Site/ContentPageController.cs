@@ -4,7 +4,7 @@ using CivicsClass.Learning.Quizzes;
 using CivicsClass.Learning.Study;
 using CivicsClass.Theme.Models;
 using CivicsClass.Theme;
-using CivicsClass.Web.Accounts;
+using CivicsClass.Accounts;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;

@@ -1,7 +1,7 @@
 using CivicsClass.Learning.Study;
 using CivicsClass.Theme.Models;
 using CivicsClass.Theme;
-using CivicsClass.Web.Accounts;
+using CivicsClass.Accounts;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;

@@ -1,3 +1,4 @@
+using CivicsClass.Content.Taxonomies;
 using CivicsClass.Content.Items;
 using CivicsClass.Learning.Leaderboards;
 using CivicsClass.Theme.Models;

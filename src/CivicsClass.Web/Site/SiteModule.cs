@@ -54,16 +54,14 @@ public static class SiteModule
         services.Configure<BrotliCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
         services.Configure<GzipCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
 
-        services.AddSingleton<TermCache>();
-        services.AddSingleton<Content.Taxonomies.ITermTrees>(provider => provider.GetRequiredService<TermCache>());
         services.AddScoped<CardFactory>();
+        services.AddScoped<AdminTheme.Models.IAdminChromeSource, AdminChromeSource>();
         services.AddScoped<Theme.IContentCards>(provider => provider.GetRequiredService<CardFactory>());
         services.AddScoped<DetailPageBuilder>();
         services.AddScoped<HomePageBuilder>();
         services.AddMemoryCache();
         services.AddSingleton<PageModelCache>();
         services.AddExceptionHandler<DatabaseUnavailableHandler>();
-        services.AddScoped<IContentHandler, TermCacheHandler>();
         return services;
     }
 

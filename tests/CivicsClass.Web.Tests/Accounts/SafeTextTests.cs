@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using CivicsClass.Content.Security;
 using CivicsClass.Search.Querying;
 using CivicsClass.Testing;
-using CivicsClass.Web.Accounts;
+using CivicsClass.Accounts;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;

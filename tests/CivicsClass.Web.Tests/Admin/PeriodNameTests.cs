@@ -1,4 +1,4 @@
-using CivicsClass.Web.Admin;
+using CivicsClass.Editorial;
 using Xunit;
 
 namespace CivicsClass.Web.Tests.Admin;

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using CivicsClass.AdminTheme.Models;
-using CivicsClass.Web.Admin;
+using CivicsClass.Editorial;
 using Xunit;
 using Xunit.Abstractions;
 

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 using CivicsClass.Content.Items;
 using CivicsClass.Media.Storage;
 using CivicsClass.Testing;
-using CivicsClass.Web.Admin;
+using CivicsClass.Editorial;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 

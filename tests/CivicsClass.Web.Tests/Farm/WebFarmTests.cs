@@ -8,7 +8,7 @@ using CivicsClass.Search.Engine;
 using CivicsClass.Search.Indexing;
 using CivicsClass.Search.Querying;
 using CivicsClass.Testing;
-using CivicsClass.Web.Admin;
+using CivicsClass.Editorial;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
@@ -152,7 +152,7 @@ public sealed class WebFarmTests(FarmHost farm) : IClassFixture<FarmHost>
         // The nodes share a key ring because it lives in the database, not in a node's folder.
         static IReadOnlySet<Guid> Keys(SiteFactory node) =>
             node.Services.GetRequiredService<IKeyManager>().GetAllKeys().Select(k => k.KeyId).ToHashSet();
-        Assert.IsType<CivicsClass.Web.Accounts.DatabaseKeyRepository>(a.Services.GetRequiredService<IOptions<KeyManagementOptions>>().Value.XmlRepository);
+        Assert.IsType<CivicsClass.Accounts.DatabaseKeyRepository>(a.Services.GetRequiredService<IOptions<KeyManagementOptions>>().Value.XmlRepository);
         Assert.NotEmpty(Keys(a));
         Assert.Equal(Keys(a), Keys(b));
         var (connection, _) = await scope.ServiceProvider.GetRequiredService<ISession>().GetConnectionAsync();

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using CivicsClass.Data.Documents;
 using CivicsClass.Testing;
-using CivicsClass.Web.Accounts;
+using CivicsClass.Accounts;
 using CivicsClass.Media.Storage;
 using Dapper;
 using Microsoft.Data.Sqlite;

@@ -3,7 +3,7 @@ using System.Text.Json;
 using CivicsClass.Content.Items;
 using CivicsClass.Data.Dialects;
 using CivicsClass.Testing;
-using CivicsClass.Web.Accounts;
+using CivicsClass.Accounts;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 

@@ -97,7 +97,7 @@ public abstract class LeaderboardConsentTests<TProvider>(ClockedSiteHost<TProvid
     private static async Task<long> UserIdAsync(SiteFactory factory, string userName)
     {
         await using var scope = factory.Services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<CivicsClass.Web.Accounts.User>>();
+        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<CivicsClass.Accounts.User>>();
         return (await users.FindByNameAsync(userName))!.Id;
     }
 }

@@ -1,7 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using CivicsClass.Content.Items;
-using CivicsClass.Web.Accounts;
+using CivicsClass.Accounts;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 

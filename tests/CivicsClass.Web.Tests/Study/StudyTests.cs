@@ -1,3 +1,4 @@
+using CivicsClass.Content.Taxonomies;
 using System.Net;
 using System.Text.Json;
 using CivicsClass.Content.Items;
@@ -384,7 +385,7 @@ public abstract class StudyTests<TProvider>(ClockedSiteHost<TProvider> host) : I
         await using (var scope = factory.Services.CreateAsyncScope())
         {
             var session = scope.ServiceProvider.GetRequiredService<CivicsClass.Data.Documents.ISession>();
-            var terms = await scope.ServiceProvider.GetRequiredService<CivicsClass.Web.Site.TermCache>().GetAsync();
+            var terms = await scope.ServiceProvider.GetRequiredService<TermCache>().GetAsync();
             var organisation = terms["Organisation"].ByName("萍乡市总工会")!.Id;
             await Learners.SaveAsync(session, new Learner(top.Id, "王建国", organisation, null, ShowName: true));
             await Learners.SaveAsync(session, new Learner(me.Id, "李红", organisation, null));

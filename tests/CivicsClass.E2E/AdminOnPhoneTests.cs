@@ -71,7 +71,7 @@ public sealed class AdminOnPhoneTests(BrowserSite site) : IClassFixture<BrowserS
         await page.GetByText("新建内容类型").ClickAsync();
         await page.Locator("#type-name").FillAsync("Notice");
         await page.Locator("#type-display").FillAsync("通知公告");
-        foreach (var part in new[] { "网址", "摘要", "正文" })
+        foreach (var part in new[] { "网址（有自己的页面，能被搜索到）", "摘要", "正文（Markdown）" })
         {
             await page.GetByRole(AriaRole.Group, new() { Name = "部件" }).GetByLabel(part, new() { Exact = true }).CheckAsync();
         }
@@ -79,7 +79,7 @@ public sealed class AdminOnPhoneTests(BrowserSite site) : IClassFixture<BrowserS
         await page.Locator("#type-prefix").FillAsync("notices");
         await WorkerJourneyTests.SubmitAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "创建类型" }), url => url.EndsWith("/admin/types", StringComparison.Ordinal));
         var notice = page.Locator("section[aria-labelledby='type-Notice']");
-        await notice.GetByText("添加字段").ClickAsync();
+        await notice.Locator("summary", new() { HasText = "添加字段" }).ClickAsync();
         await notice.GetByLabel("字段名").FillAsync("Issuer");
         await notice.GetByLabel("显示名称").FillAsync("发文单位");
         await WorkerJourneyTests.SubmitAsync(page, notice.GetByRole(AriaRole.Button, new() { Name = "添加字段" }), url => url.EndsWith("/admin/types", StringComparison.Ordinal));

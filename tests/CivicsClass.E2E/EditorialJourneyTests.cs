@@ -109,6 +109,9 @@ public sealed class EditorialJourneyTests(BrowserSite site) : IClassFixture<Brow
             await steps.AtAsync("提交审核", "2-new-lesson");
             await page.Locator("input[name='Title']").FillAsync("班组里的安全生产课");
             await page.Locator("textarea[name='Summary']").FillAsync("班组长讲怎样把安全规程落到每一个岗位。");
+            await page.GetByLabel("讲师 *", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "王海涛" });
+            await page.GetByLabel("劳动精神", new() { Exact = true }).CheckAsync();
+            await page.Locator("input[name='F.Duration']").FillAsync("8");
             await page.Locator("textarea[name='Markdown']").FillAsync("## 安全无小事\n\n每一次交接班都要**确认**。");
             await page.Locator(".preview h2").GetByText("安全无小事").WaitForAsync(new() { Timeout = 10_000 });
             await steps.AtAsync("安全无小事", "3-written");

@@ -13,7 +13,16 @@ internal sealed class JourneySteps(IPage page, string journey)
 
     public async Task AtAsync(string text, string step)
     {
-        await page.GetByText(text).First.WaitForAsync(new() { Timeout = 10_000 });
+        try
+        {
+            await page.GetByText(text).First.WaitForAsync(new() { Timeout = 10_000 });
+        }
+        catch (TimeoutException)
+        {
+            await BrowserSite.ShotAsync(page, $"{journey}-{step}-failed");
+            throw;
+        }
+
         var overflow = await page.EvaluateAsync<int>("document.documentElement.scrollWidth - window.innerWidth");
         if (overflow > 0)
         {

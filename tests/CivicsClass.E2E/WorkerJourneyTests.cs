@@ -88,6 +88,24 @@ public sealed class WorkerJourneyTests(BrowserSite site) : IClassFixture<Browser
         Assert.DoesNotContain(problems, p => !p.Contains("/not-a-page", StringComparison.Ordinal));
     }
 
+    /// <summary>The measure itself: on a site page, under its Content-Security-Policy, axe-core names what is wrong.</summary>
+    [SkippableFact]
+    public async Task Axe_OnASitePage_NamesAnUnlabelledFieldAndAnUnnamedLink()
+    {
+        var browser = await site.StartAsync();
+        await using var context = await browser.NewContextAsync(new BrowserNewContextOptions { Locale = "zh-CN" });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(site.BaseAddress + "/lessons");
+
+        var clean = await Axe.SeriousAsync(page, "axe-check-clean");
+        await page.EvaluateAsync("() => document.querySelector('main').insertAdjacentHTML('beforeend', '<input id=\"bare\"><a id=\"empty\" href=\"/lessons\"></a>')");
+        var broken = await Axe.SeriousAsync(page, "axe-check-broken");
+
+        Assert.Empty(clean);
+        Assert.Contains(broken, f => f.Contains(": label (critical)", StringComparison.Ordinal) && f.Contains("#bare", StringComparison.Ordinal));
+        Assert.Contains(broken, f => f.Contains(": link-name (serious)", StringComparison.Ordinal) && f.Contains("#empty", StringComparison.Ordinal));
+    }
+
     [SkippableFact]
     public async Task Keyboard_SkipLinkAndVisibleFocus()
     {

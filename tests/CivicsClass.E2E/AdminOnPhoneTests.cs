@@ -1,3 +1,4 @@
+using CivicsClass.Testing;
 using CivicsClass.Web.Accounts;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,6 +23,16 @@ public sealed class AdminOnPhoneTests(BrowserSite site) : IClassFixture<BrowserS
         await using var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 375, Height = 740 }, Locale = "zh-CN" });
         var page = await context.NewPageAsync();
         await SignInAsync(page, "admin.phone@example.cn");
+        // A library with files in it, so the library, the picker and the editors' cover choices list them.
+        await page.GotoAsync(site.BaseAddress + "/admin/media");
+        await page.Locator("#media-files").SetInputFilesAsync(new[]
+        {
+            new FilePayload { Name = "车间合影.png", MimeType = "image/png", Buffer = TestFiles.Png(320, 240) },
+            new FilePayload { Name = "劳模表彰.jpg", MimeType = "image/jpeg", Buffer = TestFiles.Jpeg(320, 240) },
+            new FilePayload { Name = "安全规程.pdf", MimeType = "application/pdf", Buffer = TestFiles.Pdf() },
+        });
+        await page.GetByRole(AriaRole.Button, new() { Name = "上传", Exact = true }).ClickAsync();
+        await page.GetByText("已上传 3 个文件").WaitForAsync(new() { Timeout = 15_000 });
 
         var wide = new List<string>();
         foreach (var path in new[]

@@ -22,6 +22,7 @@ public sealed class AdminOnPhoneTests(BrowserSite site) : IClassFixture<BrowserS
         await CreateUserAsync("admin.phone@example.cn", "赵管理", "Administrator");
         await using var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 375, Height = 740 }, Locale = "zh-CN" });
         var page = await context.NewPageAsync();
+        var problems = WorkerJourneyTests.Watch(page);
         await SignInAsync(page, "admin.phone@example.cn");
         // A library with files in it, so the library, the picker and the editors' cover choices list them.
         await page.GotoAsync(site.BaseAddress + "/admin/media");
@@ -57,6 +58,7 @@ public sealed class AdminOnPhoneTests(BrowserSite site) : IClassFixture<BrowserS
         }
 
         Assert.True(wide.Count == 0, string.Join("\n", wide));
+        Assert.Empty(problems);
     }
 
     /// <summary>

@@ -69,6 +69,7 @@ public sealed class WorkerJourneyTests(BrowserSite site) : IClassFixture<Browser
         Assert.True(steps.Findings.Count == 0, string.Join("\n", steps.Findings));
     }
 
+    /// <summary>The site's public pages on a phone: none scrolls sideways, and axe-core finds no serious or critical violation.</summary>
     [SkippableFact]
     public async Task Phone_NoPageScrollsSideways()
     {
@@ -76,6 +77,7 @@ public sealed class WorkerJourneyTests(BrowserSite site) : IClassFixture<Browser
         await using var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 375, Height = 740 }, Locale = "zh-CN" });
         var page = await context.NewPageAsync();
         var problems = Watch(page);
+        var findings = new List<string>();
 
         foreach (var path in new[] { "/", "/lessons", "/lessons/laodong-hetong-jichu", "/courses/gongyun-bainian", "/lecturers", "/lecturers/wang-haitao",
                      "/venues", "/venues/tieren-memorial", "/topics", "/events", "/topics/changguan-li-de-sizhengke", "/events/labour-law-qa-2026-12", "/not-a-page" })
@@ -83,9 +85,11 @@ public sealed class WorkerJourneyTests(BrowserSite site) : IClassFixture<Browser
             await page.GotoAsync(site.BaseAddress + path);
             var overflow = await page.EvaluateAsync<int>("document.documentElement.scrollWidth - window.innerWidth");
             Assert.True(overflow <= 0, $"{path} is {overflow}px wider than the phone");
+            findings.AddRange(await Axe.SeriousAsync(page, "phone-page" + path.Replace('/', '-')));
         }
 
         Assert.DoesNotContain(problems, p => !p.Contains("/not-a-page", StringComparison.Ordinal));
+        Assert.True(findings.Count == 0, string.Join("\n", findings));
     }
 
     /// <summary>The measure itself: on a site page, under its Content-Security-Policy, axe-core names what is wrong.</summary>

@@ -62,9 +62,11 @@ public sealed class ContentForm(IContentManager content, TermCache terms, UserMa
             var cover = item.Part<MediaPart>().Cover;
             var everyone = await permissions.HasAsync(MediaPermissions.ManageMedia);
             var (recent, _) = await media.ListAsync(new MediaFilter(UploadedBy: everyone ? null : permissions.UserId ?? "-", Kind: MediaKind.Image, Take: MaxMediaChoices));
-            var library = recent.Select(f => f.Url);
+            // Each choice is named by its file, so a screen reader says which image a radio button picks.
+            var library = recent.Select(f => new EditorOption(f.Url, f.Name)).ToList();
+            var options = cover is null || library.Any(o => o.Value == cover) ? library : library.Prepend(new EditorOption(cover, cover)).ToList();
             fields.Add(new("Cover", "封面图片", "image", "MediaPart.Cover", cover, Hint: "上传新图片（JPEG、PNG、WebP 或 GIF，按内容识别），或从媒体库中选择。",
-                Options: (cover is null ? library : library.Prepend(cover)).Distinct().Select(url => new EditorOption(url, url)).ToList()));
+                Options: options));
         }
 
         if (type.Has(nameof(MediaPlayerPart)))

@@ -83,6 +83,77 @@ public sealed class EditorialJourneyTests(BrowserSite site) : IClassFixture<Brow
         }
     }
 
+    /// <summary>
+    /// On 375-px phones: a lecturer writes a lesson giving only a Chinese title and submits it, and the
+    /// site gives it a pinyin address; an editor reviews and approves it, edits it and restores the first
+    /// version from its history as a new draft. Each page is measured with axe-core.
+    /// </summary>
+    [SkippableFact]
+    public async Task Phone_LecturerWritesInChinese_EditorApprovesAndRestoresAVersion()
+    {
+        var browser = await site.StartAsync();
+        await CreateUserAsync("lecturer.phone@example.cn", "孙讲师", "Lecturer");
+        await CreateUserAsync("editor.phone@example.cn", "钱编辑", "Editor");
+        var phone = new BrowserNewContextOptions { Locale = "zh-CN", ViewportSize = new ViewportSize { Width = 375, Height = 740 }, DeviceScaleFactor = 2 };
+        List<string> problems, findings = [];
+        string address;
+
+        await using (var lecturer = await browser.NewContextAsync(phone))
+        {
+            var page = await lecturer.NewPageAsync();
+            problems = WorkerJourneyTests.Watch(page);
+            var steps = new JourneySteps(page, "lecturer-phone");
+            await SignInAsync(page, "lecturer.phone@example.cn");
+            await steps.AtAsync("孙讲师", "1-dashboard");
+            await page.GotoAsync(site.BaseAddress + "/admin/content/Lesson/new");
+            await steps.AtAsync("提交审核", "2-new-lesson");
+            await page.Locator("input[name='Title']").FillAsync("班组里的安全生产课");
+            await page.Locator("textarea[name='Summary']").FillAsync("班组长讲怎样把安全规程落到每一个岗位。");
+            await page.GetByLabel("讲师 *", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "王海涛" });
+            await page.GetByLabel("劳动精神", new() { Exact = true }).CheckAsync();
+            await page.Locator("input[name='F.Duration']").FillAsync("8");
+            await page.Locator("textarea[name='Markdown']").FillAsync("## 安全无小事\n\n每一次交接班都要**确认**。");
+            await page.Locator(".preview h2").GetByText("安全无小事").WaitForAsync(new() { Timeout = 10_000 });
+            await steps.AtAsync("安全无小事", "3-written");
+            await page.GetByRole(AriaRole.Button, new() { Name = "提交审核" }).ClickAsync();
+            await steps.AtAsync("已保存并提交审核", "4-submitted");
+            address = await page.Locator("input[name='Slug']").InputValueAsync();
+            findings.AddRange(steps.Findings);
+        }
+
+        await using (var editor = await browser.NewContextAsync(phone))
+        {
+            var page = await editor.NewPageAsync();
+            problems.AddRange(WorkerJourneyTests.Watch(page));
+            page.Dialog += async (_, dialog) => await dialog.AcceptAsync();
+            var steps = new JourneySteps(page, "editor-phone");
+            await SignInAsync(page, "editor.phone@example.cn");
+            await page.GotoAsync(site.BaseAddress + "/admin/review");
+            await steps.AtAsync("班组里的安全生产课", "1-queue");
+            await page.GetByRole(AriaRole.Link, new() { Name = "班组里的安全生产课" }).ClickAsync();
+            await steps.AtAsync("安全无小事", "2-review");
+            var edit = (await page.Locator("a[href^='/admin/content/edit/']").First.GetAttributeAsync("href"))!;
+            await page.GetByRole(AriaRole.Button, new() { Name = "审核通过" }).ClickAsync();
+            await page.WaitForURLAsync(url => url.EndsWith("/admin/review", StringComparison.Ordinal));
+            await steps.AtAsync("审核", "3-approved");
+
+            await page.GotoAsync(site.BaseAddress + "/lessons/" + address);
+            await steps.AtAsync("安全无小事", "4-published");
+            await page.GotoAsync(site.BaseAddress + edit);
+            await page.Locator("textarea[name='Summary']").FillAsync("改过的摘要：班组长讲交接班。");
+            await page.GetByRole(AriaRole.Button, new() { Name = "保存草稿" }).ClickAsync();
+            await steps.AtAsync("历史版本", "5-edited");
+            await page.GetByRole(AriaRole.Button, new() { Name = "把第 1 版恢复为草稿" }).ClickAsync();
+            await steps.AtAsync("已把旧版本恢复为新的草稿", "6-restored");
+            Assert.Equal("班组长讲怎样把安全规程落到每一个岗位。", await page.Locator("textarea[name='Summary']").InputValueAsync());
+            findings.AddRange(steps.Findings);
+        }
+
+        Assert.Equal("banzu-li-de-anquan-shengchan-ke", address);
+        Assert.Empty(problems);
+        Assert.True(findings.Count == 0, string.Join("\n", findings));
+    }
+
     private async Task CreateUserAsync(string userName, string displayName, string role)
     {
         await using var scope = site.Services.CreateAsyncScope();

@@ -5,7 +5,8 @@ namespace CivicsClass.E2E;
 
 /// <summary>
 /// A worker on a phone (and on a desktop) goes home → catalogue → filters by theme → opens a lesson
-/// → answers the quiz → opens the lecturer → opens the venue. Screenshots of each step are kept.
+/// → answers the quiz → opens the lecturer → opens the venue. No page scrolls sideways and axe-core finds no
+/// serious or critical violation on any of them; screenshots of each step are kept.
 /// </summary>
 public sealed class WorkerJourneyTests(BrowserSite site) : IClassFixture<BrowserSite>
 {
@@ -25,25 +26,26 @@ public sealed class WorkerJourneyTests(BrowserSite site) : IClassFixture<Browser
         });
         var page = await context.NewPageAsync();
         var problems = Watch(page);
+        var steps = new JourneySteps(page, device);
 
         await page.GotoAsync(site.BaseAddress + "/");
-        await Assert.That(page, "中国工人大思政课", device, "1-home");
+        await steps.AtAsync("中国工人大思政课", "1-home");
 
         // The first activation on a freshly loaded home page is occasionally dropped by headless
         // Chromium (seen with tap, click and keyboard alike; never with the later steps), so this
         // step checks the navigation link's target and then goes there.
         var catalogue = page.GetByRole(AriaRole.Navigation, new() { Name = "主导航" }).GetByRole(AriaRole.Link, new() { Name = "课程" });
-        Xunit.Assert.Equal("/lessons", await catalogue.GetAttributeAsync("href"));
+        Assert.Equal("/lessons", await catalogue.GetAttributeAsync("href"));
         await page.GotoAsync(site.BaseAddress + "/lessons");
-        await Assert.That(page, "共 30 节课", device, "2-catalogue");
+        await steps.AtAsync("共 30 节课", "2-catalogue");
 
         await page.GetByLabel("主题").SelectOptionAsync("工运历史");
         await SubmitAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "筛选" }), url => url.Contains("theme=", StringComparison.Ordinal));
-        Xunit.Assert.Contains("theme=", page.Url);
-        await Assert.That(page, "工运历史 ✕", device, "3-filtered");
+        Assert.Contains("theme=", page.Url);
+        await steps.AtAsync("工运历史 ✕", "3-filtered");
 
         await FollowAsync(page, page.GetByRole(AriaRole.Link, new() { Name = "安源路矿工人大罢工" }).First, "/lessons/anyuan-great-strike-1922");
-        await Assert.That(page, "课后小测", device, "4-lesson");
+        await steps.AtAsync("课后小测", "4-lesson");
 
         var questions = page.Locator("fieldset.quiz-question");
         var count = await questions.CountAsync();
@@ -53,18 +55,21 @@ public sealed class WorkerJourneyTests(BrowserSite site) : IClassFixture<Browser
         }
 
         await SubmitAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "提交答案" }), url => url.EndsWith("/quiz", StringComparison.Ordinal));
-        await Assert.That(page, $"/ {count} 题", device, "5-quiz-graded");
+        await steps.AtAsync($"/ {count} 题", "5-quiz-graded");
 
         await FollowAsync(page, page.GetByRole(AriaRole.Complementary, new() { Name = "讲师" }).GetByRole(AriaRole.Link), "/lecturers/chen-zhiyuan");
-        await Assert.That(page, "主讲课程", device, "6-lecturer");
+        await steps.AtAsync("主讲课程", "6-lecturer");
 
         await page.GotoAsync(site.BaseAddress + "/venues/anyuan-memorial");
-        await Assert.That(page, "场馆里的思政课", device, "7-venue");
+        await steps.AtAsync("场馆里的思政课", "7-venue");
         await page.Locator(".map.map-live").WaitForAsync(new() { Timeout = 10_000 });
+        await steps.AtAsync("场馆里的思政课", "8-venue-map");
 
-        Xunit.Assert.Empty(problems);
+        Assert.Empty(problems);
+        Assert.True(steps.Findings.Count == 0, string.Join("\n", steps.Findings));
     }
 
+    /// <summary>The site's public pages on a phone: none scrolls sideways, and axe-core finds no serious or critical violation.</summary>
     [SkippableFact]
     public async Task Phone_NoPageScrollsSideways()
     {
@@ -72,16 +77,37 @@ public sealed class WorkerJourneyTests(BrowserSite site) : IClassFixture<Browser
         await using var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 375, Height = 740 }, Locale = "zh-CN" });
         var page = await context.NewPageAsync();
         var problems = Watch(page);
+        var findings = new List<string>();
 
         foreach (var path in new[] { "/", "/lessons", "/lessons/laodong-hetong-jichu", "/courses/gongyun-bainian", "/lecturers", "/lecturers/wang-haitao",
                      "/venues", "/venues/tieren-memorial", "/topics", "/events", "/topics/changguan-li-de-sizhengke", "/events/labour-law-qa-2026-12", "/not-a-page" })
         {
             await page.GotoAsync(site.BaseAddress + path);
             var overflow = await page.EvaluateAsync<int>("document.documentElement.scrollWidth - window.innerWidth");
-            Xunit.Assert.True(overflow <= 0, $"{path} is {overflow}px wider than the phone");
+            Assert.True(overflow <= 0, $"{path} is {overflow}px wider than the phone");
+            findings.AddRange(await Axe.SeriousAsync(page, "phone-page" + path.Replace('/', '-')));
         }
 
-        Xunit.Assert.DoesNotContain(problems, p => !p.Contains("/not-a-page", StringComparison.Ordinal));
+        Assert.DoesNotContain(problems, p => !p.Contains("/not-a-page", StringComparison.Ordinal));
+        Assert.True(findings.Count == 0, string.Join("\n", findings));
+    }
+
+    /// <summary>The measure itself: on a site page, under its Content-Security-Policy, axe-core names what is wrong.</summary>
+    [SkippableFact]
+    public async Task Axe_OnASitePage_NamesAnUnlabelledFieldAndAnUnnamedLink()
+    {
+        var browser = await site.StartAsync();
+        await using var context = await browser.NewContextAsync(new BrowserNewContextOptions { Locale = "zh-CN" });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(site.BaseAddress + "/lessons");
+
+        var clean = await Axe.SeriousAsync(page, "axe-check-clean");
+        await page.EvaluateAsync("() => document.querySelector('main').insertAdjacentHTML('beforeend', '<input id=\"bare\"><a id=\"empty\" href=\"/lessons\"></a>')");
+        var broken = await Axe.SeriousAsync(page, "axe-check-broken");
+
+        Assert.Empty(clean);
+        Assert.Contains(broken, f => f.Contains(": label (critical)", StringComparison.Ordinal) && f.Contains("#bare", StringComparison.Ordinal));
+        Assert.Contains(broken, f => f.Contains(": link-name (serious)", StringComparison.Ordinal) && f.Contains("#empty", StringComparison.Ordinal));
     }
 
     [SkippableFact]
@@ -99,9 +125,9 @@ public sealed class WorkerJourneyTests(BrowserSite site) : IClassFixture<Browser
         await page.Keyboard.PressAsync("Tab");
         var outline = await page.EvaluateAsync<string>("getComputedStyle(document.activeElement).outlineStyle");
 
-        Xunit.Assert.Equal("跳到正文", first);
-        Xunit.Assert.Equal("main", focused);
-        Xunit.Assert.NotEqual("none", outline);
+        Assert.Equal("跳到正文", first);
+        Assert.Equal("main", focused);
+        Assert.NotEqual("none", outline);
     }
 
     /// <summary>
@@ -135,8 +161,8 @@ public sealed class WorkerJourneyTests(BrowserSite site) : IClassFixture<Browser
             }
 
             var href = await link.GetAttributeAsync("href", new() { Timeout = 5_000 });
-            Xunit.Assert.NotNull(href);
-            Xunit.Assert.EndsWith(path, href);
+            Assert.NotNull(href);
+            Assert.EndsWith(path, href);
             await page.GotoAsync(new Uri(new Uri(page.Url), href).ToString(), new() { WaitUntil = WaitUntilState.Commit });
         }
     }
@@ -193,14 +219,5 @@ public sealed class WorkerJourneyTests(BrowserSite site) : IClassFixture<Browser
             }
         };
         return problems;
-    }
-
-    private static class Assert
-    {
-        public static async Task That(IPage page, string text, string device, string step)
-        {
-            await page.GetByText(text).First.WaitForAsync(new() { Timeout = 10_000 });
-            await BrowserSite.ShotAsync(page, $"{device}-{step}");
-        }
     }
 }

@@ -9,6 +9,7 @@ using CivicsClass.Content.Items;
 using CivicsClass.Media.Forms;
 using CivicsClass.Media.Imaging;
 using CivicsClass.Media.Library;
+using CivicsClass.Media.MindMaps;
 using CivicsClass.Media.Narration;
 using CivicsClass.Media.Serving;
 using CivicsClass.Media.Storage;
@@ -90,6 +91,8 @@ public static class MediaModule
         services.AddSingleton<IDataMigration, LessonFormMigrations>();
         services.TryAddSingleton<ISpeechSynthesizer>(sp => new CommandSpeechSynthesizer(new CommandTemplate(sp.GetRequiredService<IOptions<NarrationOptions>>().Value.SpeechCommand)));
         services.AddSingleton<ILessonFormGenerator, NarrationGenerator>();
+        services.AddSingleton<MindMapRenderer>();
+        services.AddSingleton<ILessonFormGenerator, MindMapGenerator>();
         services.AddSingleton<FormJobStore>();
         services.AddSingleton<FormBackfill>();
         services.AddSingleton<FormWorker>();

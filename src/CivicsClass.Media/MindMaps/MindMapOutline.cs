@@ -17,7 +17,10 @@ public static class MindMapOutline
     public const int MaxLength = 40;
     public const int SentencesPerBranch = 2;
 
-    private static readonly MarkdownPipeline s_pipeline = new MarkdownPipelineBuilder().Build();
+    // As the page reads lessons (tables, task lists, emphasis extras), and bold that begins or ends in Chinese punctuation
+    // (**“口号”**的) counts as bold, so its sentence is found and no asterisks are left in the text.
+    private static readonly MarkdownPipeline s_pipeline = new MarkdownPipelineBuilder()
+        .UsePipeTables().UseTaskLists().UseEmphasisExtras().UseListExtras().UseCjkFriendlyEmphasis().Build();
 
     public static MindMapNode From(string title, string? markdown)
     {

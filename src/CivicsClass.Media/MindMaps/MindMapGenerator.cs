@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
 using CivicsClass.Content.Items;
-using CivicsClass.Content.Parts;
 using CivicsClass.Media.Forms;
 using CivicsClass.Media.Generated;
 
@@ -25,21 +24,9 @@ internal sealed class MindMapGenerator(MindMapRenderer renderer, CjkFonts fonts)
 
     public bool IsAvailable => fonts.Available;
 
-    /// <summary>The mind map of an item that may have one: a lesson whose body gives at least one branch.</summary>
-    public static MindMapNode? For(ContentItem item)
-    {
-        if (item.ContentType != "Lesson")
-        {
-            return null;
-        }
-
-        var root = MindMapOutline.From(item.DisplayText, item.Get<MarkdownBodyPart>(nameof(MarkdownBodyPart))?.Markdown);
-        return root.Children.Count == 0 ? null : root;
-    }
-
     public string? SourceHash(ContentItem item)
     {
-        if (For(item) is not { } root)
+        if (MindMapOutline.Of(item) is not { } root)
         {
             return null;
         }
@@ -56,7 +43,7 @@ internal sealed class MindMapGenerator(MindMapRenderer renderer, CjkFonts fonts)
             throw new FormEngineUnavailableException("没有中文字体（请安装 fonts-noto-cjk），思维导图只在页面上显示");
         }
 
-        var root = For(item) ?? throw new InvalidOperationException("This item has no mind map.");
+        var root = MindMapOutline.Of(item) ?? throw new InvalidOperationException("This item has no mind map.");
         var watch = Stopwatch.StartNew();
         var (png, _, _) = renderer.Render(root, Caption);
         var drawn = watch.Elapsed.TotalMilliseconds;

@@ -1,4 +1,6 @@
 using System.Text;
+using CivicsClass.Content.Items;
+using CivicsClass.Content.Parts;
 using Markdig;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
@@ -21,6 +23,18 @@ public static class MindMapOutline
     // (**“口号”**的) counts as bold, so its sentence is found and no asterisks are left in the text.
     private static readonly MarkdownPipeline s_pipeline = new MarkdownPipelineBuilder()
         .UsePipeTables().UseTaskLists().UseEmphasisExtras().UseListExtras().UseCjkFriendlyEmphasis().Build();
+
+    /// <summary>The mind map of an item that may have one: a lesson whose body gives at least one branch; null for any other.</summary>
+    public static MindMapNode? Of(ContentItem item)
+    {
+        if (item.ContentType != "Lesson")
+        {
+            return null;
+        }
+
+        var root = From(item.DisplayText, item.Get<MarkdownBodyPart>(nameof(MarkdownBodyPart))?.Markdown);
+        return root.Children.Count == 0 ? null : root;
+    }
 
     public static MindMapNode From(string title, string? markdown)
     {

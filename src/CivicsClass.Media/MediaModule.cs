@@ -90,9 +90,11 @@ public static class MediaModule
             .ValidateOnStart();
         services.AddSingleton<IDataMigration, LessonFormMigrations>();
         services.TryAddSingleton<ISpeechSynthesizer>(sp => new CommandSpeechSynthesizer(new CommandTemplate(sp.GetRequiredService<IOptions<NarrationOptions>>().Value.SpeechCommand)));
-        services.AddSingleton<ILessonFormGenerator, NarrationGenerator>();
+        // Jobs are claimed in the order they were queued, and queued in this order: the mind map is drawn in
+        // milliseconds, so it goes before seconds of speech.
         services.AddSingleton<MindMapRenderer>();
         services.AddSingleton<ILessonFormGenerator, MindMapGenerator>();
+        services.AddSingleton<ILessonFormGenerator, NarrationGenerator>();
         services.AddSingleton<FormJobStore>();
         services.AddSingleton<FormBackfill>();
         services.AddSingleton<FormWorker>();

@@ -53,9 +53,9 @@ public abstract class ContentApiTests<TProvider>(SiteHost<TProvider> host) : ICl
 
         // This site's jobs are off: the narration and the mind map are queued, and the sentences are there for the device's own voice.
         var forms = item.GetProperty("forms").EnumerateArray().ToList();
-        Assert.Equal(["narration", "mindmap"], forms.Select(f => f.GetProperty("kind").GetString()));
-        Assert.Equal("pending", forms[1].GetProperty("state").GetString());
-        var narration = forms[0];
+        Assert.Equal(["mindmap", "narration"], forms.Select(f => f.GetProperty("kind").GetString()));
+        Assert.Equal("pending", forms[0].GetProperty("state").GetString());
+        var narration = forms[1];
         Assert.Equal("pending", narration.GetProperty("state").GetString());
         Assert.Equal(JsonValueKind.Null, narration.GetProperty("url").ValueKind);
         var sentences = narration.GetProperty("sentences").EnumerateArray().ToList();

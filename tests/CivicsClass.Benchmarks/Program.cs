@@ -60,7 +60,7 @@ internal static class BenchmarkMain
                 Console.Error.WriteLine("       media [--seconds N (per figure, default 8)] [--connections N]");
                 Console.Error.WriteLine("       generated-images [--seconds N (per figure, default 8)] (covers, portraits and long images of the seeded lessons: time, size, peak memory)");
                 Console.Error.WriteLine("       media-compare [--seconds N (per figure, default 8)] (NetVips beside ImageSharp: thumbnails/s, peak memory, crafted files)");
-                Console.Error.WriteLine("       forms (publish → mind map ready for a 1 000-character lesson; every form of the 30 seeded lessons per minute, peak memory)");
+                Console.Error.WriteLine("       forms [--part latency] (publish → mind map ready for a 1 000-character lesson; every form of the 30 seeded lessons per minute, peak memory)");
                 Console.Error.WriteLine("       narration (publish → narration ready for a 1 000-character lesson; bytes per minute of speech)");
                 Console.Error.WriteLine("       search-relevance (the judged set: nDCG@10, MRR, recall@10 per analysis)");
                 Console.Error.WriteLine("       search-eval --corpus C.jsonl --queries Q.tsv --run OUT.txt");

@@ -9,6 +9,7 @@ using CivicsClass.Content.Items;
 using CivicsClass.Media.Forms;
 using CivicsClass.Media.Imaging;
 using CivicsClass.Media.Library;
+using CivicsClass.Media.MindMaps;
 using CivicsClass.Media.Narration;
 using CivicsClass.Media.Serving;
 using CivicsClass.Media.Storage;
@@ -89,6 +90,10 @@ public static class MediaModule
             .ValidateOnStart();
         services.AddSingleton<IDataMigration, LessonFormMigrations>();
         services.TryAddSingleton<ISpeechSynthesizer>(sp => new CommandSpeechSynthesizer(new CommandTemplate(sp.GetRequiredService<IOptions<NarrationOptions>>().Value.SpeechCommand)));
+        // Jobs are claimed in the order they were queued, and queued in this order: the mind map is drawn in
+        // milliseconds, so it goes before seconds of speech.
+        services.AddSingleton<MindMapRenderer>();
+        services.AddSingleton<ILessonFormGenerator, MindMapGenerator>();
         services.AddSingleton<ILessonFormGenerator, NarrationGenerator>();
         services.AddSingleton<FormJobStore>();
         services.AddSingleton<FormBackfill>();

@@ -1,6 +1,7 @@
 using CivicsClass.Benchmarks.Content;
 using CivicsClass.Benchmarks.Contests;
 using CivicsClass.Benchmarks.Farm;
+using CivicsClass.Benchmarks.Forms;
 using CivicsClass.Benchmarks.Generated;
 using CivicsClass.Benchmarks.Imaging;
 using CivicsClass.Benchmarks.Media;
@@ -38,6 +39,8 @@ internal static class BenchmarkMain
                 return await MediaBenchmark.RunAsync(options);
             case "generated-images":
                 return await GeneratedImagesBenchmark.RunAsync(options);
+            case "forms":
+                return await FormsBenchmark.RunAsync(options);
             case "narration":
                 return await NarrationBenchmark.RunAsync(options);
             case "media-compare":
@@ -57,6 +60,7 @@ internal static class BenchmarkMain
                 Console.Error.WriteLine("       media [--seconds N (per figure, default 8)] [--connections N]");
                 Console.Error.WriteLine("       generated-images [--seconds N (per figure, default 8)] (covers, portraits and long images of the seeded lessons: time, size, peak memory)");
                 Console.Error.WriteLine("       media-compare [--seconds N (per figure, default 8)] (NetVips beside ImageSharp: thumbnails/s, peak memory, crafted files)");
+                Console.Error.WriteLine("       forms [--part latency] (publish → mind map ready for a 1 000-character lesson; every form of the 30 seeded lessons per minute, peak memory)");
                 Console.Error.WriteLine("       narration (publish → narration ready for a 1 000-character lesson; bytes per minute of speech)");
                 Console.Error.WriteLine("       search-relevance (the judged set: nDCG@10, MRR, recall@10 per analysis)");
                 Console.Error.WriteLine("       search-eval --corpus C.jsonl --queries Q.tsv --run OUT.txt");

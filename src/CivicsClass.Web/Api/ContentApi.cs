@@ -24,7 +24,9 @@ public static class ContentApi
             .WithSummary("A published item with its Markdown body rendered to HTML and the forms made from it.")
             .WithDescription("`forms` lists what the site made from the item in the background: for a lesson, `narration` — an MP3 of the lesson read aloud, "
                 + "with its size, duration and each sentence's start and end in seconds. Until it is `ready` (or where the site has no speech engine, `unavailable`) "
-                + "the sentences are listed without times, to be read by the device's own voice.");
+                + "the sentences are listed without times, to be read by the device's own voice. `mindmap` is the lesson's mind map (思维导图) drawn as a PNG "
+                + "to share (`url`, `mediaType` image/png, `size` in bytes; add `?profile=` for a resized copy); it is made again only when the lesson's "
+                + "headings, lists or key sentences change.");
         return group;
     }
 

@@ -7,6 +7,7 @@ using CivicsClass.Content.Parts;
 using CivicsClass.Content.Settings;
 using CivicsClass.Media.Generated;
 using CivicsClass.Media.Forms;
+using CivicsClass.Media.MindMaps;
 using CivicsClass.Theme.Models;
 
 namespace CivicsClass.Web.Site;
@@ -58,6 +59,7 @@ public sealed class DetailPageBuilder(
         var card = all[0];
         var player = lesson.Part<MediaPlayerPart>();
         var quiz = lesson.Part<QuizPart>().Questions;
+        var made = await forms.ListAsync(lesson);
         var url = card.Url + "/quiz";
         QuizView? quizView = quiz.Count == 0 ? null : new QuizView(card.Url, url,
             quiz.Select((q, n) => new QuizQuestionView(n + 1, q.Question, q.Options)).ToList(),
@@ -76,12 +78,21 @@ public sealed class DetailPageBuilder(
             all.Where(c => related.Any(r => r.ContentItemId == c.Id)).ToList(),
             quizView,
             LongImageUrl: GeneratedImageUrl.LongImage(lesson.ContentItemId),
-            Narration: await NarrationAsync(lesson));
+            Narration: Narration(made),
+            MindMap: MindMap(lesson, made));
     }
 
-    private async Task<NarrationView?> NarrationAsync(ContentItem lesson)
+    private static MindMapView? MindMap(ContentItem lesson, IReadOnlyList<LessonForm> made)
     {
-        var narration = (await forms.ListAsync(lesson)).FirstOrDefault(f => f.Kind == FormKinds.Narration);
+        var picture = made.FirstOrDefault(f => f.Kind == FormKinds.MindMap && f.State == FormState.Ready);
+        static MindMapBranch Branch(MindMapNode node) =>
+            new(node.Text, node.Kind.ToString().ToLowerInvariant(), node.Children.Select(Branch).ToList());
+        return MindMapOutline.Of(lesson) is { } root ? new MindMapView(Branch(root), picture?.Url, picture?.SizeBytes) : null;
+    }
+
+    private static NarrationView? Narration(IReadOnlyList<LessonForm> made)
+    {
+        var narration = made.FirstOrDefault(f => f.Kind == FormKinds.Narration);
         return narration?.Sentences is not { Count: > 0 } sentences ? null : new NarrationView(narration.Url, narration.DurationSeconds,
             sentences.Select(s => new NarrationSentence(s.Text, s.Start, s.End)).ToList(), narration.State == FormState.Unavailable);
     }

@@ -80,7 +80,7 @@ internal static class GeneratedImagesBenchmark
     private static void Report(string what, DrawFigures figures) => Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"  {what,-46} {figures.PerSecond,7:F1}/s  p50 {figures.Median,7:F1} ms  p99 {figures.P99,7:F1} ms  CPU {figures.CpuMilliseconds,6:F1} ms  {figures.AverageBytes / 1024,5} KB each"));
 
-    private static List<SeedLesson> SeedLessons() =>
+    internal static List<SeedLesson> SeedLessons() =>
         Directory.GetFiles(Path.Combine(RepositoryPaths.Seeds, "lessons"), "*.md").Order(StringComparer.Ordinal).Select(path =>
         {
             var text = File.ReadAllText(path);
@@ -99,7 +99,7 @@ internal static class GeneratedImagesBenchmark
                 options?.Children.OfType<YamlScalarNode>().Select(o => o.Value ?? "").ToList() ?? []);
         }).ToList();
 
-    private sealed record SeedLesson(string Slug, string Title, string? Summary, string? Theme, string Body, string? Question, IReadOnlyList<string> Options);
+    internal sealed record SeedLesson(string Slug, string Title, string? Summary, string? Theme, string Body, string? Question, IReadOnlyList<string> Options);
 
     private readonly record struct DrawFigures(double PerSecond, double Median, double P99, long AverageBytes, double CpuMilliseconds);
 }

@@ -115,7 +115,7 @@ internal static class NarrationBenchmark
         {
             await using var scope = provider.CreateAsyncScope();
             var item = (await scope.ServiceProvider.GetRequiredService<IContentManager>().GetAsync(id))!;
-            var form = (await scope.ServiceProvider.GetRequiredService<LessonForms>().ListAsync(item)).Single();
+            var form = (await scope.ServiceProvider.GetRequiredService<LessonForms>().ListAsync(item)).Single(f => f.Kind == FormKinds.Narration);
             if (form.State == FormState.Ready)
             {
                 return (clock.Elapsed.TotalSeconds, form);
@@ -169,7 +169,7 @@ internal static class NarrationBenchmark
     }
 
     /// <summary>About 1 000 characters of a seeded lesson's body, cut at a paragraph.</summary>
-    private static string LessonBody()
+    internal static string LessonBody()
     {
         var file = File.ReadAllText(Path.Combine(RepositoryPaths.Seeds, "lessons", "anyuan-great-strike-1922.md"));
         var body = file[(file.IndexOf("\n---", 4, StringComparison.Ordinal) + 4)..].Trim();

@@ -21,7 +21,7 @@ public abstract class FormBackfillTests<TProvider> where TProvider : IDatabasePr
         }
 
         var backfill = site.Site.Services.GetRequiredService<FormBackfill>();
-        var generator = site.Site.Services.GetServices<ILessonFormGenerator>().Single();
+        var generator = site.Site.Services.GetServices<ILessonFormGenerator>().Single(g => g.Kind == FormKinds.Narration);
         var queued = await backfill.RunAsync(generator, CancellationToken.None);
         var again = await backfill.RunAsync(generator, CancellationToken.None);
         var made = await site.Worker.RunPendingAsync();

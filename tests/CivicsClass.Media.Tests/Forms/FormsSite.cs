@@ -113,11 +113,13 @@ public sealed class FormsSite : IAsyncDisposable
         await scope.ServiceProvider.GetRequiredService<ISession>().SaveChangesAsync();
     }
 
-    public async Task<LessonForm> NarrationAsync(string id)
+    public Task<LessonForm> NarrationAsync(string id) => FormAsync(id, FormKinds.Narration);
+
+    public async Task<LessonForm> FormAsync(string id, string kind)
     {
         await using var scope = Site.CreateScope();
         var item = (await scope.ServiceProvider.GetRequiredService<IContentManager>().GetAsync(id))!;
-        return (await scope.ServiceProvider.GetRequiredService<LessonForms>().ListAsync(item)).Single(f => f.Kind == "narration");
+        return (await scope.ServiceProvider.GetRequiredService<LessonForms>().ListAsync(item)).Single(f => f.Kind == kind);
     }
 
     public ValueTask DisposeAsync() => Site.DisposeAsync();

@@ -51,9 +51,11 @@ public abstract class ContentApiTests<TProvider>(SiteHost<TProvider> host) : ICl
 
         var item = await client.GetFromJsonAsync<JsonElement>($"/api/v1/content/item/{id}");
 
-        // This site's jobs are off: the narration is queued, and its sentences are there for the device's own voice.
-        var narration = Assert.Single(item.GetProperty("forms").EnumerateArray());
-        Assert.Equal("narration", narration.GetProperty("kind").GetString());
+        // This site's jobs are off: the narration and the mind map are queued, and the sentences are there for the device's own voice.
+        var forms = item.GetProperty("forms").EnumerateArray().ToList();
+        Assert.Equal(["mindmap", "narration"], forms.Select(f => f.GetProperty("kind").GetString()));
+        Assert.Equal("pending", forms[0].GetProperty("state").GetString());
+        var narration = forms[1];
         Assert.Equal("pending", narration.GetProperty("state").GetString());
         Assert.Equal(JsonValueKind.Null, narration.GetProperty("url").ValueKind);
         var sentences = narration.GetProperty("sentences").EnumerateArray().ToList();
@@ -89,6 +91,7 @@ public abstract class ContentApiTests<TProvider>(SiteHost<TProvider> host) : ICl
         Assert.True(paths.TryGetProperty("/api/v1/content/{type}", out _));
         Assert.True(paths.TryGetProperty("/api/v1/content/item/{id}", out var item));
         Assert.Contains("narration", item.GetProperty("get").GetProperty("description").GetString());
+        Assert.Contains("mindmap", item.GetProperty("get").GetProperty("description").GetString());
         var form = document.GetProperty("components").GetProperty("schemas").GetProperty("ItemForm").GetProperty("properties");
         foreach (var property in new[] { "kind", "state", "url", "mediaType", "size", "durationSeconds", "sentences" })
         {

@@ -35,7 +35,8 @@ public sealed record LessonViewModel(
     StudyPanel? Study = null,
     IReadOnlyList<ContentCard>? ForYou = null,
     string? LongImageUrl = null,
-    NarrationView? Narration = null) : PageViewModel(Meta);
+    NarrationView? Narration = null,
+    MindMapView? MindMap = null) : PageViewModel(Meta);
 
 public sealed record CourseViewModel(PageMeta Meta, ContentCard Course, string IntroductionHtml, IReadOnlyList<ContentCard> Lessons, int TotalMinutes,
     IReadOnlyList<TermLink> Themes) : PageViewModel(Meta);

@@ -96,6 +96,7 @@ public static class MediaModule
         services.AddSingleton<ILessonFormGenerator, MindMapGenerator>();
         services.AddSingleton<ILessonFormGenerator, NarrationGenerator>();
         services.AddSingleton<FormJobStore>();
+        services.AddScoped<IFormJobReport, FormJobReport>();
         services.AddSingleton<FormBackfill>();
         services.AddSingleton<FormWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<FormWorker>());

@@ -23,6 +23,8 @@ public sealed class MarkdownRenderer
         .UseEmphasisExtras()
         .UseAutoIdentifiers(AutoIdentifierOptions.GitHub)
         .UseListExtras()
+        // Chinese puts bold right before a full-width quote or after one with no space: **“口号”**的 is bold, not asterisks.
+        .UseCjkFriendlyEmphasis()
         .DisableHtml()
         .Build();
 

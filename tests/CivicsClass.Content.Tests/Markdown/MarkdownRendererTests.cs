@@ -9,6 +9,15 @@ public sealed class MarkdownRendererTests
     private readonly MarkdownRenderer _renderer = new();
 
     [Fact]
+    public void ToHtml_BoldBesideChinesePunctuation_IsBold()
+    {
+        var html = _renderer.ToHtml("工人们喊出了**“劳工万岁”**的口号。");
+
+        Assert.Contains("<strong>“劳工万岁”</strong>的口号", html);
+        Assert.DoesNotContain("**", html);
+    }
+
+    [Fact]
     public void ToHtml_RawHtml_IsEscapedNotRendered()
     {
         var html = _renderer.ToHtml("正文<script>alert(1)</script>\n\n<div onclick=\"x()\">块</div>");

@@ -78,6 +78,43 @@ public abstract class JobsTests<TProvider>(SiteHost<TProvider> host) : IClassFix
         Assert.Equal(0, await indexer.LagAsync());
         Assert.Contains("没有失败的索引任务", await people["Administrator"].GetStringAsync("/admin/jobs"));
     }
+
+    [SkippableFact]
+    public async Task FormJobThatFailed_IsListedWithItsLessonKindAndError_AndCountedByState()
+    {
+        var factory = await host.GetAsync();
+        var people = await AdminPeople.SignInAsync(factory, "formjobs", "Administrator");
+        string lesson, title;
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var session = scope.ServiceProvider.GetRequiredService<ISession>();
+            var (connection, transaction) = await session.BeginWriteAsync();
+            (lesson, title) = await connection.QueryFirstAsync<(string, string)>(
+                "SELECT content_item_id, display_text FROM content_item_index WHERE content_type = 'Lesson' AND published = TRUE ORDER BY content_item_id DESC LIMIT 1",
+                transaction: transaction);
+            await connection.ExecuteAsync("""
+                INSERT INTO lesson_form (content_item_id, kind, source_hash, state, attempts, not_before_utc, error, created_utc)
+                VALUES (@lesson, 'narration', 'jobs-test-failed', 'failed', 3, @now, 'espeak-ng exited with 1: no voice cmn', @now),
+                       (@lesson, 'narration', 'jobs-test-old', 'superseded', 1, @now, NULL, @now)
+                """, new { lesson, now = DateTime.UtcNow }, transaction);
+            await session.SaveChangesAsync();
+        }
+
+        var page = await people["Administrator"].GetStringAsync("/admin/jobs");
+
+        var row = page[page.IndexOf("id=\"form-job-", StringComparison.Ordinal)..];
+        row = row[..row.IndexOf("</tr>", StringComparison.Ordinal)];
+        Assert.Contains(System.Net.WebUtility.HtmlEncode(title), row);
+        Assert.Contains($"/admin/content/edit/{lesson}", row);
+        Assert.Contains("语音朗读", row);
+        Assert.Contains("失败", row);
+        Assert.Contains("3 次", row);
+        Assert.Contains("no voice cmn", row);
+        var counts = page[page.IndexOf("id=\"form-counts\"", StringComparison.Ordinal)..];
+        counts = counts[..counts.IndexOf("</table>", StringComparison.Ordinal)];
+        Assert.Matches(@"<td>语音朗读</td><td>失败</td><td>\d+</td>", counts);
+        Assert.DoesNotContain("superseded", counts);
+    }
 }
 
 public sealed class SqliteJobsTests(SiteHost<Sqlite> host) : JobsTests<Sqlite>(host);

@@ -149,7 +149,14 @@ public sealed record RollupRow(string Period, long Learners, string RolledAt);
 public sealed record CleanupRow(string Name, string Kind, string LastRun, long Removed, string State, string? Error);
 
 public sealed record JobsViewModel(string Title, string? Message, SearchIndexStatus Search, IReadOnlyList<FailedJobRow> Failures,
-    IReadOnlyList<ScheduledRow> Scheduled, IReadOnlyList<RollupRow> Rollups, IReadOnlyList<CleanupRow> Cleanups);
+    IReadOnlyList<ScheduledRow> Scheduled, IReadOnlyList<RollupRow> Rollups, IReadOnlyList<CleanupRow> Cleanups, FormJobsView Forms);
+
+/// <summary>The lessons' generated forms: how many of each kind stand in each state, and the jobs not yet done.</summary>
+public sealed record FormJobsView(IReadOnlyList<FormCountRow> Counts, IReadOnlyList<FormJobRow> Open);
+
+public sealed record FormCountRow(string Kind, string State, long Jobs);
+
+public sealed record FormJobRow(long Id, string Item, string Url, string Kind, string State, int Attempts, string? Error, string Created);
 
 public sealed record LedgerRow(long Id, string When, int StudyDay, string Activity, int Points, string? Reason, string? Note, bool CanReverse);
 

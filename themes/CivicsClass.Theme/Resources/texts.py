@@ -284,7 +284,7 @@ T = {
  "Print": ("打印证书", "Print"),
  "CertificateNotFound": ("未找到这份证书", "No such certificate"),
  "CertificateNotFoundText": ("编号为 {0} 的证书不存在：它可能被输错了，也可能是伪造的。", "There is no certificate numbered {0}: it may be mistyped or forged."),
- "ContestCertificateText": ("{0} 同志参加“{1}”，点亮了全部地图点位，特发此证。", "{0} took part in “{1}” and lit every point of its map."),
+ "ContestCertificateText": ("{0} 同志参加“{1}”，完成了竞赛要求，特发此证。", "{0} took part in “{1}” and completed what it asks."),
  "Contests": ("知识竞赛", "Knowledge contests"),
  "ContestsIntro": ("限时答题、点亮红色工运地图，和所在工会一起冲榜。", "Timed rounds, a map of red labour-history venues to light up, and your union on the standings."),
  "NoContests": ("目前没有知识竞赛。", "No contests at the moment."),

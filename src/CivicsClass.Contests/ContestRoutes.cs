@@ -15,6 +15,11 @@ internal static class ContestRoutes
         Page(endpoints, "contests/rounds/{id}", contests, nameof(ContestsController.Round));
         Page(endpoints, "contests/rounds/{id}/answers", contests, nameof(ContestsController.Answer));
         Page(endpoints, "contests/rounds/{id}/finish", contests, nameof(ContestsController.Finish));
+        const string live = "LiveFinal";
+        Page(endpoints, "contests/live/{roomId}", live, nameof(LiveFinalController.Room));
+        Page(endpoints, "contests/live/{roomId}/join", live, nameof(LiveFinalController.Join));
+        Page(endpoints, "contests/live/{roomId}/answers", live, nameof(LiveFinalController.Answer));
+        Page(endpoints, "contests/live/{roomId}/projector", live, nameof(LiveFinalController.Projector));
         Page(endpoints, "contests/{slug}", contests, nameof(ContestsController.Show));
         Page(endpoints, "contests/{slug}/rounds", contests, nameof(ContestsController.Start));
         return endpoints;
@@ -27,6 +32,12 @@ internal static class ContestRoutes
         Admin(endpoints, "admin/contests/{id}", admin, nameof(ContestStandingsController.Standings));
         Admin(endpoints, "admin/contests/{id}/standings.csv", admin, nameof(ContestStandingsController.Csv));
         Admin(endpoints, "admin/contests/{id}/rounds/{roundId}/void", admin, nameof(ContestStandingsController.Void));
+        const string finals = "LiveFinalAdmin";
+        Admin(endpoints, "admin/contests/{id}/live", finals, nameof(LiveFinalAdminController.Index));
+        Admin(endpoints, "admin/contests/{id}/live/open", finals, nameof(LiveFinalAdminController.Open));
+        Admin(endpoints, "admin/live-finals/{roomId}", finals, nameof(LiveFinalAdminController.Room));
+        Admin(endpoints, "admin/live-finals/{roomId}/next", finals, nameof(LiveFinalAdminController.Next));
+        Admin(endpoints, "admin/live-finals/{roomId}/finish", finals, nameof(LiveFinalAdminController.Finish));
         return endpoints;
     }
 

@@ -3,6 +3,7 @@ using System.Threading.RateLimiting;
 using CivicsClass.Content.Security;
 using CivicsClass.Contests.Api;
 using CivicsClass.Contests.Contests;
+using CivicsClass.Contests.Live;
 using CivicsClass.Contests.Map;
 using CivicsClass.Contests.Migrations;
 using CivicsClass.Contests.Questions;
@@ -45,6 +46,10 @@ public static class ContestsModule
         services.AddScoped<RoundService>();
         services.AddScoped<StandingsReader>();
         services.AddScoped<ContestPageBuilder>();
+        services.AddScoped<LiveTeams>();
+        services.AddScoped<LiveRoomStore>();
+        services.AddScoped<LiveFinalService>();
+        services.AddSingleton<LiveRoomFeed>();
         return services;
     }
 
@@ -56,6 +61,7 @@ public static class ContestsModule
     {
         endpoints.MapContestPages();
         endpoints.MapContestAdmin();
+        endpoints.MapLiveFinalEvents();
         endpoints.MapGroup("/api/v1").MapContestsApi();
         return endpoints;
     }

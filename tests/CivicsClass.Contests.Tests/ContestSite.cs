@@ -65,7 +65,7 @@ public sealed class ContestSite<TProvider> : IAsyncDisposable where TProvider : 
     /// the one numbered like the question modulo four, so tests can answer rightly) and <paramref name="venues"/> map points.
     /// </summary>
     public async Task<string> ContestAsync(int questions, int perRound, int seconds = 300, int attempts = 3, int passMark = 3, int venues = 3,
-        IReadOnlyList<string>? organisations = null)
+        IReadOnlyList<string>? organisations = null, bool liveFinal = false, int? completionScore = null)
     {
         var site = await GetAsync();
         await using var scope = site.CreateScope();
@@ -102,6 +102,12 @@ public sealed class ContestSite<TProvider> : IAsyncDisposable where TProvider : 
         contest.SetField("PassMark", new NumericField { Value = passMark });
         contest.SetField("DaysPerPoint", new NumericField { Value = 1 });
         contest.SetField("MapVenues", new ContentPickerField { ContentItemIds = venueIds });
+        contest.SetField("LiveFinal", new BooleanField { Value = liveFinal });
+        if (completionScore is { } score)
+        {
+            contest.SetField("CompletionScore", new NumericField { Value = score });
+        }
+
         if (organisations is not null)
         {
             var session = scope.ServiceProvider.GetRequiredService<Data.Documents.ISession>();
@@ -117,6 +123,15 @@ public sealed class ContestSite<TProvider> : IAsyncDisposable where TProvider : 
         var created = await content.CreateAsync(contest, publish: true);
         await scope.ServiceProvider.GetRequiredService<Data.Documents.ISession>().SaveChangesAsync();
         return created.ContentItemId;
+    }
+
+    /// <summary>The id of the organisation of that name.</summary>
+    public async Task<string> OrganisationAsync(string name)
+    {
+        var site = await GetAsync();
+        await using var scope = site.CreateScope();
+        var session = scope.ServiceProvider.GetRequiredService<Data.Documents.ISession>();
+        return (await scope.ServiceProvider.GetRequiredService<TaxonomyService>().FindTermByNameAsync("Organisation", name, session))!.Id;
     }
 
     public async ValueTask DisposeAsync()

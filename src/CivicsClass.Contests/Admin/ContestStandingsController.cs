@@ -83,9 +83,10 @@ internal sealed class ContestStandingsController(ContestDirectory contests, Stan
         }
 
         var editor = User.LearnerId() is { } me ? await Learners.NameAsync(session, me) : "";
-        var refusal = await service.VoidAsync(roundId, $"{reason}（{editor} 作废）");
+        var (refusal, withdrawn) = await service.VoidAsync(roundId, $"{reason}（{editor} 作废）");
         await session.SaveChangesAsync();
-        TempData[refusal is null ? "Message" : "Error"] = refusal?.Message ?? $"已作废这一轮，{round.Points ?? 0} 分已冲正。";
+        TempData[refusal is null ? "Message" : "Error"] = refusal?.Message
+            ?? $"已作废这一轮，{round.Points ?? 0} 分已冲正。" + (withdrawn ? "此人的竞赛结业证书随之撤回（证书编号不再能核验），重新达标后会颁发新证书。" : "");
         return LocalRedirect($"/admin/contests/{id}");
     }
 

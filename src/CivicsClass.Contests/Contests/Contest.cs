@@ -23,7 +23,9 @@ internal sealed record Contest(
     int PassMark,
     IReadOnlyList<string> MapVenueIds,
     int DaysPerPoint,
-    RankingWeights Weights)
+    RankingWeights Weights,
+    bool LiveFinal = false,
+    int? CompletionScore = null)
 {
     public const string ContentType = "Contest";
 
@@ -54,6 +56,8 @@ internal sealed record Contest(
                 Number("WeightParticipation", 40, 0, 100),
                 Number("WeightCoverage", 20, 0, 100),
                 Number("WeightScore", 30, 0, 100),
-                Number("WeightActivity", 10, 0, 100)));
+                Number("WeightActivity", 10, 0, 100)),
+            item.Field<BooleanField>("LiveFinal")?.Value == true,
+            item.Field<NumericField>("CompletionScore")?.Value is { } score ? (int)Math.Clamp(score, 1, 50) : null);
     }
 }

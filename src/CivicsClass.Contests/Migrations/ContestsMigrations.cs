@@ -60,5 +60,42 @@ internal sealed class ContestsMigrations : IDataMigration
                     PRIMARY KEY (contest_id, user_id, point));
                 """);
         }),
+        new(2, async context =>
+        {
+            // A live final's room lives in the database, so every web node streams the same state to the phones it serves.
+            var d = context.Dialect;
+            await context.ExecuteAsync($"""
+                CREATE TABLE contest_live_room (
+                    id {d.Text} NOT NULL PRIMARY KEY,
+                    contest_id {d.Text} NOT NULL,
+                    teams {d.Text} NOT NULL,
+                    questions {d.Text} NOT NULL,
+                    question_seconds {d.Int} NOT NULL,
+                    position {d.Int} NOT NULL,
+                    pushed_utc {d.Timestamp} NULL,
+                    finished_utc {d.Timestamp} NULL,
+                    version {d.Int} NOT NULL,
+                    opened_by {d.BigInt} NOT NULL,
+                    opened_utc {d.Timestamp} NOT NULL);
+                CREATE INDEX ix_contest_live_room_contest ON contest_live_room (contest_id, opened_utc);
+                CREATE TABLE contest_live_player (
+                    room_id {d.Text} NOT NULL,
+                    user_id {d.BigInt} NOT NULL,
+                    team_id {d.Text} NOT NULL,
+                    joined_utc {d.Timestamp} NOT NULL,
+                    PRIMARY KEY (room_id, user_id));
+                CREATE TABLE contest_live_answer (
+                    room_id {d.Text} NOT NULL,
+                    position {d.Int} NOT NULL,
+                    user_id {d.BigInt} NOT NULL,
+                    team_id {d.Text} NOT NULL,
+                    chosen {d.Int} NOT NULL,
+                    correct {d.Bool} NOT NULL,
+                    elapsed_ms {d.Int} NOT NULL,
+                    score {d.Int} NOT NULL,
+                    answered_utc {d.Timestamp} NOT NULL,
+                    PRIMARY KEY (room_id, position, user_id));
+                """);
+        }),
     ];
 }

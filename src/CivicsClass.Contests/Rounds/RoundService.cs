@@ -21,7 +21,7 @@ namespace CivicsClass.Contests.Rounds;
 /// of one person hold that person's entrant row, so they happen one at a time.
 /// </summary>
 internal sealed class RoundService(
-    ISession session, RoundStore store, ContestQuestionBank bank, ContestMap map, Eligibility eligibility,
+    ISession session, RoundStore store, ContestDirectory contests, ContestQuestionBank bank, ContestMap map, Eligibility eligibility,
     PointsRuleStore rules, PointsLedger ledger, LearningProgress progress, StandingsReader standings, TimeProvider clock)
 {
     public const string CertificateKind = "contest";
@@ -156,17 +156,21 @@ internal sealed class RoundService(
         return new RoundResult(round, graded, round.LitPoint is { } lit && lit < points.Count ? points[lit].Name : null, certificate?.Code);
     }
 
-    /// <summary>Voids a finished round: its points are reversed through the ledger with the reason, and the map point it lit goes out.</summary>
-    public async Task<Refusal?> VoidAsync(string roundId, string reason)
+    /// <summary>
+    /// Voids a finished round: its points are reversed through the ledger with the reason, the map point it lit goes
+    /// out, and the contest's certificate is withdrawn when it no longer stands (the map is no longer all lit, or no
+    /// standing round reaches the completion score). Says whether a certificate was withdrawn.
+    /// </summary>
+    public async Task<(Refusal? Refusal, bool CertificateWithdrawn)> VoidAsync(string roundId, string reason)
     {
         if (await store.GetAsync(roundId) is not { Finished: true } round)
         {
-            return ContestRefusals.NotFound;
+            return (ContestRefusals.NotFound, false);
         }
 
         if (!await store.VoidAsync(roundId, reason, Now))
         {
-            return new Refusal(409, "contest-round-void", "这一轮已经作废过");
+            return (new Refusal(409, "contest-round-void", "这一轮已经作废过"), false);
         }
 
         if (round.EntryId is { } entry)
@@ -177,7 +181,10 @@ internal sealed class RoundService(
 
         await store.UnlightAsync(roundId);
         await store.RefreshEntrantAsync(round.ContestId, round.UserId);
-        return null;
+        var withdraw = round.LitPoint is not null
+            || (await contests.GetAsync(round.ContestId) is { MapVenueIds.Count: 0, CompletionScore: { } score }
+                && await store.BestCorrectAsync(round.ContestId, round.UserId) < score);
+        return (null, withdraw && await progress.WithdrawCertificateAsync(round.UserId, round.ContestId, CertificateKind));
     }
 
     private async Task<RoundResult> GradeAsync(Contest contest, ContestRound round, DateTime now)
@@ -210,6 +217,11 @@ internal sealed class RoundService(
                     certificate = (await progress.IssueCertificateAsync(round.UserId, contest.Id, contest.Title, CertificateKind))?.Code;
                 }
             }
+        }
+        else if (contest.MapVenueIds.Count == 0 && contest.CompletionScore is { } score && correct >= Math.Min(score, round.Total))
+        {
+            // A contest without a map completes at a score: the first round reaching it earns the certificate.
+            certificate = (await progress.IssueCertificateAsync(round.UserId, contest.Id, contest.Title, CertificateKind))?.Code;
         }
 
         await store.FinishAsync(round);

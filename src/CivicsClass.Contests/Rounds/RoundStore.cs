@@ -129,6 +129,14 @@ internal sealed class RoundStore(ISession session)
             """, new { contestId, userId }, transaction);
     }
 
+    /// <summary>The person's best number of right answers in a round that stands (after <see cref="RefreshEntrantAsync"/>).</summary>
+    public async Task<int> BestCorrectAsync(string contestId, long userId)
+    {
+        var (connection, transaction) = await session.GetConnectionAsync();
+        return await connection.ExecuteScalarAsync<int?>("SELECT best_correct FROM contest_entrant WHERE contest_id = @contestId AND user_id = @userId",
+            new { contestId, userId }, transaction) ?? 0;
+    }
+
     /// <summary>A contest's rounds, newest first, for editors.</summary>
     public async Task<IReadOnlyList<ContestRound>> RecentAsync(string contestId, int take, long? userId = null)
     {

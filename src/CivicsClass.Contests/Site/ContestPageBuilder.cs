@@ -3,6 +3,7 @@ using CivicsClass.Content.Items;
 using CivicsClass.Content.Markdown;
 using CivicsClass.Content.Parts;
 using CivicsClass.Contests.Contests;
+using CivicsClass.Contests.Live;
 using CivicsClass.Contests.Map;
 using CivicsClass.Contests.Rankings;
 using CivicsClass.Contests.Rounds;
@@ -15,7 +16,7 @@ namespace CivicsClass.Contests.Site;
 
 /// <summary>A contest's page for one person: the rules, what they may do now, their map, their place and their organisation's.</summary>
 internal sealed class ContestPageBuilder(
-    ISession session, RoundStore rounds, ContestMap map, StandingsReader standings, LearningProgress progress, MarkdownRenderer markdown, TimeProvider clock)
+    ISession session, RoundStore rounds, LiveRoomStore liveRooms, ContestMap map, StandingsReader standings, LearningProgress progress, MarkdownRenderer markdown, TimeProvider clock)
 {
     private const int BoardSize = 10;
 
@@ -39,6 +40,8 @@ internal sealed class ContestPageBuilder(
         var organisations = await standings.GroupsAsync(contest, GroupKind.Organisation);
         var myOrganisationId = me is { } m ? (await Learners.GetAsync(session, m))?.OrganisationId : null;
         var myOrganisation = organisations.FirstOrDefault(o => o.Id == myOrganisationId);
+        var live = contest.LiveFinal && (await liveRooms.ForContestAsync(contest.Id, 1)).FirstOrDefault() is { FinishedUtc: null } room
+            ? $"/contests/live/{room.Id}" : null;
         return new ContestPageViewModel(
             new PageMeta(contest.Title, contest.Summary, contest.Path),
             item.Part<AutoroutePart>().Path["contests/".Length..], contest.Title, contest.Summary,
@@ -48,7 +51,7 @@ internal sealed class ContestPageBuilder(
             MapSvg.Render(points, contest.Title), points.Select(Row).ToList(), lit.Count, certificate,
             people.Select(Row).ToList(), mine is null ? null : Row(mine),
             organisations.Take(BoardSize).Select(o => Row(o, o.Id == myOrganisationId)).ToList(),
-            myOrganisation is null ? null : Row(myOrganisation, true), message);
+            myOrganisation is null ? null : Row(myOrganisation, true), message, live);
     }
 
     private static ContestMapRow Row(MapPoint point) =>

@@ -184,6 +184,17 @@ public sealed class LearningProgress(ISession session, IContentManager contentMa
         return code is null ? null : await CertificateAsync(code);
     }
 
+    /// <summary>
+    /// Withdraws a certificate of <paramref name="kind"/> when what earned it no longer stands (a voided contest round):
+    /// its code no longer verifies, and earning it again issues a new one. False when there was none.
+    /// </summary>
+    public async Task<bool> WithdrawCertificateAsync(long userId, string itemId, string kind)
+    {
+        var (connection, transaction) = await session.BeginWriteAsync();
+        return await connection.ExecuteAsync("DELETE FROM certificate WHERE user_id = @userId AND course_id = @itemId AND kind = @kind",
+            new { userId, itemId, kind }, transaction) > 0;
+    }
+
     private async Task<string?> InsertCertificateAsync(long userId, string itemId, string title, string? kind)
     {
         var (connection, transaction) = await session.BeginWriteAsync();

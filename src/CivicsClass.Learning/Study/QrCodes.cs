@@ -3,8 +3,9 @@ using QRCoder;
 namespace CivicsClass.Learning.Study;
 
 /// <summary>QR codes as inline SVG: sharp at any size, printable, and no image endpoint to serve.</summary>
-internal static class QrCodes
+public static class QrCodes
 {
+    /// <summary>The QR code of <paramref name="text"/> as an SVG element sized by its view box.</summary>
     public static string Svg(string text)
     {
         using var generator = new QRCodeGenerator();

@@ -119,7 +119,7 @@ public abstract class RoundTests<TProvider>(ContestSite<TProvider> host) : IClas
 
         await using (var scope = (await host.GetAsync()).CreateScope())
         {
-            Assert.Null(await scope.ServiceProvider.GetRequiredService<RoundService>().VoidAsync(result.Round.Id, "代答"));
+            Assert.Null((await scope.ServiceProvider.GetRequiredService<RoundService>().VoidAsync(result.Round.Id, "代答")).Refusal);
             await scope.ServiceProvider.GetRequiredService<ISession>().SaveChangesAsync();
         }
 
@@ -131,6 +131,44 @@ public abstract class RoundTests<TProvider>(ContestSite<TProvider> host) : IClas
         Assert.Equal(0, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM contest_light WHERE round_id = @id", new { id = result.Round.Id }));
         Assert.Equal(0, await connection.ExecuteScalarAsync<long>("SELECT rounds FROM contest_entrant WHERE contest_id = @contest AND user_id = @user", new { contest, user }));
         Assert.Contains("代答", await connection.ExecuteScalarAsync<string>("SELECT reason FROM points_entry WHERE reverses_id = @id", new { id = result.Round.EntryId }));
+    }
+
+    [SkippableFact]
+    public async Task VoidingTheRoundThatLitTheLastPoint_WithdrawsTheMapCertificate()
+    {
+        var contest = await host.ContestAsync(questions: 20, perRound: 4, passMark: 3, venues: 1);
+        var user = NewUser();
+        var lit = await PlayAsync(contest, user, right: 4);
+
+        var (refusal, withdrawn) = await VoidAsync(lit.Round.Id);
+        var again = await VoidAsync(lit.Round.Id);
+
+        Assert.NotNull(lit.CertificateCode);
+        Assert.Null(refusal);
+        Assert.True(withdrawn);
+        Assert.False(again.CertificateWithdrawn);
+        Assert.Empty(await ContestCertificatesAsync(contest, user));
+    }
+
+    [SkippableFact]
+    public async Task ContestWithoutAMap_CertifiesReachingTheCompletionScore_AndVoidingWithdrawsItUnlessAnotherRoundStands()
+    {
+        var contest = await host.ContestAsync(questions: 20, perRound: 4, passMark: 2, venues: 0, completionScore: 3);
+        var (user, other) = (NewUser(), NewUser());
+        var below = await PlayAsync(contest, user, right: 2);
+        var reached = await PlayAsync(contest, user, right: 3);
+        var voided = await VoidAsync(reached.Round.Id);
+        var first = await PlayAsync(contest, other, right: 4);
+        var second = await PlayAsync(contest, other, right: 3);
+        var keptByTheFirst = await VoidAsync(second.Round.Id);
+
+        Assert.Null(below.CertificateCode);
+        Assert.NotNull(reached.CertificateCode);
+        Assert.True(voided.CertificateWithdrawn);
+        Assert.Empty(await ContestCertificatesAsync(contest, user));
+        Assert.NotNull(first.CertificateCode);
+        Assert.False(keptByTheFirst.CertificateWithdrawn);
+        Assert.Single(await ContestCertificatesAsync(contest, other));
     }
 
     [SkippableFact]
@@ -215,6 +253,21 @@ public abstract class RoundTests<TProvider>(ContestSite<TProvider> host) : IClas
         var (result, _) = await scope.ServiceProvider.GetRequiredService<RoundService>().FinishAsync(contest, round, user, answers);
         await scope.ServiceProvider.GetRequiredService<ISession>().SaveChangesAsync();
         return result!;
+    }
+
+    private async Task<(Learning.Refusal? Refusal, bool CertificateWithdrawn)> VoidAsync(string round)
+    {
+        await using var scope = (await host.GetAsync()).CreateScope();
+        var outcome = await scope.ServiceProvider.GetRequiredService<RoundService>().VoidAsync(round, "代答");
+        await scope.ServiceProvider.GetRequiredService<ISession>().SaveChangesAsync();
+        return outcome;
+    }
+
+    private async Task<IReadOnlyList<CertificateInfo>> ContestCertificatesAsync(string contest, long user)
+    {
+        await using var scope = (await host.GetAsync()).CreateScope();
+        return (await scope.ServiceProvider.GetRequiredService<LearningProgress>().CertificatesAsync(user))
+            .Where(c => c.CourseId == contest && c.Kind == RoundService.CertificateKind).ToList();
     }
 
     private async Task<int> BalanceAsync(long user)

@@ -18,7 +18,7 @@ public sealed record ContestPageViewModel(
     PageMeta Meta, string Slug, string Title, string? Summary, string BodyHtml, ContestRules Rules, bool Running, bool SignedIn,
     int AttemptsLeft, string? OpenRoundUrl, string MapSvg, IReadOnlyList<ContestMapRow> Map, int Lit, string? CertificateUrl,
     IReadOnlyList<ContestRankRow> People, ContestRankRow? MyPlace, IReadOnlyList<ContestRankRow> Organisations, ContestRankRow? MyOrganisation,
-    string? Message) : PageViewModel(Meta);
+    string? Message, string? LiveFinalUrl = null) : PageViewModel(Meta);
 
 public sealed record ContestQuestionRow(int Number, string Question, IReadOnlyList<string> Options, int? Answered);
 

@@ -10,6 +10,7 @@ using CivicsClass.Media.Forms;
 using CivicsClass.Media.Imaging;
 using CivicsClass.Media.Library;
 using CivicsClass.Media.Narration;
+using CivicsClass.Media.Panoramas;
 using CivicsClass.Media.Serving;
 using CivicsClass.Media.Storage;
 using CivicsClass.Media.Uploads;
@@ -52,6 +53,7 @@ public static class MediaModule
         services.AddScoped<MediaUploads>();
         services.AddSingleton<Theme.IImageSources, ThemeImages>();
         services.AddGeneratedImages();
+        services.AddPanoramas();
         services.AddScoped<IContentHandler, LessonFormatHandler>();
         AddForms(services, configuration);
         // The library's controller is found in this assembly whether or not the host's references brought it in.

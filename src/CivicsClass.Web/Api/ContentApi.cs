@@ -3,6 +3,8 @@ using CivicsClass.Content.Items;
 using CivicsClass.Content.Markdown;
 using CivicsClass.Content.Parts;
 using CivicsClass.Media.Forms;
+using CivicsClass.Media.Panoramas;
+using CivicsClass.Theme.Models;
 using CivicsClass.Web.Site;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -23,7 +25,9 @@ public static class ContentApi
             .WithSummary("A published item with its Markdown body rendered to HTML and the forms made from it.")
             .WithDescription("`forms` lists what the site made from the item in the background: for a lesson, `narration` — an MP3 of the lesson read aloud, "
                 + "with its size, duration and each sentence's start and end in seconds. Until it is `ready` (or where the site has no speech engine, `unavailable`) "
-                + "the sentences are listed without times, to be read by the device's own voice.");
+                + "the sentences are listed without times, to be read by the device's own voice. "
+                + "`panoramas` lists a venue's 360° panoramas (equirectangular, 2:1): `viewerUrl` for a viewer, `image` through the image profiles, "
+                + "and `hotspots` — each of the venue's lessons with its `yaw` and `pitch` in degrees and its page.");
         return group;
     }
 
@@ -32,7 +36,7 @@ public static class ContentApi
     public sealed record ContentList(int Total, IReadOnlyList<ContentListItem> Items);
 
     public sealed record ContentDetail(string Id, string Type, string Title, string? Summary, string Url, string? Cover, DateTime? PublishedUtc,
-        string BodyHtml, IReadOnlyDictionary<string, IReadOnlyList<string>> Terms, IReadOnlyList<ItemForm> Forms);
+        string BodyHtml, IReadOnlyDictionary<string, IReadOnlyList<string>> Terms, IReadOnlyList<ItemForm> Forms, IReadOnlyList<PanoramaView> Panoramas);
 
     private static async Task<Results<Ok<ContentList>, ProblemHttpResult>> ListAsync(
         string type, int? page, int? size, string? theme, string? region, string? industry, string? audience,
@@ -76,7 +80,7 @@ public static class ContentApi
     }
 
     private static async Task<Results<Ok<ContentDetail>, ProblemHttpResult>> GetAsync(
-        string id, IContentManager contentManager, MarkdownRenderer markdown, CardFactory cards, LessonForms forms)
+        string id, IContentManager contentManager, MarkdownRenderer markdown, CardFactory cards, LessonForms forms, VenuePanoramas panoramas)
     {
         var item = await contentManager.GetAsync(id);
         if (item is null || item.ContentType == Content.Taxonomies.TaxonomyService.ContentType)
@@ -97,7 +101,8 @@ public static class ContentApi
 
         return TypedResults.Ok(new ContentDetail(summary.Id, summary.Type, summary.Title, summary.Summary, summary.Url, summary.Cover, item.PublishedUtc,
             markdown.ToHtml(item.Get<MarkdownBodyPart>(nameof(MarkdownBodyPart))?.Markdown), terms,
-            (await forms.ListAsync(item)).Select(f => new ItemForm(f.Kind, f.State, f.Url, f.MediaType, f.SizeBytes, f.DurationSeconds, f.Sentences)).ToList()));
+            (await forms.ListAsync(item)).Select(f => new ItemForm(f.Kind, f.State, f.Url, f.MediaType, f.SizeBytes, f.DurationSeconds, f.Sentences)).ToList(),
+            await panoramas.ListAsync(item)));
     }
 
     private static ContentListItem ToListItem(ContentItem item) => new(

@@ -75,9 +75,10 @@ public sealed class PanoramaRenderer(PanoramaWalls walls)
 
     private static SKColor FloorAt(double x, double z, double distance)
     {
-        if (Math.Abs(x) < 1.1 && z > -Half + 1)
+        // A red carpet leads from in front of the visitor to the front wall.
+        if (Math.Abs(x) < 0.8 && z > 1)
         {
-            var edge = Math.Abs(x) > 0.95 ? 0.8 : 1;
+            var edge = Math.Abs(x) > 0.7 ? 0.8 : 1;
             return Scale(new SKColor(160, 28, 32), edge);
         }
 

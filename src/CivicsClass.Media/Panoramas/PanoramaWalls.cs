@@ -40,8 +40,8 @@ public sealed class PanoramaWalls(CjkFonts fonts)
         return new WallTextures(
             Wall(canvas => Front(canvas, spec, from)),
             Wall(canvas => Panels(canvas, panels, 0, spec.Motif, from)),
-            Wall(canvas => Panels(canvas, panels, 2, spec.Motif, from)),
-            Wall(canvas => Panels(canvas, panels, 4, spec.Motif, from)));
+            Wall(canvas => Panels(canvas, panels, 4, spec.Motif, from)),
+            Wall(canvas => Panels(canvas, panels, 2, spec.Motif, from)));
     }
 
     private static void Plaster(SKCanvas canvas, int height)

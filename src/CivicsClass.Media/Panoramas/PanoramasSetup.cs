@@ -11,6 +11,7 @@ internal static class PanoramasSetup
         services.AddSingleton<PanoramaRenderer>();
         services.AddScoped<PanoramaUploads>();
         services.AddScoped<VenuePanoramas>();
+        services.AddScoped<PanoramaEditor>();
         return services;
     }
 }

@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Identity;
 using CivicsClass.Web.Accounts;
 using CivicsClass.Media;
 using CivicsClass.Media.Library;
+using CivicsClass.Media.Panoramas;
 using CivicsClass.Media.Storage;
 using static CivicsClass.Web.Admin.PostedForm;
 
@@ -20,7 +21,8 @@ namespace CivicsClass.Web.Admin;
 /// read back from the posted form into the item. Errors are keyed by the validator's member names,
 /// so a message appears beside the input it is about.
 /// </summary>
-public sealed class ContentForm(IContentManager content, TermCache terms, UserManager<User> users, ContentRows rows, MediaLibrary media, Accounts.Permissions permissions)
+public sealed class ContentForm(IContentManager content, TermCache terms, UserManager<User> users, ContentRows rows, MediaLibrary media, Accounts.Permissions permissions,
+    PanoramaEditor panoramas)
 {
     public const int MaxPickerOptions = 500;
     public const int MaxMediaChoices = 48;
@@ -65,6 +67,15 @@ public sealed class ContentForm(IContentManager content, TermCache terms, UserMa
             var library = recent.Select(f => f.Url);
             fields.Add(new("Cover", "封面图片", "image", "MediaPart.Cover", cover, Hint: "上传新图片（JPEG、PNG、WebP 或 GIF，按内容识别），或从媒体库中选择。",
                 Options: (cover is null ? library : library.Prepend(cover)).Distinct().Select(url => new EditorOption(url, url)).ToList()));
+        }
+
+        if (type.Has(nameof(PanoramaPart)))
+        {
+            var everyone = await permissions.HasAsync(MediaPermissions.ManageMedia);
+            var (recent, _) = await media.ListAsync(new MediaFilter(UploadedBy: everyone ? null : permissions.UserId ?? "-", Kind: MediaKind.Image, Take: MaxMediaChoices));
+            fields.Add(new("Panoramas", "360° 全景图", "lines", PanoramaEditor.LinesKey, PanoramaEditor.Lines(item.Part<PanoramaPart>()), Hint: PanoramaEditor.Hint));
+            fields.Add(new("Panorama", "添加全景图", "image", PanoramaEditor.AddKey, null, Hint: "上传宽高比 2:1 的 360° 全景照片（JPEG、PNG 或 WebP，按内容识别），或从媒体库中选择。",
+                Options: PanoramaEditor.Choices(recent).Select(url => new EditorOption(url, url)).ToList()));
         }
 
         if (type.Has(nameof(MediaPlayerPart)))
@@ -134,6 +145,11 @@ public sealed class ContentForm(IContentManager content, TermCache terms, UserMa
             var media = item.Part<MediaPart>();
             media.Cover = Url(form, "Cover", "MediaPart.Cover", errors);
             item.Apply(media);
+        }
+
+        if (type.Has(nameof(PanoramaPart)))
+        {
+            await panoramas.ApplyAsync(item, form["Panoramas"], form["Panorama"], errors);
         }
 
         if (type.Has(nameof(MediaPlayerPart)))

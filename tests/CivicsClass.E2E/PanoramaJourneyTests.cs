@@ -70,10 +70,11 @@ public sealed class PanoramaJourneyTests(PanoramaSite site) : IClassFixture<Pano
 
         // Back to the lesson's hotspot (straight ahead), then open the lesson from it.
         await page.EvaluateAsync("() => document.querySelector('.panorama-stage').pannellumViewer.lookAt(-12, 0, 100, false)");
-        var hotspot = stage.Locator("a[href='/lessons/anyuan-great-strike-1922']");
+        // Pannellum places the hotspot inside its link by transform, so the link itself has no box of its own.
+        var hotspot = stage.Locator("a[href='/lessons/anyuan-great-strike-1922'] .panorama-hotspot");
         await hotspot.WaitForAsync(new() { State = WaitForSelectorState.Visible });
         await BrowserSite.ShotAsync(page, "panorama-3-hotspot");
-        await hotspot.Locator(".pnlm-hotspot-base").ClickAsync();
+        await hotspot.ClickAsync();
         await page.WaitForURLAsync(url => url.EndsWith("/lessons/anyuan-great-strike-1922", StringComparison.Ordinal));
 
         Assert.Contains("安源路矿工人大罢工", await page.Locator("h1").InnerTextAsync());

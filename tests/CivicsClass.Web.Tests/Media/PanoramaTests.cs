@@ -63,7 +63,7 @@ public abstract partial class PanoramaTests<TProvider>(MediaSiteHost<TProvider> 
         Assert.Contains($"data-panorama=\"{image}?profile=panorama\"", page);
         Assert.Contains($"<a class=\"panorama-still\" href=\"{image}\">", page);
         Assert.Contains("<li><a href=\"/lessons/quanjing-li-yike\">全景里的一课</a></li>", page);
-        Assert.Contains("pannellum.js", page);
+        Assert.Contains("/lib/pannellum/pannellum", page);
         var hotspots = Hotspots(page);
         Assert.Equal("/lessons/quanjing-li-yike", hotspots.Single().GetProperty("url").GetString());
         Assert.Equal(0, hotspots.Single().GetProperty("yaw").GetDouble());

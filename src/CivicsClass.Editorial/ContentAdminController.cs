@@ -9,6 +9,7 @@ using CivicsClass.Data.Documents;
 using CivicsClass.Theme.Models;
 using CivicsClass.Accounts;
 using CivicsClass.Media.Storage;
+using CivicsClass.Media.Panoramas;
 using CivicsClass.Media.Uploads;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -26,6 +27,7 @@ public sealed class ContentAdminController(
     Accounts.Permissions permissions,
     UserManager<User> users,
     MediaUploads uploads,
+    PanoramaEditor panoramas,
     MarkdownRenderer renderer,
     TermCache terms,
     ISession session) : AdminControllerBase
@@ -200,6 +202,11 @@ public sealed class ContentAdminController(
                 part.Cover = uploaded.File!.Url;
                 item.Apply(part);
             }
+        }
+
+        if (Request.Form.Files.GetFile("PanoramaFile") is { Length: > 0 } panorama && definition.Has(nameof(PanoramaPart)))
+        {
+            await panoramas.UploadAsync(item, panorama, permissions.UserId, errors, HttpContext.RequestAborted);
         }
 
         if (!errors.Any)

@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Identity;
 using CivicsClass.Accounts;
 using CivicsClass.Media;
 using CivicsClass.Media.Library;
+using CivicsClass.Media.Panoramas;
 using CivicsClass.Media.Storage;
 using static CivicsClass.Editorial.PostedForm;
 
@@ -20,7 +21,8 @@ namespace CivicsClass.Editorial;
 /// read back from the posted form into the item. Errors are keyed by the validator's member names,
 /// so a message appears beside the input it is about.
 /// </summary>
-public sealed class ContentForm(IContentManager content, TermCache terms, UserManager<User> users, ContentRows rows, MediaLibrary media, Accounts.Permissions permissions)
+public sealed class ContentForm(IContentManager content, TermCache terms, UserManager<User> users, ContentRows rows, MediaLibrary media, Accounts.Permissions permissions,
+    PanoramaEditor panoramas)
 {
     public const int MaxPickerOptions = 500;
     public const int MaxMediaChoices = 48;
@@ -67,6 +69,15 @@ public sealed class ContentForm(IContentManager content, TermCache terms, UserMa
             var options = cover is null || library.Any(o => o.Value == cover) ? library : library.Prepend(new EditorOption(cover, cover)).ToList();
             fields.Add(new("Cover", "封面图片", "image", "MediaPart.Cover", cover, Hint: "上传新图片（JPEG、PNG、WebP 或 GIF，按内容识别），或从媒体库中选择。",
                 Options: options));
+        }
+
+        if (type.Has(nameof(PanoramaPart)))
+        {
+            var everyone = await permissions.HasAsync(MediaPermissions.ManageMedia);
+            var (recent, _) = await media.ListAsync(new MediaFilter(UploadedBy: everyone ? null : permissions.UserId ?? "-", Kind: MediaKind.Image, Take: MaxMediaChoices));
+            fields.Add(new("Panoramas", "360° 全景图", "lines", PanoramaEditor.LinesKey, PanoramaEditor.Lines(item.Part<PanoramaPart>()), Hint: PanoramaEditor.Hint));
+            fields.Add(new("Panorama", "添加全景图", "image", PanoramaEditor.AddKey, null, Hint: "上传宽高比 2:1 的 360° 全景照片（JPEG、PNG 或 WebP，按内容识别），或从媒体库中选择。",
+                Options: PanoramaEditor.Choices(recent).Select(url => new EditorOption(url, url)).ToList()));
         }
 
         if (type.Has(nameof(MediaPlayerPart)))
@@ -136,6 +147,11 @@ public sealed class ContentForm(IContentManager content, TermCache terms, UserMa
             var media = item.Part<MediaPart>();
             media.Cover = Url(form, "Cover", "MediaPart.Cover", errors);
             item.Apply(media);
+        }
+
+        if (type.Has(nameof(PanoramaPart)))
+        {
+            await panoramas.ApplyAsync(item, form["Panoramas"], form["Panorama"], errors);
         }
 
         if (type.Has(nameof(MediaPlayerPart)))

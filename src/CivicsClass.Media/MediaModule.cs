@@ -11,6 +11,7 @@ using CivicsClass.Media.Imaging;
 using CivicsClass.Media.Library;
 using CivicsClass.Media.MindMaps;
 using CivicsClass.Media.Narration;
+using CivicsClass.Media.Panoramas;
 using CivicsClass.Media.Serving;
 using CivicsClass.Media.Storage;
 using CivicsClass.Media.Uploads;
@@ -53,6 +54,7 @@ public static class MediaModule
         services.AddScoped<MediaUploads>();
         services.AddSingleton<Theme.IImageSources, ThemeImages>();
         services.AddGeneratedImages();
+        services.AddPanoramas();
         services.AddScoped<IContentHandler, LessonFormatHandler>();
         AddForms(services, configuration);
         // The library's controller is found in this assembly whether or not the host's references brought it in.

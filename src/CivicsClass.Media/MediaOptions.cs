@@ -39,6 +39,7 @@ public sealed class MediaOptions
         ["hero-small"] = new() { Width = 640 },
         ["hero"] = new() { Width = 1280 },
         ["long"] = new() { Width = 750 },
+        ["panorama"] = new() { Width = 4096 },
     };
 
     /// <summary>The profiles an image is offered in together (<c>srcset</c>), smallest first.</summary>

@@ -37,6 +37,9 @@ public class BrowserSite : IAsyncDisposable
 
     public const string ChromiumPath = "/usr/bin/chromium";
 
+    /// <summary>More command-line switches for Chromium, for a journey that needs them (WebGL in software).</summary>
+    protected virtual IReadOnlyList<string> BrowserArguments => [];
+
     private readonly SemaphoreSlim _gate = new(1, 1);
     private TestDatabase? _database;
     private SiteFactory? _factory;
@@ -74,7 +77,7 @@ public class BrowserSite : IAsyncDisposable
             {
                 ExecutablePath = ChromiumPath,
                 Headless = true,
-                Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"],
+                Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync", .. BrowserArguments],
             });
             return _browser;
         }

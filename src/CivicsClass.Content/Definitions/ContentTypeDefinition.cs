@@ -76,7 +76,7 @@ public static class KnownParts
     public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal)
     {
         "TitlePart", "AutoroutePart", "AliasPart", "SummaryPart", "MarkdownBodyPart", "MediaPart", "MediaPlayerPart",
-        "ListPart", "GeoPointPart", "PublishLaterPart", "QuizPart", "TaxonomyPart",
+        "ListPart", "GeoPointPart", "PublishLaterPart", "QuizPart", "TaxonomyPart", "PanoramaPart",
     };
 }
 

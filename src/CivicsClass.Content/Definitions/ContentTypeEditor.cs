@@ -27,7 +27,7 @@ public sealed partial class ContentTypeEditor(ContentDefinitionManager definitio
 
     private static readonly Dictionary<string, string> s_otherParts = new(StringComparer.Ordinal)
     {
-        [nameof(TitlePart)] = "标题", [nameof(QuizPart)] = "测验", [nameof(AliasPart)] = "别名", ["TaxonomyPart"] = "分类词条",
+        [nameof(TitlePart)] = "标题", [nameof(QuizPart)] = "测验", [nameof(AliasPart)] = "别名", ["TaxonomyPart"] = "分类词条", [nameof(PanoramaPart)] = "全景图",
     };
 
     /// <summary>A part's name as the admin shows it.</summary>

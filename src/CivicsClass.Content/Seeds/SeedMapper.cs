@@ -66,6 +66,9 @@ internal sealed class SeedMapper(IContentManager contentManager, ContentDefiniti
                 case "items" or "lessons":
                     item.Apply(new ListPart { ContentItemIds = await ResolveListAsync(file, type, value, line) });
                     break;
+                case "panorama":
+                    item.Apply(MapPanorama(file, value, line));
+                    break;
                 case "cover":
                     item.Apply(new MediaPart { Cover = Scalar(file, value, line) });
                     break;
@@ -216,6 +219,26 @@ internal sealed class SeedMapper(IContentManager contentManager, ContentDefiniti
                 ? d
                 : throw new SeedException(file.Path, line, $"geo 需要数字形式的 {key}。");
         return new GeoPointPart { Latitude = Coordinate("lat"), Longitude = Coordinate("lng") };
+    }
+
+    /// <summary><c>panorama: { drawn: true, title: … }</c> for one the platform draws, or <c>{ image: /media/…, title: … }</c>.</summary>
+    private static PanoramaPart MapPanorama(FrontMatterFile file, YamlNode value, int line)
+    {
+        string? Entry(string key) =>
+            value is YamlMappingNode map && map.Children.TryGetValue(new YamlScalarNode(key), out var v) ? Scalar(file, v, line) : null;
+        if (value is not YamlMappingNode)
+        {
+            throw new SeedException(file.Path, line, "panorama 应写成 { drawn: true, title: … } 或 { image: /media/…, title: … }。");
+        }
+
+        var drawn = Entry("drawn") is { } flag && (bool.TryParse(flag, out var d) ? d : throw new SeedException(file.Path, line, "panorama 的 drawn 应是 true 或 false。"));
+        var image = Entry("image");
+        if (drawn == (image is not null))
+        {
+            throw new SeedException(file.Path, line, "panorama 需要 image（媒体库地址）或 drawn: true，二者选一。");
+        }
+
+        return new PanoramaPart { Panoramas = [new Panorama { Image = image, Drawn = drawn, Title = Entry("title") }] };
     }
 
     private static string Scalar(FrontMatterFile file, YamlNode node, int line) =>

@@ -85,6 +85,7 @@ internal static class GeneratedImageEndpoints
         GeneratedImageKind.LongImage when item.Get<AutoroutePart>(nameof(AutoroutePart))?.Path is { Length: > 0 } path =>
             await specs.LongImageAsync(item, $"{context.Request.Scheme}://{context.Request.Host}/{path}"),
         GeneratedImageKind.LongImage => null,
+        GeneratedImageKind.Panorama => await specs.PanoramaAsync(item),
         _ when GeneratedImageSpecs.KindFor(item.ContentType) == kind => await specs.CoverAsync(item),
         _ => null,
     };

@@ -11,4 +11,7 @@ public enum GeneratedImageKind
 
     /// <summary>A 750-px-wide image of a lesson for sharing in chat groups (长图).</summary>
     LongImage,
+
+    /// <summary>A 4096 × 2048 equirectangular panorama of an exhibition hall for a venue (VR展馆).</summary>
+    Panorama,
 }

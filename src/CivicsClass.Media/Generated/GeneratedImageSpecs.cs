@@ -5,6 +5,7 @@ using CivicsClass.Content.Parts;
 using CivicsClass.Content.Settings;
 using CivicsClass.Content.Taxonomies;
 using CivicsClass.Data.Documents;
+using CivicsClass.Media.Panoramas;
 
 namespace CivicsClass.Media.Generated;
 
@@ -78,6 +79,24 @@ public sealed class GeneratedImageSpecs(ContentDefinitionManager definitions, IT
         return new LongImageSpec(item.DisplayText, string.IsNullOrWhiteSpace(summary) ? null : summary.Trim(), lecturer, category,
             KeyPoints.From(item.Get<MarkdownBodyPart>(nameof(MarkdownBodyPart))?.Markdown), quiz?.Question, quiz?.Options ?? [],
             string.IsNullOrWhiteSpace(site) ? DefaultSiteName : site, absoluteUrl, Motifs.For(term, seed), PaletteFor(term, seed));
+    }
+
+    /// <summary>What a venue's drawn panorama shows, or null when the item has no drawn panorama.</summary>
+    public async Task<PanoramaSpec?> PanoramaAsync(ContentItem item)
+    {
+        if (item.Get<PanoramaPart>(nameof(PanoramaPart))?.Panoramas.Any(p => p.Drawn) != true)
+        {
+            return null;
+        }
+
+        var term = await MotifTermAsync(item);
+        var region = await FirstTermAsync(item, "Regions", "Region");
+        var seed = Motifs.StableHash(item.ContentItemId) & 0x7fffffff;
+        var summary = item.Get<SummaryPart>(nameof(SummaryPart))?.Summary;
+        var typeName = (await definitions.GetTypeAsync(item.ContentType))?.DisplayName ?? item.ContentType;
+        return new PanoramaSpec(item.DisplayText, string.Join(" · ", new[] { term ?? typeName, region }.OfType<string>()),
+            string.IsNullOrWhiteSpace(summary) ? null : summary.Trim(), PanoramaPanels.From(item.Get<MarkdownBodyPart>(nameof(MarkdownBodyPart))?.Markdown),
+            Motifs.For(term, seed), PaletteFor(term, seed));
     }
 
     private static int PaletteFor(string? term, int seed) =>

@@ -19,6 +19,7 @@ public sealed record GeneratedImageUrl(GeneratedImageKind Kind, string ContentIt
     {
         GeneratedImageKind.Cover => "cover",
         GeneratedImageKind.Portrait => "portrait",
+        GeneratedImageKind.Panorama => "panorama",
         _ => "long",
     };
 
@@ -27,6 +28,7 @@ public sealed record GeneratedImageUrl(GeneratedImageKind Kind, string ContentIt
         "cover" => GeneratedImageKind.Cover,
         "portrait" => GeneratedImageKind.Portrait,
         "long" => GeneratedImageKind.LongImage,
+        "panorama" => GeneratedImageKind.Panorama,
         _ => null,
     };
 

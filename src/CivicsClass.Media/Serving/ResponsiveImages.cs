@@ -31,6 +31,7 @@ internal sealed class ResponsiveImages(ISqlDialect dialect, IImageProcessor imag
             GeneratedImageKind.Cover => (CoverRenderer.CoverWidth, CoverRenderer.CoverHeight),
             GeneratedImageKind.Portrait => (CoverRenderer.PortraitSize, CoverRenderer.PortraitSize),
             GeneratedImageKind.LongImage => (LongImageRenderer.Width, 0),
+            GeneratedImageKind.Panorama => (Panoramas.PanoramaRenderer.Width, Panoramas.PanoramaRenderer.Height),
             _ => await SizeAsync(MediaKey.FromUrl(url)!),
         };
         var isLong = width > 0 && height >= width * settings.LongImageRatio;

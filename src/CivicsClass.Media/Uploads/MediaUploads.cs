@@ -18,7 +18,9 @@ public sealed class MediaUploads(IMediaStore store, IImageProcessor images, Medi
 
     public static string AllowedTypes => string.Join("、", MediaSniffer.Types.Select(t => t.Label));
 
-    public async Task<UploadResult> UploadAsync(IFormFile upload, long? folderId, string? uploadedBy, MediaKind? onlyKind = null, CancellationToken cancellationToken = default)
+    /// <param name="checkShape">Where an image must have a certain shape (a panorama's 2:1): given its width and height, why it is refused, or null.</param>
+    public async Task<UploadResult> UploadAsync(IFormFile upload, long? folderId, string? uploadedBy, MediaKind? onlyKind = null, CancellationToken cancellationToken = default,
+        Func<int, int, string?>? checkShape = null)
     {
         var settings = options.Value;
         var name = DisplayName(upload.FileName);
@@ -78,6 +80,11 @@ public sealed class MediaUploads(IMediaStore store, IImageProcessor images, Medi
             if (error is not null)
             {
                 return Refuse($"“{name}”：{error}");
+            }
+
+            if (checkShape?.Invoke(checkedWidth, checkedHeight) is { } shape)
+            {
+                return Refuse($"“{name}”{shape}");
             }
 
             (width, height) = (checkedWidth, checkedHeight);

@@ -4,6 +4,8 @@ using CivicsClass.Content.Items;
 using CivicsClass.Content.Markdown;
 using CivicsClass.Content.Parts;
 using CivicsClass.Media.Forms;
+using CivicsClass.Media.Panoramas;
+using CivicsClass.Theme.Models;
 using CivicsClass.Web.Site;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -26,7 +28,9 @@ public static class ContentApi
                 + "with its size, duration and each sentence's start and end in seconds. Until it is `ready` (or where the site has no speech engine, `unavailable`) "
                 + "the sentences are listed without times, to be read by the device's own voice. `mindmap` is the lesson's mind map (思维导图) drawn as a PNG "
                 + "to share (`url`, `mediaType` image/png, `size` in bytes; add `?profile=` for a resized copy); it is made again only when the lesson's "
-                + "headings, lists or key sentences change.");
+                + "headings, lists or key sentences change. "
+                + "`panoramas` lists a venue's 360° panoramas (equirectangular, 2:1): `viewerUrl` for a viewer, `image` through the image profiles, "
+                + "and `hotspots` — each of the venue's lessons with its `yaw` and `pitch` in degrees and its page.");
         return group;
     }
 
@@ -35,7 +39,7 @@ public static class ContentApi
     public sealed record ContentList(int Total, IReadOnlyList<ContentListItem> Items);
 
     public sealed record ContentDetail(string Id, string Type, string Title, string? Summary, string Url, string? Cover, DateTime? PublishedUtc,
-        string BodyHtml, IReadOnlyDictionary<string, IReadOnlyList<string>> Terms, IReadOnlyList<ItemForm> Forms);
+        string BodyHtml, IReadOnlyDictionary<string, IReadOnlyList<string>> Terms, IReadOnlyList<ItemForm> Forms, IReadOnlyList<PanoramaView> Panoramas);
 
     private static async Task<Results<Ok<ContentList>, ProblemHttpResult>> ListAsync(
         string type, int? page, int? size, string? theme, string? region, string? industry, string? audience,
@@ -79,7 +83,7 @@ public static class ContentApi
     }
 
     private static async Task<Results<Ok<ContentDetail>, ProblemHttpResult>> GetAsync(
-        string id, IContentManager contentManager, MarkdownRenderer markdown, CardFactory cards, LessonForms forms)
+        string id, IContentManager contentManager, MarkdownRenderer markdown, CardFactory cards, LessonForms forms, VenuePanoramas panoramas)
     {
         var item = await contentManager.GetAsync(id);
         if (item is null || item.ContentType == Content.Taxonomies.TaxonomyService.ContentType)
@@ -100,7 +104,8 @@ public static class ContentApi
 
         return TypedResults.Ok(new ContentDetail(summary.Id, summary.Type, summary.Title, summary.Summary, summary.Url, summary.Cover, item.PublishedUtc,
             markdown.ToHtml(item.Get<MarkdownBodyPart>(nameof(MarkdownBodyPart))?.Markdown), terms,
-            (await forms.ListAsync(item)).Select(f => new ItemForm(f.Kind, f.State, f.Url, f.MediaType, f.SizeBytes, f.DurationSeconds, f.Sentences)).ToList()));
+            (await forms.ListAsync(item)).Select(f => new ItemForm(f.Kind, f.State, f.Url, f.MediaType, f.SizeBytes, f.DurationSeconds, f.Sentences)).ToList(),
+            await panoramas.ListAsync(item)));
     }
 
     private static ContentListItem ToListItem(ContentItem item) => new(

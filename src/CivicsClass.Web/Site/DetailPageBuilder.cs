@@ -8,6 +8,7 @@ using CivicsClass.Content.Settings;
 using CivicsClass.Media.Generated;
 using CivicsClass.Media.Forms;
 using CivicsClass.Media.MindMaps;
+using CivicsClass.Media.Panoramas;
 using CivicsClass.Theme.Models;
 
 namespace CivicsClass.Web.Site;
@@ -21,6 +22,7 @@ public sealed class DetailPageBuilder(
     SiteSettingsStore settings,
     ISession session,
     LessonForms forms,
+    VenuePanoramas panoramas,
     TimeProvider clock)
 {
     public const string DefaultTiles = "https://tile.openstreetmap.org/{z}/{x}/{y}.png";
@@ -146,7 +148,8 @@ public sealed class DetailPageBuilder(
             await MapAsync(),
             venue.Part<MediaPart>().Gallery,
             all.Where(c => c.Type == "Lesson").ToList(),
-            all.Where(c => c.Type == "Event").ToList());
+            all.Where(c => c.Type == "Event").ToList(),
+            await panoramas.ListAsync(venue, lessons.Items));
     }
 
     private async Task<TopicViewModel> TopicAsync(ContentItem topic)

@@ -45,7 +45,8 @@ public sealed record LecturerViewModel(PageMeta Meta, ContentCard Lecturer, stri
     string? Employer, IReadOnlyList<string> Industries, IReadOnlyList<string> Regions, IReadOnlyList<ContentCard> Lessons) : PageViewModel(Meta);
 
 public sealed record VenueViewModel(PageMeta Meta, ContentCard Venue, string HistoryHtml, string? Kind, string? Region, string? Address, string? OpeningHours,
-    MapMarker? Location, MapSettings Map, IReadOnlyList<string> Photos, IReadOnlyList<ContentCard> Lessons, IReadOnlyList<ContentCard> UpcomingEvents) : PageViewModel(Meta);
+    MapMarker? Location, MapSettings Map, IReadOnlyList<string> Photos, IReadOnlyList<ContentCard> Lessons, IReadOnlyList<ContentCard> UpcomingEvents,
+    IReadOnlyList<PanoramaView> Panoramas) : PageViewModel(Meta);
 
 public sealed record TopicViewModel(PageMeta Meta, ContentCard Topic, string IntroductionHtml, IReadOnlyList<ContentCard> Items) : PageViewModel(Meta);
 

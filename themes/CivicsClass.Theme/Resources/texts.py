@@ -376,6 +376,17 @@ T = {
  "NarrationNoVoice": ("这台设备不支持语音朗读，请阅读下方课文。", "This device cannot read aloud; please read the lesson below."),
  "NarrationSentences": ("课文（正在朗读的句子会高亮）", "The lesson (the sentence being read is highlighted)"),
  "StudyAwarded": ("获得 {0} 积分，总积分 {1}。", "{0} points earned; {1} in total."),
+ "Panoramas": ("360° 全景展厅", "360° views"),
+ "EnterPanorama": ("进入 360° 全景", "Enter the 360° view"),
+ "PanoramaHint": ("拖动画面、按方向键或转动手机环顾四周，点标记进入课程。", "Drag, press the arrow keys or turn your phone to look around; tap a marker to open a lesson."),
+ "OpenPanoramaImage": ("查看全景原图", "Open the whole panorama image"),
+ "PanoramaLessons": ("全景中的课程", "Lessons in this view"),
+ "PanoramaDrawn": ("示意图：按场馆介绍绘制，不是实景照片。", "An illustration drawn from the venue's description, not a photograph."),
+ "PanoramaLoading": ("全景加载中…", "Loading the panorama…"),
+ "PanoramaFailed": ("这台设备无法显示 360° 全景（需要 WebGL），请查看全景原图。", "This device cannot show the 360° view (it needs WebGL); open the panorama image instead."),
+ "PanoramaTooLarge": ("全景图片太大，这台设备无法显示（最大 %s 像素宽）。", "The panorama is too large for this device (at most %s pixels wide)."),
+ "PanoramaTwoFingers": ("用两根手指移动全景", "Use two fingers to move the panorama"),
+ "PanoramaView": ("全景视图", "Panorama view"),
 }
 here = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, here)

@@ -1,6 +1,6 @@
 using CivicsClass.Content.Taxonomies;
 using CivicsClass.Contests.Live;
-using CivicsClass.Web.Accounts;
+using CivicsClass.Accounts;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;

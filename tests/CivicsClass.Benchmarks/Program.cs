@@ -55,7 +55,7 @@ internal static class BenchmarkMain
                 Console.Error.WriteLine("       site [--seconds N] [--connections N]");
                 Console.Error.WriteLine("       search [--items N (documents, default 100000)]");
                 Console.Error.WriteLine("       points [--part ledger|board] [--seconds N] [--users N (default 1000000)] [--entries N (default 20000000)] [--postgres CONNECTION_STRING] [--sqlite-only]");
-                Console.Error.WriteLine("       contests [--users N (participants, default 2000)] [--connections N (in flight, default 32)] [--items N (organisations, default 10000)] [--postgres CONNECTION_STRING] [--sqlite-only]");
+                Console.Error.WriteLine("       contests [--part http (over HTTP against the site on Kestrel)] [--users N (participants, default 2000)] [--connections N (in flight, default 32)] [--items N (organisations, default 10000)] [--postgres CONNECTION_STRING] [--sqlite-only]");
                 Console.Error.WriteLine("       farm [--seconds N] [--connections N] [--postgres CONNECTION_STRING]");
                 Console.Error.WriteLine("       media [--seconds N (per figure, default 8)] [--connections N]");
                 Console.Error.WriteLine("       generated-images [--seconds N (per figure, default 8)] (covers, portraits and long images of the seeded lessons: time, size, peak memory)");

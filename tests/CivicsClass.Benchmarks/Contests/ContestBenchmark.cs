@@ -30,6 +30,11 @@ internal static class ContestBenchmark
 
     public static async Task<int> RunAsync(BenchmarkOptions options)
     {
+        if (options.Part == "http")
+        {
+            return await ContestHttpBenchmark.RunAsync(options);
+        }
+
         var participants = options.Users == 1_000_000 ? 2_000 : options.Users;
         Console.WriteLine($"contests: {participants:N0} participants, {options.Connections} calls in flight, {options.Items:N0} organisations");
         await using (var sqlite = await BenchmarkSite.SqliteAsync(Compose))

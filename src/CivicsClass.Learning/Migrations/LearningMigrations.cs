@@ -166,5 +166,13 @@ internal sealed class LearningMigrations : IDataMigration
         new(6, context => context.ExecuteAsync($"ALTER TABLE study_session ADD COLUMN media_optional {context.Dialect.Bool} NOT NULL DEFAULT FALSE")),
         // What a certificate is for: empty for a course, "contest" for a contest's map lit up.
         new(7, context => context.ExecuteAsync($"ALTER TABLE certificate ADD COLUMN kind {context.Dialect.Text} NULL;")),
+        // A worker's daily quiz as first drawn that day, so lessons published later in the day do not change it.
+        new(8, context => context.ExecuteAsync($"""
+            CREATE TABLE daily_quiz_draw (
+                user_id {context.Dialect.BigInt} NOT NULL,
+                day {context.Dialect.Int} NOT NULL,
+                question_ids {context.Dialect.Text} NOT NULL,
+                PRIMARY KEY (user_id, day));
+            """)),
     ];
 }

@@ -1,7 +1,9 @@
 using System.Security.Cryptography;
+using Dapper;
 using System.Text;
 using CivicsClass.Content.Items;
 using CivicsClass.Content.Parts;
+using CivicsClass.Data.Documents;
 using CivicsClass.Learning.Points;
 using CivicsClass.Learning.Study;
 
@@ -16,7 +18,7 @@ namespace CivicsClass.Learning.Quizzes;
 /// and pays once a day, a point for each right answer.
 /// </summary>
 public sealed class QuizService(IContentManager contentManager, QuestionBank bank, PointsRuleStore rules, PointsLedger ledger,
-    LearningProgress progress, QuizAttempts attempts, TimeProvider clock)
+    LearningProgress progress, QuizAttempts attempts, ISession session, TimeProvider clock)
 {
     public const int DefaultDailyAttempts = 3;
 
@@ -136,12 +138,31 @@ public sealed class QuizService(IContentManager contentManager, QuestionBank ban
 
     private static string DailyKey(long userId, int day) => Award.KeyFor(Activities.DailyQuiz, userId, day);
 
+    /// <summary>
+    /// The worker's questions for the day: drawn once, the first time they are asked for, and kept, so that lessons
+    /// published later that day leave the quiz as it was shown. A question whose lesson has gone since is left out.
+    /// </summary>
     private async Task<IReadOnlyList<(string Id, QuizQuestion Question)>> DrawAsync(long userId, int day)
     {
         var all = await bank.GetAsync();
-        var count = (int)((await rules.AllAsync()).GetValueOrDefault(Activities.DailyQuiz)?.Setting("Questions", 5) ?? 5);
-        var seed = BitConverter.ToInt32(SHA256.HashData(Encoding.UTF8.GetBytes($"{userId}:{day}")));
-        var random = new Random(seed);
-        return all.OrderBy(_ => random.Next()).Take(count).ToList();
+        const string read = "SELECT question_ids FROM daily_quiz_draw WHERE user_id = @userId AND day = @day";
+        var (reader, readTransaction) = await session.GetConnectionAsync();
+        var kept = await reader.ExecuteScalarAsync<string?>(read, new { userId, day }, readTransaction);
+        if (kept is null)
+        {
+            var count = (int)((await rules.AllAsync()).GetValueOrDefault(Activities.DailyQuiz)?.Setting("Questions", 5) ?? 5);
+            var seed = BitConverter.ToInt32(SHA256.HashData(Encoding.UTF8.GetBytes($"{userId}:{day}")));
+            var random = new Random(seed);
+            var drawn = string.Join('\n', all.OrderBy(_ => random.Next()).Take(count).Select(q => q.Id));
+            var (connection, transaction) = await session.BeginWriteAsync();
+            await connection.ExecuteAsync("INSERT INTO daily_quiz_draw (user_id, day, question_ids) VALUES (@userId, @day, @drawn) ON CONFLICT (user_id, day) DO NOTHING",
+                new { userId, day, drawn }, transaction);
+            // Another request may have drawn first; its draw is the one kept.
+            kept = await connection.ExecuteScalarAsync<string>(read, new { userId, day }, transaction);
+            await session.SaveChangesAsync();
+        }
+
+        var byId = all.ToDictionary(q => q.Id, q => q.Question);
+        return [.. kept!.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(byId.ContainsKey).Select(id => (id, byId[id]))];
     }
 }

@@ -42,7 +42,7 @@ public sealed class ContentAdminController(
             return NotFound();
         }
 
-        var everything = await permissions.HasAsync(ContentPermissions.EditContent) || (type == "Topic" && await permissions.HasAsync(ContentPermissions.ManageTopics));
+        var everything = await permissions.HasAsync(ContentPermissions.EditContent) || await workflow.CuratesAsync(definition.Name);
         string? ownerId = everything ? null : permissions.UserId;
         if (everything && !string.IsNullOrWhiteSpace(owner))
         {

@@ -112,7 +112,7 @@ public sealed class RecipesController(ContentDefinitionManager definitions, ICon
         return File(bytes, "application/json", $"civics-class-export-{DateTime.UtcNow:yyyyMMdd}.recipe.json");
     }
 
-    private static object TypeNode(ContentTypeDefinition t) => new { t.Name, t.DisplayName, t.Description, t.Creatable, t.Parts, t.Fields };
+    private static object TypeNode(ContentTypeDefinition t) => new { t.Name, t.DisplayName, t.Description, t.Creatable, t.Authoring, t.Studied, t.CheckIn, t.Parts, t.Fields };
 
     private async Task<RecipesViewModel> ModelAsync(FormErrors errors, string? message) =>
         new("导入导出", (await definitions.ListTypesAsync()).Where(t => t.Creatable).OrderBy(t => t.Name, StringComparer.Ordinal)

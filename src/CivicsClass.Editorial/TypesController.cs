@@ -41,6 +41,10 @@ public sealed partial class TypesController(ContentDefinitionManager definitions
     public async Task<IActionResult> MoveField(string type, string field, [FromForm] string? direction) =>
         await AfterAsync(await editor.MoveFieldAsync(type, field, direction != "down"), type);
 
+    [HttpPost("{type}/behaviour")]
+    public async Task<IActionResult> SetBehaviour(string type, [FromForm] string? authoring, [FromForm] bool studied, [FromForm] string? checkIn) =>
+        await AfterAsync(await editor.SetBehaviourAsync(type, authoring, studied, checkIn), type);
+
     [HttpPost("{type}/fields")]
     public async Task<IActionResult> AddField(string type, [FromForm] string? name, [FromForm] string? displayName, [FromForm] string? kind,
         [FromForm] bool required, [FromForm] bool multiple, [FromForm] string? taxonomy, [FromForm] string[] allowedTypes, [FromForm] int? maxLength)
@@ -149,7 +153,8 @@ public sealed partial class TypesController(ContentDefinitionManager definitions
     {
         var types = (await definitions.ListTypesAsync()).Where(t => t.Creatable).OrderBy(t => t.Name, StringComparer.Ordinal)
             .Select(t => new TypeRow(t.Name, t.DisplayName, t.Parts.Select(p => ContentTypeEditor.PartLabel(p.Name)).ToList(),
-                t.Fields.Select(f => new TypeFieldRow(f.Name, f.DisplayName, s_kinds.FirstOrDefault(k => k.Name == f.Type).Label ?? f.Type, Settings(f.Settings))).ToList())).ToList();
+                t.Fields.Select(f => new TypeFieldRow(f.Name, f.DisplayName, s_kinds.FirstOrDefault(k => k.Name == f.Type).Label ?? f.Type, Settings(f.Settings))).ToList(),
+                t.Authoring.ToString(), t.Studied, t.CheckIn.ToString())).ToList();
         var taxonomies = (await terms.GetAsync()).Values.Select(t => new TypeLink(t.Alias, t.DisplayName)).ToList();
         if (failedType is not null)
         {

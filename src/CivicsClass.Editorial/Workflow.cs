@@ -1,3 +1,4 @@
+using CivicsClass.Content.Definitions;
 using CivicsClass.Content.Items;
 using CivicsClass.Content.Security;
 using CivicsClass.Accounts;
@@ -15,19 +16,24 @@ public sealed class ReviewOutdatedException() : Exception("The reviewed version 
 /// its permission checked on the server, recorded in the audit trail and, where the author should
 /// know, told to them, all in the caller's unit of work.
 /// </summary>
-public sealed class Workflow(IContentManager content, Permissions permissions, ISession session, TimeProvider clock)
+public sealed class Workflow(IContentManager content, ContentDefinitionManager definitions, Permissions permissions, ISession session, TimeProvider clock)
 {
-    /// <summary>Lessons are what lecturers write; topics are curated by editors; other types need the right to edit all content.</summary>
-    public async Task<bool> CanCreateAsync(string contentType) => contentType switch
-    {
-        "Lesson" => await permissions.HasAsync(ContentPermissions.EditOwnContent),
-        "Topic" => await permissions.HasAsync(ContentPermissions.ManageTopics),
-        _ => await permissions.HasAsync(ContentPermissions.EditContent),
-    };
+    /// <summary>The type's authoring setting says who creates it: authors (lecturers' lessons), curators (topics), or editors.</summary>
+    public async Task<bool> CanCreateAsync(string contentType) => await permissions.HasAsync(ContentPermissions.EditContent)
+        || (await definitions.GetTypeAsync(contentType))?.Authoring switch
+        {
+            TypeAuthoring.Authors => await permissions.HasAsync(ContentPermissions.EditOwnContent),
+            TypeAuthoring.Curators => await permissions.HasAsync(ContentPermissions.ManageTopics),
+            _ => false,
+        };
 
-    public async Task<bool> CanEditAsync(ContentItem item) => item.ContentType == "Topic"
-        ? await permissions.HasAsync(ContentPermissions.ManageTopics)
-        : await permissions.CanEditAsync(item.Owner);
+    /// <summary>Curators edit every item of a curated type; otherwise editors edit anything and authors what they own.</summary>
+    public async Task<bool> CanEditAsync(ContentItem item) =>
+        await permissions.CanEditAsync(item.Owner) || (await CuratesAsync(item.ContentType));
+
+    /// <summary>Whether the person sees and edits every item of the type as a curator, whoever owns it.</summary>
+    public async Task<bool> CuratesAsync(string contentType) =>
+        (await definitions.GetTypeAsync(contentType))?.Authoring == TypeAuthoring.Curators && await permissions.HasAsync(ContentPermissions.ManageTopics);
 
     public Task<bool> CanPublishAsync() => permissions.HasAsync(ContentPermissions.PublishContent);
 

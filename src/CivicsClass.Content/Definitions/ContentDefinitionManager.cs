@@ -23,6 +23,13 @@ public sealed class ContentDefinitionManager(ISession session, ContentDefinition
         return (await cache.GetAsync(cancellationToken)).GetValueOrDefault(name);
     }
 
+    /// <summary>The types whose items are studied for points (lessons); see <see cref="ContentTypeDefinition.Studied"/>.</summary>
+    public async Task<IReadOnlyList<string>> StudiedTypesAsync(CancellationToken cancellationToken = default) =>
+        (await ListTypesAsync(cancellationToken)).Where(t => t.Studied).Select(t => t.Name).Order(StringComparer.Ordinal).ToList();
+
+    public async Task<bool> IsStudiedAsync(string contentType, CancellationToken cancellationToken = default) =>
+        (await GetTypeAsync(contentType, cancellationToken))?.Studied == true;
+
     /// <summary>Creates the type or replaces the stored definition of the same name.</summary>
     public async Task SaveTypeAsync(ContentTypeDefinition definition, CancellationToken cancellationToken = default)
     {

@@ -11,6 +11,15 @@ public sealed class ContentTypeDefinition : Document
 
     /// <summary>Types that editors create directly (not taxonomies).</summary>
     public bool Creatable { get; set; } = true;
+
+    /// <summary>Who creates and edits items of this type.</summary>
+    public TypeAuthoring Authoring { get; set; } = TypeAuthoring.Editors;
+
+    /// <summary>Items of this type are studied: a study session, a quiz and the points for both (a lesson).</summary>
+    public bool Studied { get; set; }
+
+    /// <summary>Workers check in at items of this type with its QR code.</summary>
+    public CheckInKind CheckIn { get; set; } = CheckInKind.None;
     public List<ContentPartDefinition> Parts { get; set; } = [];
     public List<ContentFieldDefinition> Fields { get; set; } = [];
 

@@ -144,6 +144,43 @@ public sealed partial class ContentTypeEditor(ContentDefinitionManager definitio
         return change;
     }
 
+    /// <summary>
+    /// Sets what a type is for: who creates it, whether it is studied for points, and whether workers
+    /// check in at it. Check-ins around an item's hours need the <c>StartsAt</c> date field they are timed by.
+    /// </summary>
+    public async Task<TypeChange> SetBehaviourAsync(string typeName, string? authoring, bool studied, string? checkIn)
+    {
+        var change = new TypeChange();
+        if (await definitions.GetTypeAsync(typeName) is not { } type)
+        {
+            return change.Missing();
+        }
+
+        if (!Enum.TryParse<TypeAuthoring>(authoring, out var who) || !Enum.IsDefined(who) || int.TryParse(authoring, out _))
+        {
+            change.Fail("authoring", "请选择谁来创建这类内容。");
+        }
+
+        if (!Enum.TryParse<CheckInKind>(checkIn, out var kind) || !Enum.IsDefined(kind) || int.TryParse(checkIn, out _))
+        {
+            change.Fail("checkIn", "请选择是否扫码签到。");
+        }
+        else if (kind == CheckInKind.AroundStart && !type.Fields.Any(f => f.Name == "StartsAt" && f.Type == nameof(Fields.DateTimeField)))
+        {
+            change.Fail("checkIn", $"“{type.DisplayName}”没有名为 StartsAt 的日期时间字段，不能按活动时间签到；请先添加这个字段，或选择随时签到。");
+        }
+
+        if (!change.Succeeded)
+        {
+            return change;
+        }
+
+        (type.Authoring, type.Studied, type.CheckIn) = (who, studied, kind);
+        await definitions.SaveTypeAsync(type);
+        change.Message = $"已更新“{type.DisplayName}”的用途。";
+        return change;
+    }
+
     /// <summary>How many items (draft or published versions) have a value in the field, and one of their titles.</summary>
     public async Task<(long Count, string? Example)> FieldUseAsync(string typeName, string fieldName)
     {

@@ -87,5 +87,6 @@ internal sealed class ContentMigrations : IDataMigration
                 value {context.Dialect.BigInt} NOT NULL,
                 PRIMARY KEY (content_item_id, metric));
             """)),
+        new(3, TypeBehaviourSettings.ApplyAsync),
     ];
 }

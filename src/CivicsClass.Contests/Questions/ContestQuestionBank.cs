@@ -3,6 +3,7 @@ using CivicsClass.Content.Items;
 using CivicsClass.Content.Parts;
 using CivicsClass.Contests.Contests;
 using Microsoft.Extensions.Caching.Memory;
+using CivicsClass.Content.Definitions;
 
 namespace CivicsClass.Contests.Questions;
 
@@ -12,7 +13,7 @@ namespace CivicsClass.Contests.Questions;
 /// order. Kept per node for a minute: a round copies the questions it draws, so a lesson edited
 /// meanwhile never changes a round under way.
 /// </summary>
-internal sealed class ContestQuestionBank(IContentManager contentManager, IMemoryCache cache)
+internal sealed class ContestQuestionBank(IContentManager contentManager, ContentDefinitionManager definitions, IMemoryCache cache)
 {
     private const int MaxLessons = 2000;
 
@@ -30,10 +31,16 @@ internal sealed class ContestQuestionBank(IContentManager contentManager, IMemor
             return [];
         }
 
+        var studied = await definitions.StudiedTypesAsync();
+        if (studied.Count == 0)
+        {
+            return Questions(contest).ToList();
+        }
+
         var lessons = new Dictionary<string, ContentItem>(StringComparer.Ordinal);
         foreach (var id in contest.Field<ContentPickerField>("QuestionLessons")?.ContentItemIds ?? [])
         {
-            if (await contentManager.GetAsync(id) is { ContentType: "Lesson" } lesson)
+            if (await contentManager.GetAsync(id) is { } lesson && studied.Contains(lesson.ContentType))
             {
                 lessons.TryAdd(lesson.ContentItemId, lesson);
             }
@@ -43,13 +50,13 @@ internal sealed class ContestQuestionBank(IContentManager contentManager, IMemor
         {
             Add(lessons, await contentManager.QueryAsync(new ContentQuery
             {
-                ContentType = "Lesson", ContainerId = course, OrderBy = ContentOrder.ContainerPosition, Take = MaxLessons, IncludeTotal = false,
+                ContentTypes = studied, ContainerId = course, OrderBy = ContentOrder.ContainerPosition, Take = MaxLessons, IncludeTotal = false,
             }));
         }
 
         foreach (var theme in contest.Field<TaxonomyField>("QuestionThemes")?.TermIds ?? [])
         {
-            Add(lessons, await contentManager.QueryAsync(new ContentQuery { ContentType = "Lesson", TermIds = [theme], Take = MaxLessons, IncludeTotal = false }));
+            Add(lessons, await contentManager.QueryAsync(new ContentQuery { ContentTypes = studied, TermIds = [theme], Take = MaxLessons, IncludeTotal = false }));
         }
 
         var own = Questions(contest);

@@ -5,6 +5,7 @@ using CivicsClass.Content.Fields;
 using CivicsClass.Content.Items;
 using CivicsClass.Learning.Points;
 using CivicsClass.Learning.Study;
+using CivicsClass.Content.Definitions;
 
 namespace CivicsClass.Learning.CheckIns;
 
@@ -13,7 +14,7 @@ namespace CivicsClass.Learning.CheckIns;
 /// holds the place, the minute and an HMAC over both, so a code cannot be made up, and one copied or
 /// photographed stops working a minute later. An event takes check-ins only around its own hours.
 /// </summary>
-public sealed class CheckInService(LearningSecret secret, IContentManager contentManager, PointsRuleStore rules, PointsLedger ledger,
+public sealed class CheckInService(LearningSecret secret, IContentManager contentManager, ContentDefinitionManager definitions, PointsRuleStore rules, PointsLedger ledger,
     LearningProgress progress, TimeProvider clock)
 {
     public async Task<CheckInCode> CodeAsync(string itemId)
@@ -42,7 +43,8 @@ public sealed class CheckInService(LearningSecret secret, IContentManager conten
         }
 
         var item = await contentManager.GetAsync(parts[0]);
-        if (item is not { ContentType: "Event" or "Venue" })
+        var kind = await KindAsync(item);
+        if (item is null || kind == CheckInKind.None)
         {
             return (null, Refusal.CodeForged);
         }
@@ -53,7 +55,7 @@ public sealed class CheckInService(LearningSecret secret, IContentManager conten
             return (null, Refusal.RuleOff);
         }
 
-        if (item.ContentType == "Event" && !InWindow(item, TimeSpan.FromMinutes(rule.Setting("WindowMinutes", 60))))
+        if (kind == CheckInKind.AroundStart && !InWindow(item, TimeSpan.FromMinutes(rule.Setting("WindowMinutes", 60))))
         {
             return (null, Refusal.OutOfWindow);
         }
@@ -70,6 +72,10 @@ public sealed class CheckInService(LearningSecret secret, IContentManager conten
         var nothing = result.Capped && result.Points == 0 ? Refusal.Capped(rule.DisplayName) : null;
         return (new CheckedIn(item.ContentItemId, item.DisplayText, result.Points, await ledger.BalanceAsync(userId), nothing), null);
     }
+
+    /// <summary>How workers check in at the item, from its type's setting; none for an item that is not published.</summary>
+    public async Task<CheckInKind> KindAsync(ContentItem? item) =>
+        item is null ? CheckInKind.None : (await definitions.GetTypeAsync(item.ContentType))?.CheckIn ?? CheckInKind.None;
 
     /// <summary>An event takes check-ins from the window before it starts until the window after it ends (four hours when no end is set).</summary>
     public bool InWindow(ContentItem item, TimeSpan window)

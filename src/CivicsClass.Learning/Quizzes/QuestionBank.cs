@@ -1,10 +1,11 @@
 using CivicsClass.Content.Items;
 using CivicsClass.Content.Parts;
 using CivicsClass.Data.Caching;
+using CivicsClass.Content.Definitions;
 
 namespace CivicsClass.Learning.Quizzes;
 
-/// <summary>Every published lesson's quiz questions, kept per node until published content changes, or for a few minutes.</summary>
+/// <summary>Every published lesson's quiz questions (items of the studied types), kept per node until published content changes, or for a few minutes.</summary>
 public sealed class QuestionBank
 {
     private readonly RebuildableCache<IReadOnlyList<(string Id, QuizQuestion Question)>> _cache;
@@ -13,7 +14,13 @@ public sealed class QuestionBank
     {
         await using var scope = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.CreateAsyncScope(services);
         var content = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<IContentManager>(scope.ServiceProvider);
-        var lessons = await content.QueryAsync(new ContentQuery { ContentType = "Lesson", Take = 2000, IncludeTotal = false, OrderBy = ContentOrder.PublishedDescending });
+        var studied = await Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<ContentDefinitionManager>(scope.ServiceProvider).StudiedTypesAsync();
+        if (studied.Count == 0)
+        {
+            return [];
+        }
+
+        var lessons = await content.QueryAsync(new ContentQuery { ContentTypes = studied, Take = 2000, IncludeTotal = false, OrderBy = ContentOrder.PublishedDescending });
         return lessons.Items
             .OrderBy(l => l.ContentItemId, StringComparer.Ordinal)
             .SelectMany(l => l.Part<QuizPart>().Questions.Select((q, n) => ($"{l.ContentItemId}:{n + 1}", q)))

@@ -6,6 +6,7 @@ using CivicsClass.Content.Parts;
 using CivicsClass.Data.Documents;
 using CivicsClass.Learning.Points;
 using CivicsClass.Learning.Study;
+using CivicsClass.Content.Definitions;
 
 namespace CivicsClass.Learning.Quizzes;
 
@@ -17,7 +18,7 @@ namespace CivicsClass.Learning.Quizzes;
 /// draws questions from the bank of every published lesson's quiz, the same draw for a worker all day,
 /// and pays once a day, a point for each right answer.
 /// </summary>
-public sealed class QuizService(IContentManager contentManager, QuestionBank bank, PointsRuleStore rules, PointsLedger ledger,
+public sealed class QuizService(IContentManager contentManager, ContentDefinitionManager definitions, QuestionBank bank, PointsRuleStore rules, PointsLedger ledger,
     LearningProgress progress, QuizAttempts attempts, ISession session, TimeProvider clock)
 {
     public const int DefaultDailyAttempts = 3;
@@ -30,7 +31,7 @@ public sealed class QuizService(IContentManager contentManager, QuestionBank ban
     public async Task<QuizGrade?> SubmitAsync(long? userId, string lessonId, IReadOnlyList<int?> answers)
     {
         var lesson = await contentManager.GetAsync(lessonId);
-        if (lesson is not { ContentType: "Lesson" })
+        if (lesson is null || !await definitions.IsStudiedAsync(lesson.ContentType))
         {
             return null;
         }

@@ -16,6 +16,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 using ISession = CivicsClass.Data.Documents.ISession;
+using CivicsClass.Content.Definitions;
 
 namespace CivicsClass.Learning.Study;
 
@@ -215,7 +216,7 @@ public sealed class LearningController(
     [RequirePermission(Permissions.ShowCheckInCodes)]
     public async Task<IActionResult> ShowCode(string id, [FromServices] CheckInService checkIns)
     {
-        if (await contentManager.GetAsync(id) is not { ContentType: "Event" or "Venue" } item)
+        if (await contentManager.GetAsync(id) is not { } item || await checkIns.KindAsync(item) == CheckInKind.None)
         {
             return NotFound();
         }

@@ -3,6 +3,7 @@ using CivicsClass.Data.Documents;
 using CivicsClass.Learning.Points;
 using CivicsClass.Theme;
 using CivicsClass.Theme.Models;
+using CivicsClass.Content.Definitions;
 
 namespace CivicsClass.Learning.Study;
 
@@ -12,13 +13,14 @@ namespace CivicsClass.Learning.Study;
 /// Reading it records nothing: the home page is looked at far more often than it is meant as a visit.
 /// </summary>
 public sealed class MyDayBuilder(ISession session, PointsLedger ledger, PointsRuleStore rules, LearningProgress progress, IContentManager contentManager,
-    IContentCards cards)
+    ContentDefinitionManager definitions, IContentCards cards)
 {
     public async Task<MyDay> BuildAsync(long me, int continueTake = 4)
     {
         var tasks = (await ledger.TodayAsync(me, rules)).Select(Card).ToList();
         var unfinished = (await progress.LessonsAsync(me, 30)).Where(l => l.StudiedUtc is null).Select(l => l.ContentItemId).ToList();
-        var items = (await contentManager.GetManyAsync(unfinished)).Where(i => i.ContentType == "Lesson").ToDictionary(i => i.ContentItemId, StringComparer.Ordinal);
+        var studied = await definitions.StudiedTypesAsync();
+        var items = (await contentManager.GetManyAsync(unfinished)).Where(i => studied.Contains(i.ContentType)).ToDictionary(i => i.ContentItemId, StringComparer.Ordinal);
         var continuing = await cards.CardsAsync(unfinished.Where(items.ContainsKey).Take(continueTake).Select(id => items[id]).ToList());
         return new MyDay(await Learners.NameAsync(session, me), await progress.StreakAsync(me), tasks.Sum(t => t.Today), await ledger.BalanceAsync(me),
             tasks, continuing);

@@ -2,6 +2,7 @@ using Dapper;
 using CivicsClass.Content.Fields;
 using CivicsClass.Content.Items;
 using CivicsClass.Data.Documents;
+using CivicsClass.Content.Definitions;
 
 namespace CivicsClass.Learning.Study;
 
@@ -10,7 +11,7 @@ namespace CivicsClass.Learning.Study;
 /// finish, then the newest lessons in the themes this worker studies most. Never a lesson already
 /// studied. A worker with no history gets nothing, and the page shows its usual lists.
 /// </summary>
-public sealed class Recommendations(ISession session, IContentManager contentManager)
+public sealed class Recommendations(ISession session, IContentManager contentManager, ContentDefinitionManager definitions)
 {
     private const int MaxPeers = 500;
 
@@ -48,7 +49,8 @@ public sealed class Recommendations(ISession session, IContentManager contentMan
             GROUP BY other.content_item_id ORDER BY COUNT(*) DESC, other.content_item_id LIMIT 50
             """, new { userId, recent = mine.Take(20).ToList(), peers = MaxPeers }, transaction);
         var picks = alike.Where(id => !seen.Contains(id)).Take(take).ToList();
-        var result = (await contentManager.GetManyAsync(picks)).Where(i => i.ContentType == "Lesson").ToList();
+        var studiedTypes = await definitions.StudiedTypesAsync();
+        var result = (await contentManager.GetManyAsync(picks)).Where(i => studiedTypes.Contains(i.ContentType)).ToList();
         if (result.Count >= take)
         {
             return result.Take(take).ToList();
@@ -59,7 +61,7 @@ public sealed class Recommendations(ISession session, IContentManager contentMan
             .GroupBy(t => t).OrderByDescending(g => g.Count()).Take(3).Select(g => g.Key).ToList();
         foreach (var theme in themes)
         {
-            var page = await contentManager.QueryAsync(new ContentQuery { ContentType = "Lesson", TermIds = [theme], Take = 20, IncludeTotal = false });
+            var page = await contentManager.QueryAsync(new ContentQuery { ContentTypes = studiedTypes, TermIds = [theme], Take = 20, IncludeTotal = false });
             result.AddRange(page.Items.Where(i => !seen.Contains(i.ContentItemId) && result.All(r => r.ContentItemId != i.ContentItemId)));
             if (result.Count >= take)
             {

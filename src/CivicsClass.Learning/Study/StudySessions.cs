@@ -5,6 +5,7 @@ using CivicsClass.Content.Parts;
 using CivicsClass.Data.Documents;
 using CivicsClass.Learning.Points;
 using Microsoft.Extensions.Options;
+using CivicsClass.Content.Definitions;
 
 namespace CivicsClass.Learning.Study;
 
@@ -21,7 +22,7 @@ namespace CivicsClass.Learning.Study;
 /// A text lesson whose narration is made can be studied by listening too: heartbeats accrue against the
 /// narration, and playing it by the media rule stands in for the reading time.
 /// </summary>
-public sealed class StudySessions(ISession session, IContentManager contentManager, PointsRuleStore rules, PointsLedger ledger,
+public sealed class StudySessions(ISession session, IContentManager contentManager, ContentDefinitionManager definitions, PointsRuleStore rules, PointsLedger ledger,
     LearningProgress progress, TimeProvider clock, IOptions<StudyOptions> options, IEnumerable<INarrationLength> narrations)
 {
     /// <summary>The most seconds of media a heartbeat may report: a day. Anything else is not a number of seconds played.</summary>
@@ -55,7 +56,7 @@ public sealed class StudySessions(ISession session, IContentManager contentManag
     public async Task<StudyOpened?> OpenAsync(long userId, string lessonId)
     {
         var lesson = await contentManager.GetAsync(lessonId);
-        if (lesson is not { ContentType: "Lesson" })
+        if (lesson is null || !await definitions.IsStudiedAsync(lesson.ContentType))
         {
             return null;
         }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CivicsClass.Content.Definitions;
 using CivicsClass.Content.Items;
 using CivicsClass.Learning.Quizzes;
 using CivicsClass.Learning.Study;
@@ -17,12 +18,12 @@ namespace CivicsClass.Web.Site;
 /// addresses of types an administrator created. Its order puts it after every other route, the
 /// modules' conventional routes (<c>/admin/analytics</c>, <c>/learning/daily-quiz</c>) included.
 /// </summary>
-public sealed class ContentPageController(IContentManager contentManager, DetailPageBuilder pages, PageModelCache pageModels, Permissions permissions, ISession session)
+public sealed class ContentPageController(IContentManager contentManager, ContentDefinitionManager definitions, DetailPageBuilder pages, PageModelCache pageModels, Permissions permissions, ISession session)
     : Controller
 {
     /// <summary>
-    /// A published item. Anonymous visitors get the cached page; a signed-in worker's lesson page also
-    /// shows the study panel, whose script opens a study session by POST (a GET changes nothing, so a
+    /// A published item. Anonymous visitors get the cached page; a signed-in worker's page of a studied
+    /// type (a lesson) also shows the study panel, whose script opens a study session by POST (a GET changes nothing, so a
     /// link or an image pointing at a lesson cannot supersede the session a worker is in). The panel shows
     /// the open session on the lesson where there is one, so going back to a lesson shows the time it has.
     /// </summary>
@@ -38,27 +39,43 @@ public sealed class ContentPageController(IContentManager contentManager, Detail
         }
 
         var page = await pageModels.GetOrBuildAsync(item, () => pages.BuildAsync(item));
-        if (page is LessonViewModel lesson && User.LearnerId() is { } learner && await permissions.HasAsync(Learning.Permissions.EarnPoints))
+        var learner = User.LearnerId();
+        if (learner is not null && await definitions.IsStudiedAsync(item.ContentType) && await permissions.HasAsync(Learning.Permissions.EarnPoints))
         {
-            var terms = await sessions.TermsAsync(item);
-            var studied = (await progress.LessonAsync(learner, item.ContentItemId))?.StudiedUtc is not null;
-            var open = studied ? null : await sessions.CurrentAsync(learner, item.ContentItemId);
-            var forYou = await cards.CardsAsync(await recommendations.ForAsync(learner, 3, except: item.ContentItemId));
-            page = lesson with
+            var study = await StudyPanelAsync(item, learner.Value, sessions, progress);
+            if (page is LessonViewModel lesson)
             {
-                ForYou = forYou,
-                Related = lesson.Related.Where(r => forYou.All(f => f.Url != r.Url)).ToList(),
-                Study = open is null
-                    ? new StudyPanel(item.ContentItemId, terms.MinSeconds, terms.MediaSecondsRequired, studied, Notice: TempData[StudyPanel.NoticeKey] as string,
-                        ListeningOptional: terms.ListeningOptional)
-                    : new StudyPanel(item.ContentItemId, open.MinSeconds, open.MediaSecondsRequired, studied, open.SessionId, open.ElapsedSeconds, open.MediaSeconds,
-                        TempData[StudyPanel.NoticeKey] as string, terms.ListeningOptional),
-                Quiz = lesson.Quiz is null ? null : lesson.Quiz with { Signed = true },
-            };
+                var forYou = await cards.CardsAsync(await recommendations.ForAsync(learner.Value, 3, except: item.ContentItemId));
+                page = lesson with
+                {
+                    ForYou = forYou,
+                    Related = lesson.Related.Where(r => forYou.All(f => f.Url != r.Url)).ToList(),
+                    Study = study,
+                    Quiz = lesson.Quiz is null ? null : lesson.Quiz with { Signed = true },
+                };
+            }
+            else if (page is ItemViewModel other)
+            {
+                page = other with { Study = study };
+            }
         }
 
-        ViewData["CanShowCheckIn"] = item.ContentType is "Event" or "Venue" && await permissions.HasAsync(Learning.Permissions.ShowCheckInCodes);
+        ViewData["CanShowCheckIn"] = (await definitions.GetTypeAsync(item.ContentType))?.CheckIn is CheckInKind.Anytime or CheckInKind.AroundStart
+            && await permissions.HasAsync(Learning.Permissions.ShowCheckInCodes);
         return View(page is ItemViewModel ? "Content.Detail" : $"Content-{item.ContentType}.Detail", page);
+    }
+
+    /// <summary>The worker's study of an item of a studied type: its terms, or the session they have open on it.</summary>
+    private async Task<StudyPanel> StudyPanelAsync(ContentItem item, long learner, StudySessions sessions, LearningProgress progress)
+    {
+        var terms = await sessions.TermsAsync(item);
+        var studied = (await progress.LessonAsync(learner, item.ContentItemId))?.StudiedUtc is not null;
+        var open = studied ? null : await sessions.CurrentAsync(learner, item.ContentItemId);
+        var notice = TempData[StudyPanel.NoticeKey] as string;
+        return open is null
+            ? new StudyPanel(item.ContentItemId, terms.MinSeconds, terms.MediaSecondsRequired, studied, Notice: notice, ListeningOptional: terms.ListeningOptional)
+            : new StudyPanel(item.ContentItemId, open.MinSeconds, open.MediaSecondsRequired, studied, open.SessionId, open.ElapsedSeconds, open.MediaSeconds,
+                notice, terms.ListeningOptional);
     }
 
     /// <summary>

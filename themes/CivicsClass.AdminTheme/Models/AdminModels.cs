@@ -124,7 +124,9 @@ public sealed record RolesViewModel(string Title, IReadOnlyList<RoleRow> Roles, 
 
 public sealed record TypeFieldRow(string Name, string DisplayName, string Type, string Settings);
 
-public sealed record TypeRow(string Name, string DisplayName, IReadOnlyList<string> Parts, IReadOnlyList<TypeFieldRow> Fields);
+/// <summary>A type on the admin's types page; <paramref name="Authoring"/> and <paramref name="CheckIn"/> are the setting's names.</summary>
+public sealed record TypeRow(string Name, string DisplayName, IReadOnlyList<string> Parts, IReadOnlyList<TypeFieldRow> Fields,
+    string Authoring, bool Studied, string CheckIn);
 
 public sealed record TypesViewModel(string Title, IReadOnlyList<TypeRow> Types, IReadOnlyList<TypeLink> FieldKinds, IReadOnlyList<TypeLink> Taxonomies,
     FormErrors Errors, string? Message, IReadOnlyList<TypeLink> Parts);

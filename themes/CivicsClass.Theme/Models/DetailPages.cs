@@ -60,7 +60,7 @@ public sealed record NotFoundViewModel(PageMeta Meta, IReadOnlyList<ContentCard>
 /// fields in the order the type defines them, and the items it lists.
 /// </summary>
 public sealed record ItemViewModel(PageMeta Meta, ContentCard Item, string BodyHtml, IReadOnlyList<FactView> Facts, IReadOnlyList<ContentCard> Items,
-    string? VideoUrl, string? AudioUrl) : PageViewModel(Meta);
+    string? VideoUrl, string? AudioUrl, StudyPanel? Study = null) : PageViewModel(Meta);
 
 /// <summary>One field of an item as a labelled fact; empty fields are left out.</summary>
 public sealed record FactView(string Label, IReadOnlyList<FactValue> Values);

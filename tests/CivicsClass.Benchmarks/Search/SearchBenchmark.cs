@@ -40,7 +40,7 @@ internal static partial class SearchBenchmark
     public static async Task RunAsync(BenchmarkOptions options, int documents)
     {
         var sentences = Sentences();
-        Console.WriteLine($"search benchmark: {documents:N0} documents recombined from {sentences.Count:N0} corpus sentences, {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")} GC (the site runs with server GC; DOTNET_gcServer=1 runs this the same way)");
+        Console.WriteLine($"search benchmark: {documents:N0} documents recombined from {sentences.Count:N0} corpus sentences, {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")} GC (the site runs with workstation GC, concurrent, as this does by default; DOTNET_gcServer=1 runs it with server GC)");
         var ours = new Dictionary<string, Figures>();
         await using (var harness = await SearchHarness.CreateAsync("sqlite", null))
         {

@@ -29,6 +29,8 @@ internal static class BenchmarkMain
             case "search":
                 await SearchBenchmark.RunAsync(options, options.Items == 10_000 ? 100_000 : options.Items);
                 return 0;
+            case "search-host":
+                return await HostSearchBenchmark.RunAsync(options, args);
             case "points":
                 return await PointsBenchmark.RunAsync(options);
             case "contests":
@@ -54,6 +56,7 @@ internal static class BenchmarkMain
                 Console.Error.WriteLine("usage: content [--items N] [--queries N] [--postgres CONNECTION_STRING] [--sqlite-only]");
                 Console.Error.WriteLine("       site [--seconds N] [--connections N]");
                 Console.Error.WriteLine("       search [--items N (documents, default 100000)]");
+                Console.Error.WriteLine("       search-host [--items N (lessons, default 100000)] [--seconds N (per figure)] [--gc site,server,workstation,server-conserve,server-nodatas (default server,workstation,server-conserve)] [--rebuild-each] [--data DIR (keep the site there; a later run reuses it)]");
                 Console.Error.WriteLine("       points [--part ledger|board] [--seconds N] [--users N (default 1000000)] [--entries N (default 20000000)] [--postgres CONNECTION_STRING] [--sqlite-only]");
                 Console.Error.WriteLine("       contests [--part http (over HTTP against the site on Kestrel)] [--users N (participants, default 2000)] [--connections N (in flight, default 32)] [--items N (organisations, default 10000)] [--postgres CONNECTION_STRING] [--sqlite-only]");
                 Console.Error.WriteLine("       farm [--seconds N] [--connections N] [--postgres CONNECTION_STRING]");

@@ -65,32 +65,36 @@ internal static partial class SiteBenchmark
         Directory.Delete(directory, recursive: true);
     }
 
-    internal static async Task<Figures> WrkAsync(string address, string path, BenchmarkOptions options, bool varying)
+    internal static Task<Figures> WrkAsync(string address, string path, BenchmarkOptions options, bool varying) =>
+        // A different (ignored) page number per request: the output cache misses every time.
+        WrkScriptAsync(address, path, varying ? $$"""
+            counter = 0
+            request = function()
+              counter = counter + 1
+              local separator = string.find("{{path}}", "?", 1, true) and "&" or "?"
+              return wrk.format("GET", "{{path}}" .. separator .. "page=" .. (counter % 1000000 + 2000000))
+            end
+            """ : null, threads: 2, options.Connections, options.Seconds);
+
+    /// <summary>wrk against <paramref name="path"/>, or the paths its Lua <paramref name="script"/> asks for; any non-2xx/3xx response fails the run.</summary>
+    internal static async Task<Figures> WrkScriptAsync(string address, string path, string? script, int threads, int connections, int seconds)
     {
-        var arguments = $"-t2 -c{options.Connections} -d{options.Seconds}s --latency";
-        string? script = null;
-        if (varying)
+        var arguments = $"-t{Math.Min(threads, connections)} -c{connections} -d{seconds}s --latency";
+        string? file = null;
+        if (script is not null)
         {
-            // A different (ignored) page number per request: the output cache misses every time.
-            script = Path.GetTempFileName();
-            await File.WriteAllTextAsync(script, $$"""
-                counter = 0
-                request = function()
-                  counter = counter + 1
-                  local separator = string.find("{{path}}", "?", 1, true) and "&" or "?"
-                  return wrk.format("GET", "{{path}}" .. separator .. "page=" .. (counter % 1000000 + 2000000))
-                end
-                """);
-            arguments += $" -s {script}";
+            file = Path.GetTempFileName();
+            await File.WriteAllTextAsync(file, script);
+            arguments += $" -s {file}";
         }
 
         var start = new ProcessStartInfo("/usr/bin/wrk", $"{arguments} {address}{path}") { RedirectStandardOutput = true, RedirectStandardError = true };
         using var wrk = Process.Start(start)!;
         var output = await wrk.StandardOutput.ReadToEndAsync();
         await wrk.WaitForExitAsync();
-        if (script is not null)
+        if (file is not null)
         {
-            File.Delete(script);
+            File.Delete(file);
         }
 
         var errors = NonSuccess().Match(output);

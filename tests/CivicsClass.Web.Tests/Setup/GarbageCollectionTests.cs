@@ -6,7 +6,7 @@ using Xunit;
 namespace CivicsClass.Web.Tests.Setup;
 
 /// <summary>
-/// The site collects garbage with the workstation GC, concurrently (docs/decisions/0012): serving 100 000 documents it
+/// The site collects garbage with the workstation GC, concurrently (docs/decisions/0013): serving 100 000 documents it
 /// held less memory than under server GC, without losing throughput on two cores.
 /// </summary>
 public sealed class GarbageCollectionTests

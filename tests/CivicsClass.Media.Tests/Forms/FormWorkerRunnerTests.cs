@@ -20,9 +20,12 @@ public abstract class FormWorkerRunnerTests<TProvider> where TProvider : IDataba
             var id = await site.PublishLessonAsync("走进安源", "一堂关于安源路矿工人的课。", "1922年9月，安源路矿工人举行大罢工。");
 
             var made = await WaitForAsync(async () => (await site.NarrationAsync(id)).State == FormState.Ready, TimeSpan.FromSeconds(60));
+            // The run is recorded when it has taken every due job, a moment after the narration's own commit.
+            var recorded = await WaitForAsync(async () => (await ReadRunAsync(site))?.Note is not null, TimeSpan.FromSeconds(60));
             var run = await ReadRunAsync(site);
 
             Assert.True(made, "the narration was made without waiting for the poll");
+            Assert.True(recorded);
             Assert.NotNull(run);
             Assert.Equal(site.Site.Services.GetRequiredService<JobClaims>().Node, run.Node);
             Assert.Equal(JobOutcomes.Done, run.Outcome);

@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using CivicsClass.Accounts.Maintenance;
 using CivicsClass.Content.Security;
 using CivicsClass.Data.Dialects;
 using CivicsClass.Data.Documents;
@@ -26,6 +27,7 @@ public static class AccountsModule
         services.AddSingleton<IIndexProvider, UserIndexProvider>();
         services.AddSingleton<IIndexProvider, UserRoleIndexProvider>();
         services.AddSingleton<IPermissionProvider, SitePermissions>();
+        services.AddAccountsSweeps();
         services.AddHttpContextAccessor();
         services.AddDataProtection().SetApplicationName("CivicsClass");
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(provider => new ConfigureOptions<KeyManagementOptions>(options =>

@@ -3,6 +3,7 @@ using CivicsClass.Data.Documents;
 using CivicsClass.Data.Migrations;
 using Dapper;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CivicsClass.Data;
 
@@ -19,6 +20,10 @@ public static class DataModule
         services.AddScoped(provider => provider.GetRequiredService<IDocumentStore>().CreateSession());
         services.AddSingleton<IDataMigration, CoreMigrations>();
         services.AddSingleton<MigrationRunner>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<Jobs.JobNode>();
+        services.AddSingleton<Jobs.JobClaims>();
+        services.AddSingleton<Jobs.IJobReport>(provider => provider.GetRequiredService<Jobs.JobClaims>());
         services.AddSingleton<Caching.CacheSignals>();
         services.AddSingleton<Caching.CacheSignalListener>();
         services.AddHostedService(provider => provider.GetRequiredService<Caching.CacheSignalListener>());

@@ -4,18 +4,21 @@ using CivicsClass.Learning.Leaderboards;
 using CivicsClass.Learning.Maintenance;
 using CivicsClass.Media.Forms;
 using CivicsClass.Accounts;
+using CivicsClass.Data.Jobs;
+using Microsoft.Extensions.Hosting;
 using Microsoft.AspNetCore.Mvc;
 
 namespace CivicsClass.Editorial;
 
 /// <summary>
-/// Background work for administrators: what waits in the search queue and what failed there (with
+/// Background work for administrators: every job's last run, the node that made it and how it ended (from <see cref="IJobReport"/>); what waits in the search queue and what failed there (with
 /// the error, and a button to try again now), the publishes scheduled, when each leaderboard
 /// period was last rolled up, what the last removal of expired data removed (with a button to run it now), and the lessons' generated forms.
 /// </summary>
 [Route("admin/jobs")]
 [RequirePermission(SitePermissions.ManageSettings)]
-public sealed class JobsController(ISession session, Search.Indexing.SearchIndexer indexer, Search.Engine.SearchIndex search, ExpiredDataCleanup cleanup, LeaderboardReader leaderboards, IFormJobReport forms, TimeProvider clock)
+public sealed class JobsController(ISession session, Search.Indexing.SearchIndexer indexer, Search.Engine.SearchIndex search, ExpiredDataCleanup cleanup, LeaderboardReader leaderboards,
+    IFormJobReport forms, IJobReport jobRuns, IEnumerable<IHostedService> hosted, IEnumerable<IExpiredDataSweep> sweeps, TimeProvider clock)
     : AdminControllerBase
 {
     [HttpGet("")]
@@ -29,12 +32,15 @@ public sealed class JobsController(ISession session, Search.Indexing.SearchIndex
             [.. failures.Select(f => f.ContentItemId), .. scheduled.Select(s => s.ContentItemId), .. formJobs.Open.Select(f => f.ContentItemId)]);
         string Title(string id) => titles.GetValueOrDefault(id) ?? id;
         var rollups = await leaderboards.RollupsAsync();
+        var runs = await jobRuns.ReadAsync(HttpContext.RequestAborted);
+        var now = clock.GetUtcNow().UtcDateTime;
         return View(new JobsViewModel("后台任务", (string?)TempData["Message"],
+            JobRunRows.From(runs, hosted.OfType<IntervalJob>(), now),
             await SearchStatusAsync(),
             failures.Select(f => new FailedJobRow(f.Id, Title(f.ContentItemId), f.Attempts, f.LastError ?? "", When(f.FailedUtc))).ToList(),
             scheduled.Select(s => new ScheduledRow(Title(s.ContentItemId), $"/admin/content/edit/{s.ContentItemId}", When(s.DueUtc))).ToList(),
             rollups.Select(r => new RollupRow(PeriodName(r.Period), r.Learners, r.RolledUtc is { } at ? When(at) : "还没有")).ToList(),
-            (await MaintenanceRuns.ListAsync(session)).Select(Cleanup).ToList(),
+            JobRunRows.Sweeps(runs, sweeps, now),
             new FormJobsView(
                 formJobs.Counts.Select(c => new FormCountRow(FormKindName(c.Kind), FormStateName(c.State), c.Jobs)).ToList(),
                 formJobs.Open.Select(f => new FormJobRow(f.Id, Title(f.ContentItemId), $"/admin/content/edit/{f.ContentItemId}", FormKindName(f.Kind),
@@ -78,18 +84,6 @@ public sealed class JobsController(ISession session, Search.Indexing.SearchIndex
         TempData["Message"] = "已安排立即清理过期数据，稍后刷新本页查看结果。";
         return LocalRedirect("/admin/jobs");
     }
-
-    private static CleanupRow Cleanup(MaintenanceRun run) => new(run.Name,
-        run.Name switch
-        {
-            ExpiredDataCleanup.SupersededSessions => "被新窗口取代的学习记录",
-            ExpiredDataCleanup.CompletedSessions => "已完成的学习记录",
-            _ => run.Name,
-        },
-        run.LastRunUtc is { } started ? When(started) : "还没有",
-        run.LastRemoved,
-        run.FinishedUtc is { } finished && finished >= run.LastRunUtc ? run.LastError is null ? "完成" : "出错" : "进行中或已中断",
-        run.LastError);
 
     [HttpPost("search/{id:long}/retry")]
     public async Task<IActionResult> Retry(long id)

@@ -63,9 +63,13 @@ public static class PublishSchedule
     }
 }
 
-/// <summary>Publishes approved versions when their time comes; on every node, each entry once.</summary>
-public sealed class ScheduledPublisher(IServiceScopeFactory scopes, ISqlDialect dialect, TimeProvider clock, IConfiguration configuration, ILogger<ScheduledPublisher> logger)
-    : IntervalJob(clock, logger)
+/// <summary>
+/// Publishes approved versions when their time comes. It runs on every node (<see cref="JobScope.EveryNode"/>) and claims
+/// each due entry with <c>FOR UPDATE SKIP LOCKED</c>, so each entry is published once and a farm keeps publishing on time
+/// while any node is up.
+/// </summary>
+public sealed class ScheduledPublisher(IServiceScopeFactory scopes, ISqlDialect dialect, JobClaims claims, TimeProvider clock, IConfiguration configuration, ILogger<ScheduledPublisher> logger)
+    : IntervalJob(claims, clock, logger)
 {
     /// <summary>Publishes what is due at <paramref name="now"/>; returns how many versions went live.</summary>
     public Task<int> PublishDueAsync(DateTime now, CancellationToken cancellationToken = default) =>
@@ -112,7 +116,19 @@ public sealed class ScheduledPublisher(IServiceScopeFactory scopes, ISqlDialect 
 
     protected override TimeSpan Interval => TimeSpan.FromSeconds(configuration.GetValue("Admin:SchedulePollSeconds", 30));
 
+    public const string JobName = "scheduled-publish";
+
+    public override string Name => JobName;
+
+    public override JobScope Scope => JobScope.EveryNode;
+
+    public override string Label => "定时发布";
+
     protected override string Description => "Scheduled publishing";
 
-    protected override Task RunOnceAsync(bool asked, CancellationToken cancellationToken) => PublishDueAsync(Clock.GetUtcNow().UtcDateTime, cancellationToken);
+    protected override async Task<string?> RunOnceAsync(bool asked, CancellationToken cancellationToken)
+    {
+        var published = await PublishDueAsync(Clock.GetUtcNow().UtcDateTime, cancellationToken);
+        return published > 0 ? $"published {published}" : null;
+    }
 }

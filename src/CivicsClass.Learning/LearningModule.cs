@@ -3,6 +3,7 @@ using CivicsClass.Data.Migrations;
 using CivicsClass.Learning.Analytics;
 using CivicsClass.Learning.CheckIns;
 using CivicsClass.Learning.Leaderboards;
+using CivicsClass.Data.Jobs;
 using CivicsClass.Learning.Maintenance;
 using CivicsClass.Learning.Migrations;
 using CivicsClass.Learning.Points;
@@ -59,6 +60,10 @@ public static class LearningModule
         services.AddSingleton<LearningRollup>();
         services.AddHostedService(provider => provider.GetRequiredService<LearningRollup>());
         services.AddOptions<MaintenanceOptions>().BindConfiguration("Maintenance");
+        services.AddSingleton<IExpiredDataSweep, SupersededStudySessionSweep>();
+        services.AddSingleton<IExpiredDataSweep, CompletedStudySessionSweep>();
+        services.AddSingleton<IExpiredDataSweep, DailyQuizDrawSweep>();
+        services.AddSingleton<IExpiredDataSweep, QuizAttemptSweep>();
         services.AddSingleton<ExpiredDataCleanup>();
         services.AddHostedService(provider => provider.GetRequiredService<ExpiredDataCleanup>());
         services.AddScoped<Recommendations>();

@@ -16,12 +16,13 @@ namespace CivicsClass.Learning.Leaderboards;
 /// of a count over every learner above) and each organisation's and region's members, participants
 /// and points (so a group board reads a few hundred rows instead of joining every learner). With all
 /// time it also counts each lesson's learners as a content metric (<see cref="StudiedMetric"/>),
-/// which the catalogue sorts by. A period
-/// is claimed with <c>FOR UPDATE SKIP LOCKED</c> on PostgreSQL, so with several nodes one of them does
-/// the work and the others skip it; the replaced rows become visible together when it commits.
+/// which the catalogue sorts by. It runs on every node (<see cref="JobScope.EveryNode"/>) and claims each period's
+/// row in <c>rollup_state</c> with <c>FOR UPDATE SKIP LOCKED</c> on PostgreSQL, so with several nodes one of them
+/// rolls up a period while the others skip it, and a period is never older than its interval while any node is up;
+/// the replaced rows become visible together when it commits.
 /// </summary>
-public sealed class LearningRollup(IServiceScopeFactory scopes, ISqlDialect dialect, TimeProvider clock, IOptions<LeaderboardOptions> options, ILogger<LearningRollup> logger)
-    : IntervalJob(clock, logger)
+public sealed class LearningRollup(IServiceScopeFactory scopes, ISqlDialect dialect, JobClaims claims, TimeProvider clock, IOptions<LeaderboardOptions> options, ILogger<LearningRollup> logger)
+    : IntervalJob(claims, clock, logger)
 {
     /// <summary>How many learners studied a lesson to the end, as of the last roll-up.</summary>
     public const string StudiedMetric = "studied";
@@ -124,7 +125,19 @@ public sealed class LearningRollup(IServiceScopeFactory scopes, ISqlDialect dial
 
     protected override TimeSpan Interval => TimeSpan.FromSeconds(Math.Max(5, options.Value.RollupSeconds / 2));
 
+    public const string JobName = "leaderboard-rollup";
+
+    public override string Name => JobName;
+
+    public override JobScope Scope => JobScope.EveryNode;
+
+    public override string Label => "排行榜统计";
+
     protected override string Description => "Rolling up the leaderboards";
 
-    protected override Task RunOnceAsync(bool asked, CancellationToken cancellationToken) => RollUpAsync(cancellationToken: cancellationToken);
+    protected override async Task<string?> RunOnceAsync(bool asked, CancellationToken cancellationToken)
+    {
+        var periods = await RollUpAsync(cancellationToken: cancellationToken);
+        return periods.Count > 0 ? "rolled up " + string.Join(", ", periods) : null;
+    }
 }

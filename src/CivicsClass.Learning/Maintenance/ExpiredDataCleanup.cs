@@ -1,6 +1,5 @@
-using Dapper;
+using System.Globalization;
 using CivicsClass.Data.Diagnostics;
-using CivicsClass.Data.Documents;
 using CivicsClass.Data.Jobs;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -8,95 +7,93 @@ using Microsoft.Extensions.Options;
 namespace CivicsClass.Learning.Maintenance;
 
 /// <summary>
-/// Removes study sessions that nothing reads any more, every few minutes, on one node of several
-/// (each task is claimed in <see cref="MaintenanceRuns"/>). Rows go in batches, each its own short
-/// transaction. A worker's current session (neither superseded nor completed) is never removed:
-/// there is at most one per worker, and a window left open may still complete it whenever.
+/// Removes rows that nothing reads any more, every few minutes, on one node of a farm (<see cref="JobScope.OneNode"/>: the
+/// run is claimed in <c>job_claim</c>, since two nodes deleting the same rows would only wait on each other). Each module
+/// contributes what it keeps too long as an <see cref="IExpiredDataSweep"/> over its own tables, with its own retentions;
+/// this job only calls them, in batches, each its own short transaction. One sweep failing does not stop the others;
+/// the run is then recorded as failed with every sweep's count and error in its note.
 /// Check-in codes need nothing here: they are signed, not stored.
 /// </summary>
-public sealed class ExpiredDataCleanup(IDocumentStore store, TimeProvider clock, IOptions<MaintenanceOptions> options, ILogger<ExpiredDataCleanup> logger)
-    : IntervalJob(clock, logger)
+public sealed class ExpiredDataCleanup(IEnumerable<IExpiredDataSweep> sweeps, JobClaims claims, TimeProvider clock, IOptions<MaintenanceOptions> options, ILogger<ExpiredDataCleanup> logger)
+    : IntervalJob(claims, clock, logger)
 {
-    public const string SupersededSessions = "study-session-superseded";
-    public const string CompletedSessions = "study-session-completed";
+    public const string JobName = "expired-data";
 
-    private static readonly (string Name, string Where)[] s_tasks =
-    [
-        // A superseded session can only answer "superseded" to the window still showing it, so it is
-        // kept until the session that superseded it (the worker's next one) is past retention.
-        (SupersededSessions, """
-            s.superseded = TRUE AND s.completed_utc IS NULL AND s.opened_utc < @cutoff
-            AND EXISTS (SELECT 1 FROM study_session n WHERE n.user_id = s.user_id AND n.opened_utc > s.opened_utc AND n.opened_utc < @cutoff)
-            """),
-        // A completed session only gives a repeated completion its first answer; the points, progress,
-        // study days and certificates it earned live in their own tables.
-        (CompletedSessions, "s.completed_utc < @cutoff"),
-    ];
+    private const string Separator = "; ";
 
-    /// <summary>Runs each task that is due (every one when forced) and not claimed elsewhere; returns the rows removed per task run here.</summary>
+    public override string Name => JobName;
+
+    public override JobScope Scope => JobScope.OneNode;
+
+    public override string Label => "过期数据清理";
+
+    protected override TimeSpan Interval => TimeSpan.FromSeconds(Math.Max(10, options.Value.IntervalSeconds));
+
+    protected override string Description => "Removing expired data";
+
+    /// <summary>
+    /// Runs every sweep when the job is due (at once when <paramref name="force"/>d) and no other node holds it; returns the rows
+    /// removed per sweep, or nothing when the run was not this node's to make.
+    /// </summary>
     public async Task<IReadOnlyDictionary<string, long>> RunAsync(bool force = false, CancellationToken cancellationToken = default)
     {
-        var settings = options.Value;
-        var done = new Dictionary<string, long>();
-        foreach (var (name, where) in s_tasks)
+        IReadOnlyDictionary<string, long> removed = new Dictionary<string, long>();
+        await RunClaimedAsync(force, async token =>
         {
-            var now = Clock.GetUtcNow().UtcDateTime;
-            await using (var session = store.CreateSession())
-            {
-                if (!await MaintenanceRuns.ClaimAsync(session, name, now, force ? now : now.AddSeconds(-settings.IntervalSeconds)))
-                {
-                    continue;
-                }
-            }
+            var (done, note, failed) = await SweepAsync(token);
+            removed = done;
+            return failed ? throw new ExpiredDataException(note) : note;
+        }, cancellationToken);
+        return removed;
+    }
 
-            var cutoff = now.AddHours(-settings.RetentionHours);
+    /// <summary>The rows each sweep removed, read back from a run's note (<c>daily-quiz-draw=12; quiz-attempt=0</c>).</summary>
+    public static IReadOnlyDictionary<string, long> Removed(string? note) =>
+        (note ?? "").Split(Separator, StringSplitOptions.RemoveEmptyEntries)
+            .Select(part => part.Split('=', 2))
+            .Where(pair => pair.Length == 2 && long.TryParse(pair[1], NumberStyles.None, CultureInfo.InvariantCulture, out _))
+            .GroupBy(pair => pair[0])
+            .ToDictionary(g => g.Key, g => long.Parse(g.First()[1], CultureInfo.InvariantCulture));
+
+    protected override async Task<string?> RunOnceAsync(bool asked, CancellationToken cancellationToken)
+    {
+        var (_, note, failed) = await SweepAsync(cancellationToken);
+        return failed ? throw new ExpiredDataException(note) : note;
+    }
+
+    private async Task<(IReadOnlyDictionary<string, long> Removed, string Note, bool Failed)> SweepAsync(CancellationToken cancellationToken)
+    {
+        var batchSize = Math.Max(1, options.Value.BatchSize);
+        var done = new Dictionary<string, long>();
+        var notes = new List<string>();
+        var failed = false;
+        foreach (var sweep in sweeps)
+        {
             long removed = 0;
-            string? error = null;
             try
             {
                 int batch;
                 do
                 {
                     cancellationToken.ThrowIfCancellationRequested();
-                    batch = await RemoveBatchAsync(where, cutoff, settings.BatchSize);
+                    batch = await sweep.RemoveBatchAsync(Clock.GetUtcNow().UtcDateTime, batchSize, cancellationToken);
                     removed += batch;
                 }
-                while (batch == settings.BatchSize);
+                while (batch >= batchSize);
+                notes.Add(string.Create(CultureInfo.InvariantCulture, $"{sweep.Name}={removed}"));
+                SiteMetrics.Job(sweep.Name, done: true, removed);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                error = e.Message;
-                logger.LogError(e, "Removing expired data ({Task}) failed after {Removed} rows; it is tried again at the next interval", name, removed);
+                failed = true;
+                notes.Add($"{sweep.Name} failed after {removed}: {e.Message}");
+                SiteMetrics.Job(sweep.Name, done: false);
+                logger.LogError(e, "Removing expired data ({Sweep}) failed after {Removed} rows; it is tried again at the next interval", sweep.Name, removed);
             }
 
-            await using (var session = store.CreateSession())
-            {
-                await MaintenanceRuns.FinishAsync(session, name, Clock.GetUtcNow().UtcDateTime, removed, error);
-            }
-
-            SiteMetrics.Job(name, done: error is null, error is null ? removed : 1);
-            done[name] = removed;
+            done[sweep.Name] = removed;
         }
 
-        return done;
+        return (done, string.Join(Separator, notes), failed);
     }
-
-    private async Task<int> RemoveBatchAsync(string where, DateTime cutoff, int limit)
-    {
-        await using var session = store.CreateSession();
-        var (connection, transaction) = await session.BeginWriteAsync();
-        // Rows a request holds (a completion being repeated) are skipped on PostgreSQL, not waited for.
-        var removed = await connection.ExecuteAsync($"""
-            DELETE FROM study_session WHERE id IN (
-                SELECT s.id FROM study_session s WHERE {where} LIMIT @limit{session.Dialect.SkipLocked})
-            """, new { cutoff, limit }, transaction);
-        await session.SaveChangesAsync();
-        return removed;
-    }
-
-    protected override TimeSpan Interval => TimeSpan.FromSeconds(Math.Max(10, options.Value.IntervalSeconds));
-
-    protected override string Description => "Removing expired data";
-
-    protected override Task RunOnceAsync(bool asked, CancellationToken cancellationToken) => RunAsync(force: asked, cancellationToken);
 }

@@ -174,5 +174,7 @@ internal sealed class LearningMigrations : IDataMigration
                 question_ids {context.Dialect.Text} NOT NULL,
                 PRIMARY KEY (user_id, day));
             """)),
+        // The expired-data job's claims move to the shared job_claim table.
+        new(9, MaintenanceRunMove.ApplyAsync),
     ];
 }

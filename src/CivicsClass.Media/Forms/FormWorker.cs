@@ -6,7 +6,7 @@ using CivicsClass.Data.Caching;
 using CivicsClass.Data.Diagnostics;
 using CivicsClass.Media.Storage;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
+using CivicsClass.Data.Jobs;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -14,36 +14,35 @@ namespace CivicsClass.Media.Forms;
 
 /// <summary>
 /// Makes the queued forms, one job at a time on each node (the machines are small and the engines
-/// use a whole core). A job is claimed, made outside any transaction, stored through
-/// <see cref="IMediaStore"/> and completed by its claim; the pages that show the item are evicted.
+/// use a whole core). It runs on every node (<see cref="JobScope.EveryNode"/>): each job is a row claimed
+/// with <c>FOR UPDATE SKIP LOCKED</c> for <see cref="FormsOptions.ClaimSeconds"/>, so more nodes share the
+/// queue and a job whose node died is taken over when its claim runs out. A job is made outside any
+/// transaction, stored through <see cref="IMediaStore"/> and completed by its claim; the pages that show
+/// the item are evicted. Queuing a job on this node asks for a run at once (<see cref="IntervalJob.RunNow"/>).
 /// </summary>
 internal sealed class FormWorker(IServiceScopeFactory scopes, IEnumerable<ILessonFormGenerator> generators, FormJobStore jobs, FormBackfill backfill,
-    IMediaStore store, CacheSignals signals, TimeProvider clock, IOptions<FormsOptions> options, ILogger<FormWorker> logger) : BackgroundService
+    IMediaStore store, CacheSignals signals, JobClaims claims, TimeProvider clock, IOptions<FormsOptions> options, ILogger<FormWorker> logger)
+    : IntervalJob(claims, clock, logger)
 {
-    private static readonly JsonSerializerOptions s_json = new(JsonSerializerDefaults.Web);
-    private readonly SemaphoreSlim _wake = new(0, 1);
+    public const string JobName = "lesson-forms";
 
-    /// <summary>Looks for work now instead of at the next poll (a publish on this node committed).</summary>
-    public void Wake()
-    {
-        if (_wake.CurrentCount == 0)
-        {
-            try
-            {
-                _wake.Release();
-            }
-            catch (SemaphoreFullException)
-            {
-                // Woken twice at once: once is enough.
-            }
-        }
-    }
+    private static readonly JsonSerializerOptions s_json = new(JsonSerializerDefaults.Web);
+
+    public override string Name => JobName;
+
+    public override JobScope Scope => JobScope.EveryNode;
+
+    public override string Label => "生成课程的多种形式";
+
+    protected override TimeSpan Interval => TimeSpan.FromSeconds(Math.Max(0.05, options.Value.PollSeconds));
+
+    protected override string Description => "Making the lessons' forms";
 
     /// <summary>Claims and makes one job; false when none was due.</summary>
-    public async Task<bool> RunOnceAsync(CancellationToken cancellationToken = default)
+    public async Task<bool> TakeOneAsync(CancellationToken cancellationToken = default)
     {
         var kinds = generators.Select(g => g.Kind).ToList();
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = Clock.GetUtcNow().UtcDateTime;
         var job = await jobs.ClaimAsync(kinds, now, TimeSpan.FromSeconds(options.Value.ClaimSeconds), options.Value.MaxAttempts, cancellationToken);
         if (job is null)
         {
@@ -58,7 +57,7 @@ internal sealed class FormWorker(IServiceScopeFactory scopes, IEnumerable<ILesso
     public async Task<int> RunPendingAsync(CancellationToken cancellationToken = default)
     {
         var taken = 0;
-        while (await RunOnceAsync(cancellationToken))
+        while (await TakeOneAsync(cancellationToken))
         {
             taken++;
         }
@@ -104,7 +103,7 @@ internal sealed class FormWorker(IServiceScopeFactory scopes, IEnumerable<ILesso
                 ["attempt"] = job.Attempts,
             }, s_json);
             var sentences = form.Sentences is null ? null : JsonSerializer.Serialize(form.Sentences, s_json);
-            var unused = await jobs.CompleteAsync(job, key, form.MediaType, size, form.DurationSeconds, sentences, timings, clock.GetUtcNow().UtcDateTime, cancellationToken);
+            var unused = await jobs.CompleteAsync(job, key, form.MediaType, size, form.DurationSeconds, sentences, timings, Clock.GetUtcNow().UtcDateTime, cancellationToken);
             if (unused is null)
             {
                 // The claim expired and another worker took the job over: its result is the one recorded.
@@ -132,7 +131,7 @@ internal sealed class FormWorker(IServiceScopeFactory scopes, IEnumerable<ILesso
             logger.LogError(e, "Making the {Kind} of {ContentItemId} failed (attempt {Attempt})", job.Kind, job.ContentItemId, job.Attempts);
             SiteMetrics.Job("forms", done: false);
             await jobs.SetAsideAsync(job, last ? FormState.Failed : FormState.Pending, e.Message,
-                clock.GetUtcNow().UtcDateTime.AddSeconds(30 * job.Attempts), CancellationToken.None);
+                Clock.GetUtcNow().UtcDateTime.AddSeconds(30 * job.Attempts), CancellationToken.None);
         }
         finally
         {
@@ -140,22 +139,26 @@ internal sealed class FormWorker(IServiceScopeFactory scopes, IEnumerable<ILesso
         }
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override async Task<string?> RunOnceAsync(bool asked, CancellationToken cancellationToken)
     {
-        if (!options.Value.RunJobs)
-        {
-            return;
-        }
+        var taken = await RunPendingAsync(cancellationToken);
+        return taken > 0 ? $"took {taken} jobs" : null;
+    }
 
-        await Task.Yield();
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        options.Value.RunJobs ? base.ExecuteAsync(stoppingToken) : Task.CompletedTask;
+
+    /// <summary>Queues the forms of content published before the generators existed, brings back jobs set aside for an engine this node now has, then runs at once.</summary>
+    protected override async Task StartingAsync(CancellationToken cancellationToken)
+    {
         try
         {
             foreach (var generator in generators)
             {
-                await backfill.RunAsync(generator, stoppingToken);
+                await backfill.RunAsync(generator, cancellationToken);
                 if (generator.IsAvailable)
                 {
-                    await jobs.RequeueUnavailableAsync(generator.Kind, clock.GetUtcNow().UtcDateTime, stoppingToken);
+                    await jobs.RequeueUnavailableAsync(generator.Kind, Clock.GetUtcNow().UtcDateTime, cancellationToken);
                 }
             }
         }
@@ -164,23 +167,6 @@ internal sealed class FormWorker(IServiceScopeFactory scopes, IEnumerable<ILesso
             logger.LogWarning(e, "Forms of content published before could not be queued; they are queued when it is published again");
         }
 
-        var interval = TimeSpan.FromSeconds(Math.Max(0.05, options.Value.PollSeconds));
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await RunPendingAsync(stoppingToken);
-                await _wake.WaitAsync(interval, stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e)
-            {
-                logger.LogError(e, "Looking for form jobs failed; it is tried again at the next interval");
-                await Task.Delay(interval, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
-            }
-        }
+        RunNow();
     }
 }

@@ -27,7 +27,7 @@ internal sealed class LessonFormsHandler(IEnumerable<ILessonFormGenerator> gener
         {
             context.Session.OnCommitted(() =>
             {
-                worker.Wake();
+                worker.RunNow();
                 return Task.CompletedTask;
             });
         }

@@ -8,17 +8,21 @@ namespace CivicsClass.Search.Trends;
 
 /// <summary>
 /// Adds the node's search counts to <c>search_day</c> every interval and once more when the node stops.
-/// Nodes add to the same rows, so a farm's counts are the sum of its nodes'.
+/// The counts are in each node's memory, so every node runs it (<see cref="JobScope.EveryNode"/>); nodes add to the
+/// same rows, so a farm's counts are the sum of its nodes'.
 /// </summary>
-internal sealed class SearchTallyWriter(SearchTally tally, IServiceScopeFactory scopes, SearchOptions options, TimeProvider clock, ILogger<SearchTallyWriter> logger)
-    : IntervalJob(clock, logger)
+internal sealed class SearchTallyWriter(SearchTally tally, IServiceScopeFactory scopes, SearchOptions options, JobClaims claims, TimeProvider clock, ILogger<SearchTallyWriter> logger)
+    : IntervalJob(claims, clock, logger)
 {
-    public async Task WriteAsync(CancellationToken cancellationToken = default)
+    public const string JobName = "search-counts";
+
+    /// <summary>Writes the counts taken so far; returns how many (day, query) rows it added to.</summary>
+    public async Task<int> WriteAsync(CancellationToken cancellationToken = default)
     {
         var counts = tally.Take();
         if (counts.Count == 0)
         {
-            return;
+            return 0;
         }
 
         const string sql = """
@@ -32,13 +36,24 @@ internal sealed class SearchTallyWriter(SearchTally tally, IServiceScopeFactory 
         await connection.ExecuteAsync(sql, counts.OrderBy(c => c.Day).ThenBy(c => c.Query, StringComparer.Ordinal)
             .Select(c => new { c.Day, c.Query, c.Searches, c.Misses }), transaction);
         await session.SaveChangesAsync(cancellationToken);
+        return counts.Count;
     }
 
     protected override TimeSpan Interval => TimeSpan.FromSeconds(Math.Max(1, options.TallySeconds));
 
+    public override string Name => JobName;
+
+    public override JobScope Scope => JobScope.EveryNode;
+
+    public override string Label => "写入搜索次数";
+
     protected override string Description => "Writing the search counts";
 
-    protected override Task RunOnceAsync(bool asked, CancellationToken cancellationToken) => TryWriteAsync(cancellationToken);
+    protected override async Task<string?> RunOnceAsync(bool asked, CancellationToken cancellationToken)
+    {
+        var written = await TryWriteAsync(cancellationToken);
+        return written > 0 ? $"wrote {written} queries" : null;
+    }
 
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
@@ -46,16 +61,17 @@ internal sealed class SearchTallyWriter(SearchTally tally, IServiceScopeFactory 
         await TryWriteAsync(CancellationToken.None);
     }
 
-    private async Task TryWriteAsync(CancellationToken cancellationToken)
+    private async Task<int> TryWriteAsync(CancellationToken cancellationToken)
     {
         try
         {
-            await WriteAsync(cancellationToken);
+            return await WriteAsync(cancellationToken);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             // Counts for editors' charts: a failed write loses an interval's counts, never a search.
             logger.LogWarning(exception, "Could not write the search counts");
+            return 0;
         }
     }
 }

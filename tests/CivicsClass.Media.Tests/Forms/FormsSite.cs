@@ -32,7 +32,7 @@ public sealed class FormsSite : IAsyncDisposable
 
     internal Storage.IMediaStore Store => Site.Services.GetRequiredService<Storage.IMediaStore>();
 
-    public static async Task<FormsSite> CreateAsync(IDatabaseProvider provider, string? speechCommand = null)
+    public static async Task<FormsSite> CreateAsync(IDatabaseProvider provider, string? speechCommand = null, IReadOnlyDictionary<string, string?>? extraSettings = null)
     {
         var clock = new ManualClock();
         var site = await TestSite.CreateAsync(provider, services =>
@@ -41,6 +41,11 @@ public sealed class FormsSite : IAsyncDisposable
             if (speechCommand is not null)
             {
                 settings["Narration:SpeechCommand"] = speechCommand;
+            }
+
+            foreach (var (key, value) in extraSettings ?? new Dictionary<string, string?>())
+            {
+                settings[key] = value;
             }
 
             var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();

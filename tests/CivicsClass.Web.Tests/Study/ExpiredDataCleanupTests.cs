@@ -1,22 +1,27 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using CivicsClass.Data.Dialects;
 using CivicsClass.Data.Documents;
+using CivicsClass.Data.Jobs;
 using CivicsClass.Testing;
 using CivicsClass.Web.Tests.Admin;
 using Dapper;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 using CivicsClass.Learning.Maintenance;
+using CivicsClass.Learning.Study;
 
 namespace CivicsClass.Web.Tests.Study;
 
-/// <summary>Study sessions nothing reads any more are removed by one node per interval, and administrators see what went.</summary>
+/// <summary>Rows nothing reads any more are removed by one node per interval, each module's by its own sweep, and administrators see what went.</summary>
 public abstract class ExpiredDataCleanupTests<TProvider>(CleanupSiteHost<TProvider> host) : IClassFixture<CleanupSiteHost<TProvider>>
     where TProvider : IDatabaseProvider, new()
 {
-    private static readonly string[] s_tasks = [ExpiredDataCleanup.SupersededSessions, ExpiredDataCleanup.CompletedSessions];
+    private const string Superseded = "study-session-superseded";
+    private const string Completed = "study-session-completed";
+
+    private static readonly string[] s_sweeps =
+        [Superseded, Completed, "daily-quiz-draw", "quiz-attempt", "sign-in-session", "sign-in-throttle", "refresh-token"];
 
     [SkippableFact]
     public async Task Run_SessionsPastRetention_RemovedWhileCurrentRecentAndStillShownOnesKept()
@@ -48,8 +53,8 @@ public abstract class ExpiredDataCleanupTests<TProvider>(CleanupSiteHost<TProvid
         Assert.DoesNotContain(oldSuperseded, left);
         Assert.DoesNotContain(oldCompleted, left);
         Assert.Subset(left, new HashSet<string> { oldCurrent, lateSuperseded, lateCurrent, recentSuperseded, recentCompleted });
-        Assert.True(removed[ExpiredDataCleanup.SupersededSessions] >= 1);
-        Assert.True(removed[ExpiredDataCleanup.CompletedSessions] >= 1);
+        Assert.True(removed[Superseded] >= 1);
+        Assert.True(removed[Completed] >= 1);
         Assert.Equal("superseded", await CompleteAsync(late, lateSuperseded, HttpStatusCode.Conflict));
         await CompleteAsync(old, oldSuperseded, HttpStatusCode.NotFound);
         await CompleteAsync(old, oldCurrent, HttpStatusCode.OK);
@@ -66,12 +71,30 @@ public abstract class ExpiredDataCleanupTests<TProvider>(CleanupSiteHost<TProvid
         var runs = await Task.WhenAll(nodes.Select(n => Task.Run(() => n.RunAsync())));
         var again = await Task.WhenAll(nodes.Select(n => n.RunAsync()));
 
-        foreach (var task in s_tasks)
-        {
-            Assert.Single(runs, r => r.ContainsKey(task));
-        }
-
+        var run = Assert.Single(runs, r => r.Count > 0);
+        Assert.Equal(s_sweeps.Order(), run.Keys.Order());
         Assert.All(again, r => Assert.Empty(r));
+    }
+
+    [SkippableFact]
+    public async Task Run_WhileAnotherNodeHoldsTheJob_SkipsItWithoutWaiting_AndTakesOverWhenItsLeaseRunsOut()
+    {
+        var factory = await host.GetAsync();
+        var cleanup = factory.Services.GetRequiredService<ExpiredDataCleanup>();
+        var otherNode = new JobClaims(factory.Services.GetRequiredService<IDocumentStore>(), new JobNode());
+        host.Clock.Advance(TimeSpan.FromHours(2));
+        var now = host.Clock.GetUtcNow().UtcDateTime;
+        Assert.True(await otherNode.TryClaimAsync(ExpiredDataCleanup.JobName, now, now, TimeSpan.FromMinutes(2)));
+
+        var whileHeld = await cleanup.RunAsync(force: true).WaitAsync(TimeSpan.FromSeconds(20));
+        host.Clock.Advance(TimeSpan.FromMinutes(3));
+        var afterLease = await cleanup.RunAsync(force: true);
+        var run = (await factory.Services.GetRequiredService<IJobReport>().ReadAsync()).Single(r => r.Name == ExpiredDataCleanup.JobName);
+
+        Assert.Empty(whileHeld);
+        Assert.Equal(s_sweeps.Order(), afterLease.Keys.Order());
+        Assert.Equal(factory.Services.GetRequiredService<JobClaims>().Node, run.Node);
+        Assert.False(await otherNode.FinishAsync(ExpiredDataCleanup.JobName, now, JobOutcomes.Done, null), "the node that lost its lease records nothing");
     }
 
     [SkippableFact]
@@ -85,24 +108,87 @@ public abstract class ExpiredDataCleanupTests<TProvider>(CleanupSiteHost<TProvid
         var withoutToken = await people["Administrator"].PostWithoutTokenAsync("/admin/jobs/cleanup/run", new Dictionary<string, string>());
         var editorPage = await people["Editor"].Http.GetAsync("/admin/jobs");
         var editorRun = await people["Editor"].PostAsync("/account/profile", "/admin/jobs/cleanup/run", new Dictionary<string, string>());
-        var run = await people["Administrator"].PostAsync("/admin/jobs", "/admin/jobs/cleanup/run", new Dictionary<string, string>());
-        var runs = await FinishedSinceAsync(factory, before);
+        var runNow = await people["Administrator"].PostAsync("/admin/jobs", "/admin/jobs/cleanup/run", new Dictionary<string, string>());
+        var run = await FinishedSinceAsync(factory, before);
         var page = await people["Administrator"].GetStringAsync("/admin/jobs");
 
         Assert.Equal(HttpStatusCode.BadRequest, withoutToken.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, editorPage.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, editorRun.StatusCode);
-        Assert.Equal(HttpStatusCode.Redirect, run.StatusCode);
-        Assert.Equal(s_tasks.Order(), runs.Select(r => r.Name).Order());
-        Assert.All(runs, r => Assert.Null(r.LastError));
-        foreach (var r in runs)
+        Assert.Equal(HttpStatusCode.Redirect, runNow.StatusCode);
+        Assert.NotNull(run);
+        Assert.Equal(JobOutcomes.Done, run.Outcome);
+        var removed = ExpiredDataCleanup.Removed(run.Note);
+        Assert.Equal(s_sweeps.Order(), removed.Keys.Order());
+        foreach (var sweep in s_sweeps)
         {
-            Assert.Contains($"id=\"cleanup-{r.Name}\"", page);
-            Assert.Contains($"<td data-removed>{r.LastRemoved}</td>", page);
+            var row = Row(page, $"id=\"cleanup-{sweep}\"");
+            Assert.Contains($"<td data-removed>{removed[sweep]}</td>", row);
         }
 
+        var jobRow = Row(page, $"id=\"job-run-{ExpiredDataCleanup.JobName}\"");
+        Assert.Contains("过期数据清理", jobRow);
+        Assert.Contains("每次由一台服务器运行", jobRow);
+        Assert.Contains($"<td data-node>{System.Net.WebUtility.HtmlEncode(run.Node)}</td>", jobRow);
+        Assert.Contains("<td data-state>完成</td>", jobRow);
         Assert.Contains("已完成的学习记录", page);
+        Assert.Contains("已退出或过期的登录会话", page);
         Assert.Contains("立即运行", page);
+    }
+
+    [SkippableFact]
+    public async Task Run_EachModulesSweep_RemovesItsOldRowsAndKeepsCurrentOnes()
+    {
+        var factory = await host.GetAsync();
+        host.Clock.Advance(TimeSpan.FromHours(2));
+        var now = host.Clock.GetUtcNow();
+        var today = StudyCalendar.Day(now.UtcDateTime);
+        var longAgo = StudyCalendar.ToInt(StudyCalendar.Date(now.UtcDateTime).AddDays(-30));
+        var user = Random.Shared.NextInt64(1_000_000_000, 2_000_000_000);
+        var key = Guid.NewGuid().ToString("N");
+        long Ms(TimeSpan ago) => (now - ago).ToUnixTimeMilliseconds();
+        await ExecuteAsync(factory, """
+            INSERT INTO daily_quiz_draw (user_id, day, question_ids) VALUES (@user, @longAgo, 'q1'), (@user, @today, 'q2');
+            INSERT INTO quiz_attempt (user_id, content_item_id, study_day, attempts) VALUES (@user, 'lesson', @longAgo, 3), (@user, 'lesson', @today, 1);
+            INSERT INTO sign_in_session (id, user_id, started_ms, ended_ms) VALUES
+                (@key || '-ended-long', @key, @daysAgo, @daysAgo), (@key || '-ended-now', @key, @hourAgo, @hourAgo),
+                (@key || '-ancient', @key, @yearsAgo, NULL), (@key || '-current', @key, @daysAgo, NULL);
+            INSERT INTO sign_in_throttle (throttle_key, failures, last_failure_ms) VALUES (@key || '-stale', 9, @hoursAgo), (@key || '-fresh', 9, @minuteAgo);
+            INSERT INTO refresh_token (id, user_id, family_id, expires_ms, used_ms) VALUES
+                (@key || '-old-1', @key, @key || '-old', @daysAgo, @daysAgo), (@key || '-old-2', @key, @key || '-old', @daysAgo, NULL),
+                (@key || '-live-1', @key, @key || '-live', @daysAgo, @daysAgo), (@key || '-live-2', @key, @key || '-live', @tomorrow, NULL);
+            """, new
+        {
+            user, key, today, longAgo,
+            daysAgo = Ms(TimeSpan.FromDays(3)), hourAgo = Ms(TimeSpan.FromHours(1)), yearsAgo = Ms(TimeSpan.FromDays(500)),
+            hoursAgo = Ms(TimeSpan.FromHours(2)), minuteAgo = Ms(TimeSpan.FromMinutes(1)), tomorrow = Ms(TimeSpan.FromDays(-1)),
+        });
+
+        var removed = await factory.Services.GetRequiredService<ExpiredDataCleanup>().RunAsync(force: true);
+
+        Assert.Equal(s_sweeps.Order(), removed.Keys.Order());
+        Assert.Equal([today], await ListAsync<int>(factory, "SELECT day FROM daily_quiz_draw WHERE user_id = @user", new { user }));
+        Assert.Equal([today], await ListAsync<int>(factory, "SELECT study_day FROM quiz_attempt WHERE user_id = @user", new { user }));
+        Assert.Equal([key + "-current", key + "-ended-now"], await ListAsync<string>(factory, "SELECT id FROM sign_in_session WHERE user_id = @key ORDER BY id", new { key }));
+        Assert.Equal([key + "-fresh"], await ListAsync<string>(factory, "SELECT throttle_key FROM sign_in_throttle WHERE throttle_key LIKE @prefix", new { prefix = key + "%" }));
+        Assert.Equal([key + "-live-1", key + "-live-2"], await ListAsync<string>(factory, "SELECT id FROM refresh_token WHERE user_id = @key ORDER BY id", new { key }));
+        Assert.All(s_sweeps.Skip(2), sweep => Assert.True(removed[sweep] >= 1, $"{sweep} removed nothing"));
+    }
+
+    private static async Task ExecuteAsync(SiteFactory factory, string sql, object parameters)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var session = scope.ServiceProvider.GetRequiredService<ISession>();
+        var (connection, transaction) = await session.BeginWriteAsync();
+        await connection.ExecuteAsync(sql, parameters, transaction);
+        await session.SaveChangesAsync();
+    }
+
+    private static async Task<List<T>> ListAsync<T>(SiteFactory factory, string sql, object parameters)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var (connection, transaction) = await scope.ServiceProvider.GetRequiredService<ISession>().GetConnectionAsync();
+        return (await connection.QueryAsync<T>(sql, parameters, transaction)).ToList();
     }
 
     private static async Task<string> OpenAsync(AppLearner worker, string lessonId)
@@ -135,21 +221,28 @@ public abstract class ExpiredDataCleanupTests<TProvider>(CleanupSiteHost<TProvid
         return (await connection.QueryAsync<string>("SELECT id FROM study_session", transaction: transaction)).ToHashSet();
     }
 
-    /// <summary>Waits for the run a button asked for: every task started after <paramref name="since"/> and finished.</summary>
-    private static async Task<IReadOnlyList<MaintenanceRun>> FinishedSinceAsync(SiteFactory factory, DateTime since)
+    /// <summary>Waits for the run a button asked for: started after <paramref name="since"/> and finished.</summary>
+    private static async Task<JobRun?> FinishedSinceAsync(SiteFactory factory, DateTime since)
     {
         var deadline = DateTime.UtcNow.AddSeconds(30);
         while (true)
         {
-            await using var scope = factory.Services.CreateAsyncScope();
-            var runs = await MaintenanceRuns.ListAsync(scope.ServiceProvider.GetRequiredService<ISession>());
-            if (runs.Count == s_tasks.Length && runs.All(r => r.LastRunUtc > since && r.FinishedUtc >= r.LastRunUtc) || DateTime.UtcNow > deadline)
+            var run = (await factory.Services.GetRequiredService<IJobReport>().ReadAsync()).SingleOrDefault(r => r.Name == ExpiredDataCleanup.JobName);
+            if (run is { StartedUtc: { } started, FinishedUtc: { } finished } && started > since && finished >= started || DateTime.UtcNow > deadline)
             {
-                return runs;
+                return run;
             }
 
             await Task.Delay(100);
         }
+    }
+
+    private static string Row(string page, string marker)
+    {
+        var at = page.IndexOf(marker, StringComparison.Ordinal);
+        Assert.True(at >= 0, $"no {marker} on the page");
+        var row = page[at..];
+        return row[..row.IndexOf("</tr>", StringComparison.Ordinal)];
     }
 }
 
@@ -164,24 +257,4 @@ public sealed class CleanupSiteHost<TProvider> : SiteHost<TProvider> where TProv
 
 public sealed class SqliteExpiredDataCleanupTests(CleanupSiteHost<Sqlite> host) : ExpiredDataCleanupTests<Sqlite>(host);
 
-public sealed class PostgresExpiredDataCleanupTests(CleanupSiteHost<Postgres> host) : ExpiredDataCleanupTests<Postgres>(host)
-{
-    private readonly CleanupSiteHost<Postgres> _host = host;
-
-    /// <summary>SQLite has one writer, so there is no claimed row to skip there.</summary>
-    [SkippableFact]
-    public async Task Run_TaskBeingClaimedByAnotherNode_IsSkippedWithoutWaiting()
-    {
-        var factory = await _host.GetAsync();
-        var cleanup = factory.Services.GetRequiredService<ExpiredDataCleanup>();
-        await cleanup.RunAsync(force: true);
-        await using var other = await factory.Services.GetRequiredService<ISqlDialect>().OpenConnectionAsync();
-        await using var claim = await other.BeginTransactionAsync();
-        await other.ExecuteAsync("SELECT name FROM maintenance_run WHERE name = @name FOR UPDATE", new { name = ExpiredDataCleanup.CompletedSessions }, claim);
-
-        var done = await cleanup.RunAsync(force: true).WaitAsync(TimeSpan.FromSeconds(20));
-
-        Assert.Equal([ExpiredDataCleanup.SupersededSessions], done.Keys);
-    }
-}
-
+public sealed class PostgresExpiredDataCleanupTests(CleanupSiteHost<Postgres> host) : ExpiredDataCleanupTests<Postgres>(host);

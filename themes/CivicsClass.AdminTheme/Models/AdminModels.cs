@@ -150,7 +150,7 @@ public sealed record RollupRow(string Period, long Learners, string RolledAt);
 
 public sealed record CleanupRow(string Name, string Kind, string LastRun, long Removed, string State, string? Error);
 
-public sealed record JobsViewModel(string Title, string? Message, SearchIndexStatus Search, IReadOnlyList<FailedJobRow> Failures,
+public sealed record JobsViewModel(string Title, string? Message, IReadOnlyList<JobRunRow> Runs, SearchIndexStatus Search, IReadOnlyList<FailedJobRow> Failures,
     IReadOnlyList<ScheduledRow> Scheduled, IReadOnlyList<RollupRow> Rollups, IReadOnlyList<CleanupRow> Cleanups, FormJobsView Forms);
 
 /// <summary>The lessons' generated forms: how many of each kind stand in each state, and the jobs not yet done.</summary>

@@ -3,7 +3,7 @@ using CivicsClass.Data.Dialects;
 using Dapper;
 using Microsoft.AspNetCore.DataProtection.Repositories;
 
-namespace CivicsClass.Accounts;
+namespace CivicsClass.Accounts.DataProtection;
 
 /// <summary>
 /// The keys that protect sign-in cookies and antiforgery tokens, kept in the site's database so every

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 
-namespace CivicsClass.Accounts;
+namespace CivicsClass.Accounts.Tokens;
 
 /// <summary>
 /// The app's tokens: a short-lived access token, refused as soon as the person's security stamp changes,

@@ -2,7 +2,7 @@ using System.Globalization;
 using CivicsClass.Data.Documents;
 using Microsoft.AspNetCore.Identity;
 
-namespace CivicsClass.Accounts;
+namespace CivicsClass.Accounts.Users;
 
 /// <summary>
 /// ASP.NET Core Identity's user store over our documents, on either database. Each change is

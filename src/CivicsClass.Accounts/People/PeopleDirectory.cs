@@ -1,4 +1,4 @@
-namespace CivicsClass.Accounts;
+namespace CivicsClass.Accounts.People;
 
 /// <summary>Accounts for other modules, read through the user index so that none of them reads it itself.</summary>
 internal sealed class PeopleDirectory(ISession session) : IPeopleDirectory

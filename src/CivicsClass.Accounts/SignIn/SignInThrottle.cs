@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Dapper;
 
-namespace CivicsClass.Accounts;
+namespace CivicsClass.Accounts.SignIn;
 
 /// <summary>
 /// Slows password guessing without locking anyone out: after a few failures for an account, or from an

@@ -1,6 +1,6 @@
 using CivicsClass.Data.Migrations;
 
-namespace CivicsClass.Accounts;
+namespace CivicsClass.Accounts.Migrations;
 
 internal sealed class AccountsMigrations : IDataMigration
 {

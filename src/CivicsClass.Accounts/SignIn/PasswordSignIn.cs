@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 
-namespace CivicsClass.Accounts;
+namespace CivicsClass.Accounts.SignIn;
 
 /// <summary>
 /// Checks a typed account and password for the sign-in page and the app alike. An unknown account costs

@@ -2,7 +2,7 @@ using CivicsClass.Theme;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Localization;
 
-namespace CivicsClass.Accounts;
+namespace CivicsClass.Accounts.Users;
 
 /// <summary>Identity's messages in the site's language, from the theme's resources.</summary>
 internal sealed class IdentityText(IStringLocalizer<SiteText> text) : IdentityErrorDescriber

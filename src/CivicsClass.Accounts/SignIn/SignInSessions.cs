@@ -3,7 +3,7 @@ using Dapper;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 
-namespace CivicsClass.Accounts;
+namespace CivicsClass.Accounts.SignIn;
 
 /// <summary>
 /// Each sign-in cookie names a session row in the database; signing out ends the row, so a copy of the

@@ -3,7 +3,7 @@ using CivicsClass.Theme;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Localization;
 
-namespace CivicsClass.Accounts;
+namespace CivicsClass.Accounts.Passwords;
 
 /// <summary>
 /// Refuses the passwords guessers try first — the 10 000 most common (a data file, see NOTICE.md),

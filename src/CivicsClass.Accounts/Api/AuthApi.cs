@@ -1,3 +1,6 @@
+using CivicsClass.Accounts.Registration;
+using CivicsClass.Accounts.SignIn;
+using CivicsClass.Accounts.Tokens;
 using CivicsClass.Content.Taxonomies;
 using CivicsClass.Theme;
 using Microsoft.AspNetCore.Authentication.BearerToken;
@@ -5,7 +8,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Localization;
 
-namespace CivicsClass.Accounts;
+namespace CivicsClass.Accounts.Api;
 
 /// <summary>Accounts for the mobile app: register, sign in for a bearer token, refresh it, and who the token belongs to.</summary>
 public static class AuthApi

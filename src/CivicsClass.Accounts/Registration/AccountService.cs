@@ -1,7 +1,7 @@
 using CivicsClass.Content.Security;
 using Microsoft.AspNetCore.Identity;
 
-namespace CivicsClass.Accounts;
+namespace CivicsClass.Accounts.Registration;
 
 /// <summary>Registration as the site and the app both do it: a learner's account with the Worker role.</summary>
 public sealed class AccountService(UserManager<User> users, TimeProvider clock, IdentityErrorDescriber errors)

@@ -1,3 +1,5 @@
+using CivicsClass.Accounts.Registration;
+using CivicsClass.Accounts.SignIn;
 using CivicsClass.Content.Taxonomies;
 using CivicsClass.Theme;
 using CivicsClass.Theme.Models;
@@ -7,7 +9,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 
-namespace CivicsClass.Accounts;
+namespace CivicsClass.Accounts.Pages;
 
 /// <summary>Sign in, register, sign out, change password and profile, as pages of the workers' site.</summary>
 [Route("account")]

@@ -1,5 +1,6 @@
 using System.Threading.RateLimiting;
 using CivicsClass.Accounts.Api;
+using CivicsClass.Accounts.Authorization;
 using CivicsClass.Accounts.DataProtection;
 using CivicsClass.Accounts.Migrations;
 using CivicsClass.Accounts.Passwords;

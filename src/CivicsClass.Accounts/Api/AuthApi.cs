@@ -11,18 +11,8 @@ using Microsoft.Extensions.Localization;
 namespace CivicsClass.Accounts.Api;
 
 /// <summary>Accounts for the mobile app: register, sign in for a bearer token, refresh it, and who the token belongs to.</summary>
-public static class AuthApi
+internal static class AuthApi
 {
-    public sealed record RegisterRequest(string? PhoneOrEmail, string? Password, string? DisplayName);
-
-    public sealed record LoginRequest(string? PhoneOrEmail, string? Password);
-
-    public sealed record RefreshRequest(string? RefreshToken);
-
-    public sealed record Registered(string Id, string UserName, string DisplayName);
-
-    public sealed record Me(string Id, string UserName, string DisplayName, IReadOnlyList<string> Roles, string? Organisation, string? Region, string? Industry);
-
     public static RouteGroupBuilder MapAuthApi(this RouteGroupBuilder api)
     {
         var auth = api.MapGroup("/auth").WithTags("Accounts").RequireRateLimiting(AccountsModule.SignInRateLimit);

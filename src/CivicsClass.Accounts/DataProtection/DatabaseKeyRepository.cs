@@ -11,7 +11,7 @@ namespace CivicsClass.Accounts.DataProtection;
 /// backup carries them. Data protection calls this rarely and synchronously: when the key ring is
 /// first read, refreshed (about daily) or a key is added.
 /// </summary>
-public sealed class DatabaseKeyRepository(ISqlDialect dialect) : IXmlRepository
+internal sealed class DatabaseKeyRepository(ISqlDialect dialect) : IXmlRepository
 {
     public IReadOnlyCollection<XElement> GetAllElements()
     {

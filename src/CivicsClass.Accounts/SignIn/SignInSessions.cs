@@ -10,7 +10,7 @@ namespace CivicsClass.Accounts.SignIn;
 /// cookie stops working at once, on every node, while the person's other devices stay signed in.
 /// Starting and ending a session commit the request's unit of work, which holds nothing else then.
 /// </summary>
-public sealed class SignInSessions(ISession session, TimeProvider clock)
+internal sealed class SignInSessions(ISession session, TimeProvider clock)
 {
     /// <summary>Where the session id travels: in the cookie's properties, which a refreshed sign-in keeps.</summary>
     public const string PropertyName = "civics.session";

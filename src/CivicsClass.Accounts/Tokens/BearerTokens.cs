@@ -12,7 +12,7 @@ namespace CivicsClass.Accounts.Tokens;
 /// and a refresh token that can be used once. Each refresh hands out a new pair in the same family; a
 /// refresh token used a second time means it was copied, so the whole family is ended.
 /// </summary>
-public sealed class BearerTokens(IOptionsMonitor<BearerTokenOptions> options, SignInManager<User> signIn, ISession session, TimeProvider clock)
+internal sealed class BearerTokens(IOptionsMonitor<BearerTokenOptions> options, SignInManager<User> signIn, ISession session, TimeProvider clock)
 {
     private const string RefreshIdProperty = "civics.refresh";
 

@@ -2,6 +2,8 @@ using System.Diagnostics;
 using CivicsClass.Data;
 using CivicsClass.Data.Dialects;
 using CivicsClass.Data.Migrations;
+using CivicsClass.Operations.Backups;
+using CivicsClass.Operations.MigrateToPostgres;
 
 namespace CivicsClass.Operations;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using NpgsqlTypes;
 
-namespace CivicsClass.Operations;
+namespace CivicsClass.Operations.MigrateToPostgres;
 
 /// <summary>
 /// Turns what SQLite stored (integers for booleans, ISO-8601 text for instants, whatever the value

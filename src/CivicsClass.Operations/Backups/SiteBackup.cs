@@ -6,7 +6,7 @@ using CivicsClass.Data.Dialects;
 using Dapper;
 using Microsoft.Data.Sqlite;
 
-namespace CivicsClass.Operations;
+namespace CivicsClass.Operations.Backups;
 
 /// <summary>
 /// Writes a site into one zip file while the site may keep running: a consistent copy of the

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Npgsql;
 
-namespace CivicsClass.Operations;
+namespace CivicsClass.Operations.Backups;
 
 /// <summary>
 /// Runs <c>pg_dump</c> and <c>pg_restore</c> (Debian's <c>postgresql-client</c>) against the site's

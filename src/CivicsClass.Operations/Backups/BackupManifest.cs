@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace CivicsClass.Operations;
+namespace CivicsClass.Operations.Backups;
 
 /// <summary>
 /// The first thing a restore reads: what made the backup, from which kind of database, at which

@@ -1,4 +1,4 @@
-namespace CivicsClass.Operations;
+namespace CivicsClass.Operations.Backups;
 
 /// <summary>
 /// The site's own files under <c>App_Data</c>: uploaded media and anything else a module keeps

@@ -1,7 +1,7 @@
 using Dapper;
 using Microsoft.Data.Sqlite;
 
-namespace CivicsClass.Operations;
+namespace CivicsClass.Operations.MigrateToPostgres;
 
 /// <summary>
 /// The tables of a SQLite site as its catalog lists them, in an order where every table comes

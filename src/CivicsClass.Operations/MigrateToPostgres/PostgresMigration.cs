@@ -5,7 +5,7 @@ using Microsoft.Data.Sqlite;
 using Npgsql;
 using NpgsqlTypes;
 
-namespace CivicsClass.Operations;
+namespace CivicsClass.Operations.MigrateToPostgres;
 
 /// <summary>
 /// Copies an embedded SQLite site into an empty PostgreSQL database: the same migrations make the

@@ -3,7 +3,7 @@ using CivicsClass.Data.Dialects;
 using CivicsClass.Data.Migrations;
 using Microsoft.Data.Sqlite;
 
-namespace CivicsClass.Operations;
+namespace CivicsClass.Operations.Backups;
 
 /// <summary>
 /// Puts a backup back into the configured database and <c>App_Data</c>. The whole backup is

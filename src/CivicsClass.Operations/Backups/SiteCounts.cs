@@ -2,7 +2,7 @@ using System.Data.Common;
 using CivicsClass.Data.Dialects;
 using Dapper;
 
-namespace CivicsClass.Operations;
+namespace CivicsClass.Operations.Backups;
 
 /// <summary>What a backup promises to bring back, counted the same way before and after.</summary>
 internal sealed record SiteCounts(long Items, long Versions, long Users, long LedgerEntries, long LedgerPoints)

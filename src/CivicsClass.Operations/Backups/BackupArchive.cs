@@ -2,7 +2,7 @@ using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text.Json;
 
-namespace CivicsClass.Operations;
+namespace CivicsClass.Operations.Backups;
 
 /// <summary>
 /// Reads a backup into a staging folder and checks every byte against the manifest, so that a

@@ -24,6 +24,3 @@ internal sealed record BackupManifest(
 
     public static BackupManifest? FromJson(string json) => JsonSerializer.Deserialize<BackupManifest>(json, s_json);
 }
-
-/// <summary>One entry of the backup: its name inside the archive, its length and its SHA-256 in hex.</summary>
-internal sealed record BackupFile(string Entry, long Length, string Sha256);

@@ -1,9 +1,8 @@
 using System.Text.RegularExpressions;
 using CivicsClass.Content.Seeds;
 using CivicsClass.Content.Taxonomies;
-using CivicsClass.Testing;
 
-namespace CivicsClass.Web.Tests.Admin;
+namespace CivicsClass.Testing.Site;
 
 /// <summary>People of every role on one seeded site, and the form a lecturer fills in for a lesson.</summary>
 public static partial class AdminPeople

@@ -4,7 +4,7 @@ using CivicsClass.Testing;
 using Dapper;
 using Xunit;
 
-namespace CivicsClass.Web.Tests.Operations;
+namespace CivicsClass.Operations.Tests;
 
 /// <summary>Everything a restore or a migration must bring back, read straight from a site's database and media folder.</summary>
 internal sealed record SiteSnapshot(

@@ -1,9 +1,8 @@
-using CivicsClass.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace CivicsClass.Web.Tests;
+namespace CivicsClass.Testing.Site;
 
 /// <summary>The whole site over a throw-away database, as <c>dotnet run</c> would start it.</summary>
 public sealed class SiteFactory(TestDatabase database, IReadOnlyDictionary<string, string?>? settings = null, TimeProvider? clock = null) : WebApplicationFactory<Program>

@@ -3,12 +3,13 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using CivicsClass.Testing;
+using CivicsClass.Testing.Site;
 using CivicsClass.Accounts;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
-namespace CivicsClass.Web.Tests.Accounts;
+namespace CivicsClass.Accounts.Tests.SignIn;
 
 /// <summary>Wrong passwords slow the next try down but never lock the owner out, and nothing tells a real account from an unknown one.</summary>
 public abstract class SignInTests<TProvider>(SiteHost<TProvider> host) : IClassFixture<SiteHost<TProvider>>

@@ -1,11 +1,12 @@
 using System.Net;
 using CivicsClass.Data.Documents;
 using CivicsClass.Testing;
+using CivicsClass.Testing.Site;
 using Dapper;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
-namespace CivicsClass.Web.Tests.Operations;
+namespace CivicsClass.Operations.Tests.MigrateToPostgres;
 
 /// <summary><c>migrate-to-postgres</c>: a union's embedded site moved onto PostgreSQL as it grows.</summary>
 public sealed class MigrateToPostgresTests

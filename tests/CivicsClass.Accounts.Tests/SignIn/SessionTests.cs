@@ -2,10 +2,11 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using CivicsClass.Testing;
+using CivicsClass.Testing.Site;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Xunit;
 
-namespace CivicsClass.Web.Tests.Accounts;
+namespace CivicsClass.Accounts.Tests.SignIn;
 
 /// <summary>What signing out, a password change and a role change do to cookies and tokens already handed out.</summary>
 public abstract class SessionTests<TProvider>(SiteHost<TProvider> host) : IClassFixture<SiteHost<TProvider>>

@@ -2,12 +2,13 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using CivicsClass.Testing;
+using CivicsClass.Testing.Site;
 using CivicsClass.Accounts;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
-namespace CivicsClass.Web.Tests.Accounts;
+namespace CivicsClass.Accounts.Tests.Pages;
 
 public abstract class AccountTests<TProvider>(SiteHost<TProvider> host) : IClassFixture<SiteHost<TProvider>>
     where TProvider : IDatabaseProvider, new()

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
-namespace CivicsClass.Web.Tests;
+namespace CivicsClass.Testing.Site;
 
 /// <summary>A browser without a browser: keeps cookies, reads a form's antiforgery token and posts the form as a person would.</summary>
 public sealed partial class FormClient(HttpClient client) : IDisposable

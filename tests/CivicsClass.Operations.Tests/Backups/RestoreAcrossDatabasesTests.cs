@@ -1,7 +1,8 @@
 using CivicsClass.Testing;
+using CivicsClass.Testing.Site;
 using Xunit;
 
-namespace CivicsClass.Web.Tests.Operations;
+namespace CivicsClass.Operations.Tests.Backups;
 
 /// <summary>A backup goes back only into the kind of database it came from.</summary>
 public sealed class RestoreAcrossDatabasesTests

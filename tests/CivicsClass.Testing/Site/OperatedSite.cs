@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using CivicsClass.Data.Documents;
-using CivicsClass.Testing;
 using CivicsClass.Accounts;
 using CivicsClass.Media.Storage;
 using Dapper;
@@ -9,13 +8,13 @@ using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using CivicsClass.Learning.Points;
 
-namespace CivicsClass.Web.Tests.Operations;
+namespace CivicsClass.Testing.Site;
 
 /// <summary>
 /// A site whose content root is the test's own folder, so its <c>App_Data</c> (media, and the
 /// SQLite file) belongs to the test alone; and the operator's commands run against it as processes.
 /// </summary>
-internal static class OperatedSite
+public static class OperatedSite
 {
     /// <summary>The site in this process; its search index is its own unless <paramref name="searchIndex"/> names the folder (that of the site's processes: <c>App_Data/search</c>).</summary>
     public static SiteFactory Start(TestDatabase database, bool seeds, string? searchIndex = null) => new(database, new Dictionary<string, string?>

@@ -1,7 +1,8 @@
 using CivicsClass.Testing;
+using CivicsClass.Testing.Site;
 using Xunit;
 
-namespace CivicsClass.Web.Tests.Operations;
+namespace CivicsClass.Operations.Tests.Backups;
 
 /// <summary><c>backup</c> and <c>restore</c> as an operator runs them, on each database.</summary>
 public abstract class BackupRestoreTests<TProvider> where TProvider : IDatabaseProvider, new()

@@ -1,6 +1,5 @@
-using CivicsClass.Testing;
 
-namespace CivicsClass.Web.Tests;
+namespace CivicsClass.Testing.Site;
 
 /// <summary>
 /// One seeded site per test class, started on first use (so a missing PostgreSQL server skips the

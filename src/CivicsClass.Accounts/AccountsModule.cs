@@ -1,5 +1,15 @@
 using System.Threading.RateLimiting;
+using CivicsClass.Accounts.Api;
+using CivicsClass.Accounts.Authorization;
+using CivicsClass.Accounts.DataProtection;
 using CivicsClass.Accounts.Maintenance;
+using CivicsClass.Accounts.Migrations;
+using CivicsClass.Accounts.Passwords;
+using CivicsClass.Accounts.People;
+using CivicsClass.Accounts.Registration;
+using CivicsClass.Accounts.SignIn;
+using CivicsClass.Accounts.Tokens;
+using CivicsClass.Accounts.Users;
 using CivicsClass.Content.Security;
 using CivicsClass.Data.Dialects;
 using CivicsClass.Data.Documents;
@@ -8,8 +18,8 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
-using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 
 namespace CivicsClass.Accounts;
 
@@ -125,7 +135,7 @@ public static class AccountsModule
         return services;
     }
 
-    /// <summary>The <c>/api/v1/auth</c> group for the mobile app; the account pages are <see cref="AccountController"/>'s.</summary>
+    /// <summary>The <c>/api/v1/auth</c> group for the mobile app; the account pages are <see cref="Pages.AccountController"/>'s.</summary>
     public static IEndpointRouteBuilder MapAccounts(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGroup("/api/v1").MapAuthApi();

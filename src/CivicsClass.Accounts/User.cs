@@ -33,24 +33,3 @@ public sealed class User : Document
     /// <summary>The id Identity and content ownership use.</summary>
     public string UserId => Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }
-
-public sealed record UserIndex(string NormalizedUserName, string? NormalizedEmail, string? PhoneNumber, string DisplayName, DateTime CreatedUtc);
-
-public sealed record UserRoleIndex(string Role);
-
-internal sealed class UserIndexProvider : IndexProvider<User, UserIndex>
-{
-    public override string Table => "user_index";
-
-    protected override IEnumerable<UserIndex> Map(User user)
-    {
-        yield return new UserIndex(user.NormalizedUserName, user.NormalizedEmail, user.PhoneNumber, user.DisplayName, user.CreatedUtc);
-    }
-}
-
-internal sealed class UserRoleIndexProvider : IndexProvider<User, UserRoleIndex>
-{
-    public override string Table => "user_role_index";
-
-    protected override IEnumerable<UserRoleIndex> Map(User user) => user.Roles.Distinct(StringComparer.Ordinal).Select(r => new UserRoleIndex(r));
-}

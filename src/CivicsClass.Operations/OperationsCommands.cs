@@ -1,7 +1,6 @@
 using System.Diagnostics;
-using CivicsClass.Data;
-using CivicsClass.Data.Dialects;
-using CivicsClass.Data.Migrations;
+using CivicsClass.Operations.Backups;
+using CivicsClass.Operations.MigrateToPostgres;
 
 namespace CivicsClass.Operations;
 
@@ -22,16 +21,15 @@ public static class OperationsCommands
     public static async Task<int> RunAsync(WebApplication app, string[] args)
     {
         var services = app.Services;
-        var folders = new SiteFolders(app.Environment.ContentRootPath);
         try
         {
             return args switch
             {
-                ["backup"] => await BackupAsync(services, folders, $"civicsclass-{DateTime.UtcNow:yyyyMMdd-HHmmss}.zip"),
-                ["backup", var file] => await BackupAsync(services, folders, file),
-                ["restore", var file] => await RestoreAsync(services, folders, file, force: false),
-                ["restore", var file, "--force"] => await RestoreAsync(services, folders, file, force: true),
-                ["restore", "--force", var file] => await RestoreAsync(services, folders, file, force: true),
+                ["backup"] => await BackupAsync(services, $"civicsclass-{DateTime.UtcNow:yyyyMMdd-HHmmss}.zip"),
+                ["backup", var file] => await BackupAsync(services, file),
+                ["restore", var file] => await RestoreAsync(services, file, force: false),
+                ["restore", var file, "--force"] => await RestoreAsync(services, file, force: true),
+                ["restore", "--force", var file] => await RestoreAsync(services, file, force: true),
                 ["migrate-to-postgres", var target] => await MigrateAsync(services, target),
                 _ => PrintUsage(),
             };
@@ -54,19 +52,19 @@ public static class OperationsCommands
         return 2;
     }
 
-    private static async Task<int> BackupAsync(IServiceProvider services, SiteFolders folders, string file)
+    private static async Task<int> BackupAsync(IServiceProvider services, string file)
     {
-        var backup = new SiteBackup(services.GetRequiredService<ISqlDialect>(), services.GetRequiredService<DatabaseOptions>(), folders,
-            services.GetRequiredService<Search.Engine.SearchIndex>(), services.GetRequiredService<TimeProvider>());
+        var backup = services.GetRequiredService<SiteBackup>();
         var manifest = await backup.CreateAsync(file);
         Console.WriteLine($"Backup written to {Path.GetFullPath(file)} ({manifest.Dialect}, {manifest.Files.Count - 1} files besides the database).");
         Console.WriteLine($"  {manifest.Counts}");
         return 0;
     }
 
-    private static async Task<int> RestoreAsync(IServiceProvider services, SiteFolders folders, string file, bool force)
+    private static async Task<int> RestoreAsync(IServiceProvider services, string file, bool force)
     {
-        var restore = new SiteRestore(services.GetRequiredService<ISqlDialect>(), services.GetRequiredService<DatabaseOptions>(), folders, services.GetServices<IDataMigration>());
+        var folders = services.GetRequiredService<SiteFolders>();
+        var restore = services.GetRequiredService<SiteRestore>();
         var (manifest, restored, sharedMedia) = await restore.RunAsync(file, force);
         Console.WriteLine($"Restored {file} ({manifest.Dialect}, made {manifest.CreatedUtc:yyyy-MM-dd HH:mm:ss} UTC, {manifest.Files.Count - 1} files besides the database).");
         Console.WriteLine($"  backup:   {manifest.Counts}");
@@ -91,7 +89,7 @@ public static class OperationsCommands
 
     private static async Task<int> MigrateAsync(IServiceProvider services, string target)
     {
-        var migration = new PostgresMigration(services.GetRequiredService<ISqlDialect>(), services.GetServices<IDataMigration>(), services.GetRequiredService<ILoggerFactory>());
+        var migration = services.GetRequiredService<PostgresMigration>();
         var counts = await migration.RunAsync(target);
         Console.WriteLine("Copied to PostgreSQL (rows per table, checked against SQLite):");
         foreach (var (table, rows) in counts)

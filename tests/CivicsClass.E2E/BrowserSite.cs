@@ -1,5 +1,5 @@
 using CivicsClass.Testing;
-using CivicsClass.Web.Tests;
+using CivicsClass.Testing.Site;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;

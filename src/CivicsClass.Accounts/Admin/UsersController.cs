@@ -1,8 +1,9 @@
 using System.Text;
+using CivicsClass.Accounts.SignIn;
 using CivicsClass.AdminTheme.Models;
 using CivicsClass.Content.Security;
-using CivicsClass.Theme.Models;
 using CivicsClass.Data.Documents;
+using CivicsClass.Theme.Models;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 

@@ -4,6 +4,7 @@ using CivicsClass.Content.Seeds;
 using CivicsClass.Data.Documents;
 using CivicsClass.Data.Migrations;
 using CivicsClass.Accounts;
+using CivicsClass.Accounts.Users;
 using Microsoft.AspNetCore.Identity;
 
 namespace CivicsClass.Web.Setup;

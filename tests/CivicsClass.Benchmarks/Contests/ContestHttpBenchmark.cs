@@ -7,6 +7,7 @@ using System.Text.Json;
 using CivicsClass.Benchmarks.Content;
 using CivicsClass.Content.Seeds;
 using CivicsClass.Accounts;
+using CivicsClass.Accounts.Tokens;
 using Dapper;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;

@@ -60,6 +60,22 @@ public sealed partial class ModuleGraphTests
     }
 
     [Fact]
+    public void Every_module_has_a_test_project_of_its_own_unless_the_picture_says_where_its_tests_are()
+    {
+        var modules = ProjectFiles().Where(p => p.Contains($"{Path.DirectorySeparatorChar}src{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .Select(p => Path.GetFileNameWithoutExtension(p)).ToList();
+        var elsewhere = Block("tested").ToDictionary(line => line.From, line => line.To.Single());
+        static bool Exists(string project) => File.Exists(Path.Combine(RepositoryPaths.Root, "tests", project, project + ".csproj"));
+
+        var missing = modules.Where(m => !Exists(m + ".Tests") && !(elsewhere.TryGetValue(m, out var other) && Exists(other))).ToList();
+        var stale = elsewhere.Keys.Where(m => Exists(m + ".Tests") || !modules.Contains(m)).ToList();
+
+        Assert.Contains("CivicsClass.Accounts", modules);
+        Assert.True(missing.Count == 0, $"no tests/<Module>.Tests for {string.Join(", ", missing)}, and docs/modules.md does not say where their tests are");
+        Assert.True(stale.Count == 0, $"docs/modules.md says {string.Join(", ", stale)} has its tests elsewhere, but it has a test project of its own (or is no module)");
+    }
+
+    [Fact]
     public void The_rule_sees_a_read_of_another_modules_table()
     {
         var text = """var rows = await connection.QueryAsync<long>("SELECT user_id FROM learner WHERE show_name = TRUE");""";

@@ -152,7 +152,7 @@ public sealed class WebFarmTests(FarmHost farm) : IClassFixture<FarmHost>
         // The nodes share a key ring because it lives in the database, not in a node's folder.
         static IReadOnlySet<Guid> Keys(SiteFactory node) =>
             node.Services.GetRequiredService<IKeyManager>().GetAllKeys().Select(k => k.KeyId).ToHashSet();
-        Assert.IsType<CivicsClass.Accounts.DatabaseKeyRepository>(a.Services.GetRequiredService<IOptions<KeyManagementOptions>>().Value.XmlRepository);
+        Assert.IsType<CivicsClass.Accounts.DataProtection.DatabaseKeyRepository>(a.Services.GetRequiredService<IOptions<KeyManagementOptions>>().Value.XmlRepository);
         Assert.NotEmpty(Keys(a));
         Assert.Equal(Keys(a), Keys(b));
         var (connection, _) = await scope.ServiceProvider.GetRequiredService<ISession>().GetConnectionAsync();

@@ -4,6 +4,7 @@ using CivicsClass.Content.Items;
 using CivicsClass.Data.Dialects;
 using CivicsClass.Testing;
 using CivicsClass.Accounts;
+using CivicsClass.Accounts.Users;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 

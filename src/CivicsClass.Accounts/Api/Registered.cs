@@ -1,0 +1,4 @@
+namespace CivicsClass.Accounts.Api;
+
+/// <summary>The account just created.</summary>
+internal sealed record Registered(string Id, string UserName, string DisplayName);

@@ -1,3 +1,4 @@
+using CivicsClass.Accounts.SignIn;
 using CivicsClass.Data.Documents;
 using CivicsClass.Data.Jobs;
 using Dapper;

@@ -1,39 +1,15 @@
-using CivicsClass.Content.Editing;
 using CivicsClass.Content.Items;
 using CivicsClass.Content.Seeds;
 using YamlDotNet.RepresentationModel;
 
 namespace CivicsClass.Content.Parts;
 
-internal sealed class ListPartUnit(IContentManager content, ContentChoices choices, ContentReferences references)
-    : IPartEditor, IPartValidator, IPartDisplay, IPartSeedMapper
+/// <summary>A list's checks, page data and seed keys; its editor is <see cref="ListPartEditor"/>.</summary>
+internal sealed class ListPartUnit(ContentReferences references) : IPartValidator, IPartDisplay, IPartSeedMapper
 {
-    /// <summary>Used when the type's list part names no label of its own (<see cref="Definitions.PartSettings.Label"/>).</summary>
-    public const string DefaultLabel = "包含的内容（按顺序）";
-
     public string PartName => nameof(ListPart);
 
     public IReadOnlyCollection<string> Keys { get; } = ["items", "lessons"];
-
-    public async Task BuildAsync(PartEditorContext context)
-    {
-        var listed = await content.GetManyAsync(context.Item.Part<ListPart>().ContentItemIds, VersionOptions.Latest);
-        var rows = new List<ListRow>(listed.Count);
-        foreach (var item in listed)
-        {
-            rows.Add(new ListRow(item.ContentItemId, $"{item.DisplayText}（{await choices.TypeNameAsync(item.ContentType)}）"));
-        }
-
-        var settings = context.Part.Settings;
-        context.Add(new("List", string.IsNullOrWhiteSpace(settings.Label) ? DefaultLabel : settings.Label, "list", "ListPart.ContentItemIds", List: rows,
-            Options: await choices.OptionsAsync(settings.ContainedTypes ?? []), Hint: "用“上移”“下移”调整顺序，也可以拖动。"));
-    }
-
-    public Task UpdateAsync(PartUpdateContext context)
-    {
-        context.Item.Apply(new ListPart { ContentItemIds = context.Form["List"].OfType<string>().Where(s => s.Length > 0).Distinct().ToList() });
-        return Task.CompletedTask;
-    }
 
     public Task ValidateAsync(PartValidationContext context) =>
         references.ValidateAsync(context.Item.Part<ListPart>().ContentItemIds, context.Part.Settings.ContainedTypes, "ListPart.ContentItemIds", "列表",

@@ -31,7 +31,7 @@ public abstract class ReadingListTests<TProvider>(SiteHost<TProvider> host) : IC
         Assert.Equal(new[] { "https://example.cn/anyuan", "http://example.org/acftu" }, links.Select(l => l.Url));
         Assert.Equal(new string?[] { "纪念馆藏", null }, links.Select(l => l.Note));
         Assert.Contains("name=\"ReadingList\"", editor);
-        Assert.Contains("安源路矿工人俱乐部史料 | https://example.cn/anyuan | 纪念馆藏\n全国总工会简介 | http://example.org/acftu</textarea>", editor);
+        Assert.Contains("安源路矿工人俱乐部史料 | https://example.cn/anyuan | 纪念馆藏\n全国总工会简介 | http://example.org/acftu</textarea>", WebUtility.HtmlDecode(editor));
     }
 
     [SkippableFact]
@@ -43,7 +43,7 @@ public abstract class ReadingListTests<TProvider>(SiteHost<TProvider> host) : IC
         form.Add(new("ReadingList", "正常的链接 | https://example.cn/ok\n点我 | javascript:alert(document.cookie)"));
 
         var refused = await lecturer.PostAsync("/admin/content/Lesson/new", "/admin/content/Lesson/new", form);
-        var html = await refused.Content.ReadAsStringAsync();
+        var html = WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync());
 
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         Assert.Contains("延伸阅读第 2 条的地址“javascript:alert(document.cookie)”不是 http 或 https 网址。", html);
@@ -60,7 +60,7 @@ public abstract class ReadingListTests<TProvider>(SiteHost<TProvider> host) : IC
         form.Add(new("ReadingList", string.Join('\n', Enumerable.Range(1, 11).Select(n => $"第{n}篇 | https://example.cn/{n}"))));
 
         var refused = await lecturer.PostAsync("/admin/content/Lesson/new", "/admin/content/Lesson/new", form);
-        var html = await refused.Content.ReadAsStringAsync();
+        var html = WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync());
 
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         Assert.Contains("延伸阅读最多 10 条链接（现在是 11 条）。", html);
@@ -76,7 +76,7 @@ public abstract class ReadingListTests<TProvider>(SiteHost<TProvider> host) : IC
         form.Add(new("ReadingList", "只有标题没有地址\n" + new string('长', 61) + " | https://example.cn/long"));
 
         var refused = await lecturer.PostAsync("/admin/content/Lesson/new", "/admin/content/Lesson/new", form);
-        var html = await refused.Content.ReadAsStringAsync();
+        var html = WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync());
 
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         Assert.Contains("延伸阅读第 1 条缺少地址", html);

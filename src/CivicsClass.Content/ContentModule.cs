@@ -1,8 +1,10 @@
 using CivicsClass.Content.Definitions;
+using CivicsClass.Content.Editing;
 using CivicsClass.Content.Handlers;
 using CivicsClass.Content.Items;
 using CivicsClass.Content.Markdown;
 using CivicsClass.Content.Migrations;
+using CivicsClass.Content.Parts;
 using CivicsClass.Content.Recipes;
 using CivicsClass.Content.Recipes.Steps;
 using CivicsClass.Content.Security;
@@ -36,6 +38,17 @@ public static class ContentModule
         services.AddSingleton<ITermTrees>(provider => provider.GetRequiredService<TermCache>());
         services.AddScoped<IContentHandler, TermCacheHandler>();
         services.AddScoped<ContentItemValidator>();
+        services.AddScoped<ContentReferences>();
+        services.AddScoped<ContentChoices>();
+        services.AddScoped<ContentDisplayBuilder>();
+        services.AddScoped<ContentCardParts>();
+        services.AddScoped<ContentSearchParts>();
+        services.TryAddSingleton<KnownParts>();
+        foreach (var part in ContentPartStartup.All())
+        {
+            part.ConfigureServices(services);
+        }
+
         services.AddScoped<AddressAssigner>();
         services.TryAddSingleton<ISlugGenerator, LatinSlugGenerator>();
         services.AddScoped<ContentHandlerInvoker>();

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using CivicsClass.AdminTheme.Models;
+using CivicsClass.Content.Editing;
 using CivicsClass.Content.Definitions;
 using CivicsClass.Content.Items;
 using CivicsClass.Content.Parts;

@@ -1,4 +1,5 @@
 using CivicsClass.AdminTheme.Models;
+using CivicsClass.Content.Editing;
 using CivicsClass.Content.Items;
 using CivicsClass.Content.Parts;
 using CivicsClass.Content.Security;

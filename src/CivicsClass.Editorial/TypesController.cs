@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using CivicsClass.AdminTheme.Models;
 using CivicsClass.Content.Definitions;
+using CivicsClass.Content.Parts;
 using CivicsClass.Content.Security;
 using CivicsClass.Theme.Models;
 using CivicsClass.Content.Taxonomies;
@@ -15,7 +16,7 @@ namespace CivicsClass.Editorial;
 /// </summary>
 [Route("admin/types")]
 [RequirePermission(ContentPermissions.ManageContentTypes)]
-public sealed partial class TypesController(ContentDefinitionManager definitions, ContentTypeEditor editor, TermCache terms, ISession session) : AdminControllerBase
+public sealed partial class TypesController(ContentDefinitionManager definitions, ContentTypeEditor editor, KnownParts knownParts, TermCache terms, ISession session) : AdminControllerBase
 {
     private static readonly (string Name, string Label)[] s_kinds =
     [
@@ -60,7 +61,7 @@ public sealed partial class TypesController(ContentDefinitionManager definitions
         {
             errors.Add("name", "字段名应以英文字母开头，只含字母和数字，不超过 40 个字符，例如 Honours。");
         }
-        else if (definition.Fields.Any(f => string.Equals(f.Name, name, StringComparison.OrdinalIgnoreCase)) || KnownParts.All.Contains(name) || name == definition.Name)
+        else if (definition.Fields.Any(f => string.Equals(f.Name, name, StringComparison.OrdinalIgnoreCase)) || knownParts.Contains(name) || name == definition.Name)
         {
             errors.Add("name", $"“{definition.DisplayName}”已经有名为 {name} 的字段。");
         }
@@ -152,7 +153,7 @@ public sealed partial class TypesController(ContentDefinitionManager definitions
     private async Task<TypesViewModel> ModelAsync(FormErrors errors, string? message, string? failedType = null)
     {
         var types = (await definitions.ListTypesAsync()).Where(t => t.Creatable).OrderBy(t => t.Name, StringComparer.Ordinal)
-            .Select(t => new TypeRow(t.Name, t.DisplayName, t.Parts.Select(p => ContentTypeEditor.PartLabel(p.Name)).ToList(),
+            .Select(t => new TypeRow(t.Name, t.DisplayName, t.Parts.Select(p => editor.PartLabel(p.Name)).ToList(),
                 t.Fields.Select(f => new TypeFieldRow(f.Name, f.DisplayName, s_kinds.FirstOrDefault(k => k.Name == f.Type).Label ?? f.Type, Settings(f.Settings))).ToList(),
                 t.Authoring.ToString(), t.Studied, t.CheckIn.ToString())).ToList();
         var taxonomies = (await terms.GetAsync()).Values.Select(t => new TypeLink(t.Alias, t.DisplayName)).ToList();
@@ -162,7 +163,7 @@ public sealed partial class TypesController(ContentDefinitionManager definitions
         }
 
         return new TypesViewModel("内容类型", types, s_kinds.Select(k => new TypeLink(k.Name, k.Label)).ToList(), taxonomies, errors, message,
-            ContentTypeEditor.ChoosableParts.Select(p => new TypeLink(p.Name, p.Label)).ToList());
+            editor.ChoosableParts.Select(p => new TypeLink(p.Name, p.Label)).ToList());
     }
 
     private static string Settings(FieldSettings s) => string.Join("，", new[]

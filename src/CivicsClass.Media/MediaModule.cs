@@ -6,6 +6,7 @@ using CivicsClass.Data.Migrations;
 using CivicsClass.Media.Formats;
 using CivicsClass.Media.Generated;
 using CivicsClass.Content.Items;
+using CivicsClass.Content.Parts;
 using CivicsClass.Media.Forms;
 using CivicsClass.Media.Imaging;
 using CivicsClass.Media.Library;
@@ -52,6 +53,7 @@ public static class MediaModule
         services.AddHostedService(sp => sp.GetRequiredService<LibraryAdoption>());
         services.AddScoped<MediaLibrary>();
         services.AddScoped<MediaUploads>();
+        services.AddScoped<IImageChoices, LibraryImageChoices>();
         services.AddSingleton<Theme.IImageSources, ThemeImages>();
         services.AddGeneratedImages();
         services.AddPanoramas();

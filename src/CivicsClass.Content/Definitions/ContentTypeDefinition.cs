@@ -44,6 +44,9 @@ public sealed class PartSettings
 
     /// <summary>List: the types a list may hold.</summary>
     public List<string>? ContainedTypes { get; set; }
+
+    /// <summary>List: what the editor calls the list, e.g. <c>包含的课程（按顺序）</c>.</summary>
+    public string? Label { get; set; }
 }
 
 public sealed class ContentFieldDefinition
@@ -78,15 +81,6 @@ public sealed class FieldSettings
     /// long image), never typed: editors do not show it and whatever a form or seed file says is replaced.
     /// </summary>
     public bool Derived { get; set; }
-}
-
-public static class KnownParts
-{
-    public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal)
-    {
-        "TitlePart", "AutoroutePart", "AliasPart", "SummaryPart", "MarkdownBodyPart", "MediaPart", "MediaPlayerPart",
-        "ListPart", "GeoPointPart", "PublishLaterPart", "QuizPart", "TaxonomyPart", "PanoramaPart",
-    };
 }
 
 public static class KnownFields

@@ -10,29 +10,14 @@ namespace CivicsClass.Content.Definitions;
 /// chooses, and fields removed or reordered. A field or part that content still uses is never taken
 /// away; the refusal says how many items use it and names one.
 /// </summary>
-public sealed partial class ContentTypeEditor(ContentDefinitionManager definitions, ISession session)
+public sealed partial class ContentTypeEditor(ContentDefinitionManager definitions, ISession session, KnownParts knownParts)
 {
     /// <summary>The parts an administrator may give a new type, with what each adds to the editor and the page.</summary>
-    public static readonly IReadOnlyList<(string Name, string Label)> ChoosableParts =
-    [
-        (nameof(AutoroutePart), "网址（有自己的页面，能被搜索到）"),
-        (nameof(SummaryPart), "摘要"),
-        (nameof(MarkdownBodyPart), "正文（Markdown）"),
-        (nameof(MediaPart), "封面和图集"),
-        (nameof(MediaPlayerPart), "视频或音频"),
-        (nameof(GeoPointPart), "地图位置"),
-        (nameof(ListPart), "内容列表（有序收录其他内容）"),
-        (nameof(PublishLaterPart), "定时发布"),
-    ];
-
-    private static readonly Dictionary<string, string> s_otherParts = new(StringComparer.Ordinal)
-    {
-        [nameof(TitlePart)] = "标题", [nameof(QuizPart)] = "测验", [nameof(AliasPart)] = "别名", ["TaxonomyPart"] = "分类词条", [nameof(PanoramaPart)] = "全景图",
-    };
+    public IReadOnlyList<(string Name, string Label)> ChoosableParts =>
+        knownParts.Ordered.Where(p => p.Choosable).Select(p => (p.Name, p.Label)).ToList();
 
     /// <summary>A part's name as the admin shows it.</summary>
-    public static string PartLabel(string part) =>
-        ChoosableParts.FirstOrDefault(c => c.Name == part).Label is { } label ? label.Split('（')[0] : s_otherParts.GetValueOrDefault(part) ?? part;
+    public string PartLabel(string part) => knownParts.Label(part).Split('（')[0];
 
     /// <summary>Creates a type; <paramref name="takenSegments"/> are the site's own first path segments (admin, api, …), which no address may start with.</summary>
     public async Task<TypeChange> CreateAsync(string? name, string? displayName, IReadOnlyCollection<string> parts, string? prefix,
@@ -46,7 +31,7 @@ public sealed partial class ContentTypeEditor(ContentDefinitionManager definitio
         {
             change.Fail("name", "类型名应以英文字母开头，只含字母和数字，不超过 40 个字符，例如 Reading。");
         }
-        else if (types.Any(t => string.Equals(t.Name, name, StringComparison.OrdinalIgnoreCase)) || KnownParts.All.Contains(name))
+        else if (types.Any(t => string.Equals(t.Name, name, StringComparison.OrdinalIgnoreCase)) || knownParts.Contains(name))
         {
             change.Fail("name", $"已经有名为 {name} 的内容类型或部件，请换一个名字。");
         }

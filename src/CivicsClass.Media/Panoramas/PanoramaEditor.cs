@@ -1,3 +1,4 @@
+using CivicsClass.Content.Editing;
 using CivicsClass.Content.Items;
 using CivicsClass.Content.Parts;
 using CivicsClass.Media.Library;
@@ -29,7 +30,7 @@ public sealed class PanoramaEditor(MediaLibrary library, PanoramaUploads uploads
     public static IEnumerable<string> Choices(IEnumerable<MediaFile> images) =>
         images.Where(f => f.IsImage && PanoramaShape.Check(f.Width ?? 0, f.Height ?? 0) is null).Select(f => f.Url);
 
-    public async Task ApplyAsync(ContentItem item, string? lines, string? chosen, FormErrors errors)
+    public async Task ApplyAsync(ContentItem item, string? lines, string? chosen, IEditorErrors errors)
     {
         var before = item.Part<PanoramaPart>().Panoramas;
         var panoramas = new List<Panorama>();
@@ -81,7 +82,7 @@ public sealed class PanoramaEditor(MediaLibrary library, PanoramaUploads uploads
         item.Apply(part);
     }
 
-    private async Task<string?> CheckedAsync(string address, string errorKey, FormErrors errors)
+    private async Task<string?> CheckedAsync(string address, string errorKey, IEditorErrors errors)
     {
         if (MediaKey.FromUrl(address) is not { } key || await library.GetAsync(key) is not { IsImage: true } file)
         {

@@ -1,3 +1,4 @@
+using CivicsClass.Content.Parts;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CivicsClass.Media.Panoramas;
@@ -12,6 +13,7 @@ internal static class PanoramasSetup
         services.AddScoped<PanoramaUploads>();
         services.AddScoped<VenuePanoramas>();
         services.AddScoped<PanoramaEditor>();
+        services.AddPartContribution<PanoramaPartEditor>();
         return services;
     }
 }

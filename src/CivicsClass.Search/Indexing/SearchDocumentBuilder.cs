@@ -1,17 +1,16 @@
 using CivicsClass.Content.Fields;
 using CivicsClass.Content.Items;
-using CivicsClass.Content.Markdown;
 using CivicsClass.Content.Parts;
 using CivicsClass.Search.Analysis;
 
 namespace CivicsClass.Search.Indexing;
 
 /// <summary>
-/// What of an item is searched: title, summary, body text without Markdown syntax, and the names it
-/// carries (lecturer, venue, taxonomy terms), which also become filters
+/// What of an item is searched: title, what its parts give (summary, body text without Markdown syntax, address),
+/// and the names it carries (lecturer, venue, taxonomy terms), which also become filters
 /// (<c>type_lesson</c>, <c>theme_{termId}</c>, <c>lecturer_{name}</c>).
 /// </summary>
-public sealed class SearchDocumentBuilder(IContentManager contentManager, MarkdownRenderer markdown, Content.Taxonomies.TaxonomyService taxonomies,
+public sealed class SearchDocumentBuilder(IContentManager contentManager, ContentSearchParts parts, Content.Taxonomies.TaxonomyService taxonomies,
     Data.Documents.ISession session, TextAnalyzer analyzer)
 {
     /// <summary>
@@ -65,11 +64,11 @@ public sealed class SearchDocumentBuilder(IContentManager contentManager, Markdo
             filters.Add(LecturerFilter(item.DisplayText));
         }
 
-        var summary = item.Get<SummaryPart>(nameof(SummaryPart))?.Summary ?? "";
-        var body = markdown.ToPlainText(item.Get<MarkdownBodyPart>(nameof(MarkdownBodyPart))?.Markdown);
-        var path = item.Get<AutoroutePart>(nameof(AutoroutePart))?.Path;
-        return new SearchDocument(item.ContentItemId, item.ContentType, item.DisplayText, summary, body,
-            string.IsNullOrEmpty(path) ? "" : "/" + path, item.PublishedUtc, names, filters.Distinct().ToList());
+        var searched = parts.Index(item);
+        names.AddRange(searched.Names);
+        filters.AddRange(searched.Filters);
+        return new SearchDocument(item.ContentItemId, item.ContentType, item.DisplayText, searched.Summary, string.Join('\n', searched.Body),
+            searched.Path, item.PublishedUtc, names, filters.Distinct().ToList());
     }
 
     /// <summary>Lecturers are filtered by name: <c>lecturer:王海涛</c>.</summary>

@@ -9,15 +9,16 @@ using CivicsClass.Theme.Models;
 namespace CivicsClass.Web.Site;
 
 /// <summary>
-/// Turns content items into cards. The people and places cards mention (a lesson's lecturer, an
+/// Turns content items into cards: address, summary and cover from the item's parts, byline and badge from its
+/// type's fields. The people and places cards mention (a lesson's lecturer, an
 /// event's venue) are fetched for a whole list in one query, never one per card. An item without an
 /// uploaded cover gets its generated one (a portrait mark for a lecturer), so no card is a blank block.
 /// </summary>
-public sealed class CardFactory(IContentManager contentManager, ContentDefinitionManager definitions, TermCache terms, GeneratedImageSpecs generated)
+public sealed class CardFactory(IContentManager contentManager, ContentDefinitionManager definitions, TermCache terms, GeneratedImageSpecs generated,
+    ContentCardParts parts)
     : Theme.IContentCards
 {
-    public static string UrlOf(ContentItem item) =>
-        item.Get<AutoroutePart>(nameof(AutoroutePart))?.Path is { Length: > 0 } path ? "/" + path : $"/api/v1/content/item/{item.ContentItemId}";
+    public static string UrlOf(ContentItem item) => AutorouteUrl.Of(item);
 
     string Theme.IContentCards.UrlOf(ContentItem item) => UrlOf(item);
 
@@ -29,10 +30,11 @@ public sealed class CardFactory(IContentManager contentManager, ContentDefinitio
         var related = (await contentManager.GetManyAsync(referenced)).ToDictionary(i => i.ContentItemId);
         var taxonomies = await terms.GetAsync();
         var types = (await definitions.ListTypesAsync()).ToDictionary(t => t.Name, t => t.DisplayName);
+        var facts = items.Select(parts.Describe).ToList();
         var generatedCovers = new List<string?>(items.Count);
-        foreach (var item in items)
+        for (var i = 0; i < items.Count; i++)
         {
-            generatedCovers.Add(item.Get<MediaPart>(nameof(MediaPart))?.Cover is { Length: > 0 } ? null : await generated.CoverUrlAsync(item));
+            generatedCovers.Add(facts[i].Cover is { Length: > 0 } ? null : await generated.CoverUrlAsync(items[i]));
         }
 
         string? TermName(ContentItem item, string field, string taxonomy) =>
@@ -41,7 +43,6 @@ public sealed class CardFactory(IContentManager contentManager, ContentDefinitio
 
         return items.Select((item, index) =>
         {
-            var summary = item.Get<SummaryPart>(nameof(SummaryPart))?.Summary;
             var (byline, badge) = item.ContentType switch
             {
                 "Lesson" => (Title(FirstPicked(item, "Lecturer")), TermName(item, "Themes", "Theme")),
@@ -56,9 +57,9 @@ public sealed class CardFactory(IContentManager contentManager, ContentDefinitio
                 item.ContentType,
                 types.GetValueOrDefault(item.ContentType) ?? item.ContentType,
                 item.DisplayText,
-                string.IsNullOrWhiteSpace(summary) ? null : summary,
-                UrlOf(item),
-                Cover: generatedCovers[index] ?? item.Get<MediaPart>(nameof(MediaPart))?.Cover,
+                facts[index].Summary,
+                facts[index].Url ?? UrlOf(item),
+                Cover: generatedCovers[index] ?? facts[index].Cover,
                 Byline: byline,
                 DurationMinutes: item.Field<NumericField>("Duration")?.Value is { } minutes ? (int)minutes : null,
                 Format: item.Field<TextField>("Format")?.Text,

@@ -2,7 +2,6 @@ using System.Globalization;
 using CivicsClass.Content.Definitions;
 using CivicsClass.Content.Fields;
 using CivicsClass.Content.Items;
-using CivicsClass.Content.Markdown;
 using CivicsClass.Content.Parts;
 using CivicsClass.Content.Settings;
 using CivicsClass.Media.Generated;
@@ -18,7 +17,7 @@ public sealed class DetailPageBuilder(
     IContentManager contentManager,
     CardFactory cards,
     ContentDefinitionManager definitions,
-    MarkdownRenderer markdown,
+    ContentDisplayBuilder displays,
     SiteSettingsStore settings,
     ISession session,
     LessonForms forms,
@@ -27,18 +26,28 @@ public sealed class DetailPageBuilder(
 {
     public const string DefaultTiles = "https://tile.openstreetmap.org/{z}/{x}/{y}.png";
 
-    public async Task<PageViewModel> BuildAsync(ContentItem item, IReadOnlyList<int?>? quizAnswers = null) => item.ContentType switch
+    /// <summary>The page of <paramref name="item"/>: its type's template model, filled from what its parts show, with the parts' own sections.</summary>
+    public async Task<PageViewModel> BuildAsync(ContentItem item, IReadOnlyList<int?>? quizAnswers = null)
     {
-        "Lesson" => await LessonAsync(item, quizAnswers),
-        "Course" => await CourseAsync(item),
-        "Lecturer" => await LecturerAsync(item),
-        "Venue" => await VenueAsync(item),
-        "Topic" => await TopicAsync(item),
-        "Event" => await EventAsync(item),
-        _ => await ItemAsync(item),
-    };
+        var display = await displays.BuildAsync(item);
+        PageViewModel page = item.ContentType switch
+        {
+            "Lesson" => await LessonAsync(item, display, quizAnswers),
+            "Course" => await CourseAsync(item, display),
+            "Lecturer" => await LecturerAsync(item, display),
+            "Venue" => await VenueAsync(item, display),
+            "Topic" => await TopicAsync(item, display),
+            "Event" => await EventAsync(item, display),
+            _ => await ItemAsync(item, display),
+        };
+        return page with { Sections = display.Sections };
+    }
 
-    private async Task<LessonViewModel> LessonAsync(ContentItem lesson, IReadOnlyList<int?>? answers)
+    private static string Body(ContentDisplay display) => display.Get<MarkdownBodyDisplay>()?.Html ?? "";
+
+    private static IReadOnlyList<string> Listed(ContentDisplay display) => display.Get<ListedItemsDisplay>()?.ContentItemIds ?? [];
+
+    private async Task<LessonViewModel> LessonAsync(ContentItem lesson, ContentDisplay display, IReadOnlyList<int?>? answers)
     {
         var course = (await contentManager.QueryAsync(new ContentQuery
         {
@@ -59,8 +68,8 @@ public sealed class DetailPageBuilder(
         var all = await cards.CardsAsync([lesson, .. linked.Values, .. related, .. course is null ? Array.Empty<ContentItem>() : [course]]);
         ContentCard? Card(string? id) => id is null ? null : all.FirstOrDefault(c => c.Id == id);
         var card = all[0];
-        var player = lesson.Part<MediaPlayerPart>();
-        var quiz = lesson.Part<QuizPart>().Questions;
+        var player = display.Get<MediaPlayerDisplay>();
+        var quiz = display.Get<QuizDisplay>()?.Questions ?? [];
         var made = await forms.ListAsync(lesson);
         var url = card.Url + "/quiz";
         QuizView? quizView = quiz.Count == 0 ? null : new QuizView(card.Url, url,
@@ -69,12 +78,12 @@ public sealed class DetailPageBuilder(
         return new LessonViewModel(
             Meta(card, "article"),
             card,
-            markdown.ToHtml(lesson.Part<MarkdownBodyPart>().Markdown),
+            Body(display),
             Card(CardFactory.FirstPicked(lesson, "Lecturer")),
             Card(CardFactory.FirstPicked(lesson, "Venue")),
             await cards.TermLinksAsync(lesson, "Themes", "Theme", "theme"),
             await cards.TermLinksAsync(lesson, "Audiences", "Audience", "audience"),
-            player.VideoUrl, player.AudioUrl,
+            player?.VideoUrl, player?.AudioUrl,
             course is null ? null : Card(course.ContentItemId),
             Card(previousId), Card(nextId),
             all.Where(c => related.Any(r => r.ContentItemId == c.Id)).ToList(),
@@ -99,15 +108,15 @@ public sealed class DetailPageBuilder(
             sentences.Select(s => new NarrationSentence(s.Text, s.Start, s.End)).ToList(), narration.State == FormState.Unavailable);
     }
 
-    private async Task<CourseViewModel> CourseAsync(ContentItem course)
+    private async Task<CourseViewModel> CourseAsync(ContentItem course, ContentDisplay display)
     {
-        var lessons = await contentManager.GetManyAsync(course.Part<ListPart>().ContentItemIds);
+        var lessons = await contentManager.GetManyAsync(Listed(display));
         var all = await cards.CardsAsync([course, .. lessons]);
-        return new CourseViewModel(Meta(all[0]), all[0], markdown.ToHtml(course.Part<MarkdownBodyPart>().Markdown), all.Skip(1).ToList(),
+        return new CourseViewModel(Meta(all[0]), all[0], Body(display), all.Skip(1).ToList(),
             all.Skip(1).Sum(l => l.DurationMinutes ?? 0), await cards.TermLinksAsync(course, "Themes", "Theme", "theme"));
     }
 
-    private async Task<LecturerViewModel> LecturerAsync(ContentItem lecturer)
+    private async Task<LecturerViewModel> LecturerAsync(ContentItem lecturer, ContentDisplay display)
     {
         var lessons = await contentManager.QueryAsync(new ContentQuery
         {
@@ -115,7 +124,7 @@ public sealed class DetailPageBuilder(
         });
         var all = await cards.CardsAsync([lecturer, .. lessons.Items]);
         var honours = lecturer.Field<TextField>("Honours");
-        return new LecturerViewModel(Meta(all[0], "profile"), all[0], markdown.ToHtml(lecturer.Part<MarkdownBodyPart>().Markdown),
+        return new LecturerViewModel(Meta(all[0], "profile"), all[0], Body(display),
             (await cards.TermNamesAsync(lecturer, "Category", "LecturerCategory")).FirstOrDefault(),
             honours?.Values ?? (honours?.Text is { } one ? [one] : []),
             lecturer.Field<TextField>("Employer")?.Text,
@@ -124,7 +133,7 @@ public sealed class DetailPageBuilder(
             all.Skip(1).ToList());
     }
 
-    private async Task<VenueViewModel> VenueAsync(ContentItem venue)
+    private async Task<VenueViewModel> VenueAsync(ContentItem venue, ContentDisplay display)
     {
         var lessons = await contentManager.QueryAsync(new ContentQuery
         {
@@ -137,29 +146,29 @@ public sealed class DetailPageBuilder(
             OrderBy = ContentOrder.DateFieldAscending, OrderField = "StartsAt", Take = 10, IncludeTotal = false,
         });
         var all = await cards.CardsAsync([venue, .. lessons.Items, .. events.Items]);
-        var point = venue.Part<GeoPointPart>();
+        var point = display.Get<GeoPointDisplay>();
         var card = all[0];
-        return new VenueViewModel(Meta(card), card, markdown.ToHtml(venue.Part<MarkdownBodyPart>().Markdown),
+        return new VenueViewModel(Meta(card), card, Body(display),
             (await cards.TermNamesAsync(venue, "Kind", "VenueKind")).FirstOrDefault(),
             (await cards.TermNamesAsync(venue, "Regions", "Region")).FirstOrDefault(),
             venue.Field<TextField>("Address")?.Text,
             venue.Field<TextField>("OpeningHours")?.Text,
-            point.Latitude is { } lat && point.Longitude is { } lng ? new MapMarker(lat, lng, card.Title, card.Url) : null,
+            point is null ? null : new MapMarker(point.Latitude, point.Longitude, card.Title, card.Url),
             await MapAsync(),
-            venue.Part<MediaPart>().Gallery,
+            display.Get<GalleryDisplay>()?.Images ?? [],
             all.Where(c => c.Type == "Lesson").ToList(),
             all.Where(c => c.Type == "Event").ToList(),
             await panoramas.ListAsync(venue, lessons.Items));
     }
 
-    private async Task<TopicViewModel> TopicAsync(ContentItem topic)
+    private async Task<TopicViewModel> TopicAsync(ContentItem topic, ContentDisplay display)
     {
-        var items = await contentManager.GetManyAsync(topic.Part<ListPart>().ContentItemIds);
+        var items = await contentManager.GetManyAsync(Listed(display));
         var all = await cards.CardsAsync([topic, .. items]);
-        return new TopicViewModel(Meta(all[0]), all[0], markdown.ToHtml(topic.Part<MarkdownBodyPart>().Markdown), all.Skip(1).ToList());
+        return new TopicViewModel(Meta(all[0]), all[0], Body(display), all.Skip(1).ToList());
     }
 
-    private async Task<EventViewModel> EventAsync(ContentItem item)
+    private async Task<EventViewModel> EventAsync(ContentItem item, ContentDisplay display)
     {
         var ids = new[] { CardFactory.FirstPicked(item, "Venue"), CardFactory.FirstPicked(item, "Lecturer"), CardFactory.FirstPicked(item, "Recording") }.OfType<string>().ToList();
         var linked = await contentManager.GetManyAsync(ids);
@@ -167,18 +176,18 @@ public sealed class DetailPageBuilder(
         ContentCard? Card(string field) => CardFactory.FirstPicked(item, field) is { } id ? all.Skip(1).FirstOrDefault(c => c.Id == id) : null;
         var starts = item.Field<DateTimeField>("StartsAt")?.Value ?? item.PublishedUtc ?? item.CreatedUtc;
         var ends = item.Field<DateTimeField>("EndsAt")?.Value;
-        return new EventViewModel(Meta(all[0]), all[0], markdown.ToHtml(item.Part<MarkdownBodyPart>().Markdown), starts, ends,
+        return new EventViewModel(Meta(all[0]), all[0], Body(display), starts, ends,
             (ends ?? starts) < clock.GetUtcNow().UtcDateTime, Card("Venue"), Card("Lecturer"), Card("Recording"),
             await cards.TermLinksAsync(item, "Themes", "Theme", "theme"));
     }
 
     /// <summary>Any other type's page, built from its definition alone, so a type created in the admin has pages without code.</summary>
-    private async Task<ItemViewModel> ItemAsync(ContentItem item)
+    private async Task<ItemViewModel> ItemAsync(ContentItem item, ContentDisplay display)
     {
         var fields = (await definitions.GetTypeAsync(item.ContentType))?.Fields ?? [];
         var picked = fields.Where(f => f.Type == nameof(ContentPickerField))
             .SelectMany(f => item.Field<ContentPickerField>(f.Name)?.ContentItemIds ?? []).ToList();
-        var listed = item.Get<ListPart>(nameof(ListPart))?.ContentItemIds ?? [];
+        var listed = Listed(display);
         var linked = await contentManager.GetManyAsync([.. picked, .. listed]);
         var all = await cards.CardsAsync([item, .. linked]);
         ContentCard? Card(string id) => all.Skip(1).FirstOrDefault(c => c.Id == id);
@@ -209,8 +218,8 @@ public sealed class DetailPageBuilder(
             }
         }
 
-        var player = item.Get<MediaPlayerPart>(nameof(MediaPlayerPart));
-        return new ItemViewModel(Meta(all[0], "article"), all[0], markdown.ToHtml(item.Get<MarkdownBodyPart>(nameof(MarkdownBodyPart))?.Markdown), facts,
+        var player = display.Get<MediaPlayerDisplay>();
+        return new ItemViewModel(Meta(all[0], "article"), all[0], Body(display), facts,
             listed.Select(Card).OfType<ContentCard>().ToList(), player?.VideoUrl, player?.AudioUrl);
     }
 

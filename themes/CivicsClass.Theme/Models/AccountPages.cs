@@ -1,7 +1,9 @@
+using CivicsClass.Content.Editing;
+
 namespace CivicsClass.Theme.Models;
 
 /// <summary>A form's field errors by field name, and errors about the whole form under the empty name.</summary>
-public sealed class FormErrors
+public sealed class FormErrors : IEditorErrors
 {
     private readonly Dictionary<string, List<string>> _errors = new(StringComparer.Ordinal);
 

@@ -1,11 +1,12 @@
 using System.Text.Json.Nodes;
 using CivicsClass.Content.Definitions;
+using CivicsClass.Content.Parts;
 using CivicsClass.Data.Documents;
 
 namespace CivicsClass.Content.Recipes.Steps;
 
 /// <summary>Creates or replaces content type definitions: <c>{ "Name": "ContentDefinition", "ContentTypes": [...] }</c>.</summary>
-internal sealed class ContentDefinitionStep(ContentDefinitionManager definitions) : IRecipeStep
+internal sealed class ContentDefinitionStep(ContentDefinitionManager definitions, KnownParts parts) : IRecipeStep
 {
     public string Name => "ContentDefinition";
 
@@ -57,14 +58,14 @@ internal sealed class ContentDefinitionStep(ContentDefinitionManager definitions
     private static bool SameDefinition(ContentTypeDefinition a, ContentTypeDefinition b) =>
         System.Text.Json.JsonSerializer.Serialize(a, DocumentJson.Options) == System.Text.Json.JsonSerializer.Serialize(b, DocumentJson.Options);
 
-    private static void ValidateParts(ContentTypeDefinition type, string path, RecipeValidation validation)
+    private void ValidateParts(ContentTypeDefinition type, string path, RecipeValidation validation)
     {
         for (var p = 0; p < type.Parts.Count; p++)
         {
             var part = type.Parts[p];
-            if (!KnownParts.All.Contains(part.Name))
+            if (!parts.Contains(part.Name))
             {
-                validation.Error($"{path}.Parts[{p}].Name", $"没有名为 '{part.Name}' 的部件；可用的部件：{string.Join(", ", KnownParts.All.Order())}");
+                validation.Error($"{path}.Parts[{p}].Name", $"没有名为 '{part.Name}' 的部件；可用的部件：{string.Join(", ", parts.All.Order(StringComparer.Ordinal))}");
             }
         }
 

@@ -1,0 +1,3 @@
+namespace CivicsClass.Content.Editing;
+
+public sealed record ListRow(string Id, string Label);

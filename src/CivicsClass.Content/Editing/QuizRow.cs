@@ -1,0 +1,3 @@
+namespace CivicsClass.Content.Editing;
+
+public sealed record QuizRow(string Question, string Options, int Answer, string? Explanation);

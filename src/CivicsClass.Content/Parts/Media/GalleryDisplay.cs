@@ -1,0 +1,3 @@
+namespace CivicsClass.Content.Parts;
+
+public sealed record GalleryDisplay(IReadOnlyList<string> Images);

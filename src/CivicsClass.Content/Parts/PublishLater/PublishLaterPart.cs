@@ -1,0 +1,6 @@
+namespace CivicsClass.Content.Parts;
+
+public sealed class PublishLaterPart
+{
+    public DateTime? ScheduledPublishUtc { get; set; }
+}

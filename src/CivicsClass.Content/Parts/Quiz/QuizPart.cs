@@ -1,0 +1,6 @@
+namespace CivicsClass.Content.Parts;
+
+public sealed class QuizPart
+{
+    public List<QuizQuestion> Questions { get; set; } = [];
+}

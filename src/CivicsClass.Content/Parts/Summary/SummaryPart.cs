@@ -1,0 +1,6 @@
+namespace CivicsClass.Content.Parts;
+
+public sealed class SummaryPart
+{
+    public string Summary { get; set; } = "";
+}

@@ -1,0 +1,6 @@
+namespace CivicsClass.Content.Parts;
+
+public sealed class TaxonomyPart
+{
+    public List<TaxonomyTerm> Terms { get; set; } = [];
+}

@@ -1,0 +1,6 @@
+namespace CivicsClass.Content.Parts;
+
+public sealed class TitlePart
+{
+    public string Title { get; set; } = "";
+}

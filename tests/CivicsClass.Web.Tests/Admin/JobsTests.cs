@@ -36,7 +36,7 @@ public abstract class JobsTests<TProvider>(SiteHost<TProvider> host) : IClassFix
             await session.SaveChangesAsync();
         }
 
-        var applied = await indexer.CatchUpAsync();
+        await indexer.CatchUpAsync(); // or the node's follower, woken by the append, applied them first
         var rebuilt = await indexer.RebuildAsync(); // a rebuild meets the broken item too: it records it and finishes
         IReadOnlyList<IndexLog.FailedEntry> failures;
         await using (var scope = factory.Services.CreateAsyncScope())
@@ -52,8 +52,7 @@ public abstract class JobsTests<TProvider>(SiteHost<TProvider> host) : IClassFix
         Assert.True(failure.Attempts >= 2, "recorded by the log's batch and by the rebuild");
         Assert.True(rebuilt > 0);
         Assert.Contains("Json", failure.LastError);
-        Assert.Equal(2, applied); // the log moved past both: the good one is indexed, the broken one recorded
-        Assert.Equal(0, await indexer.LagAsync());
+        Assert.Equal(0, await indexer.LagAsync()); // the log moved past both: the good one is indexed, the broken one recorded
         Assert.Contains($"id=\"job-{failure.Id}\"", page);
         Assert.Contains("立即重试", page);
         Assert.Equal(HttpStatusCode.Forbidden, editor.StatusCode);

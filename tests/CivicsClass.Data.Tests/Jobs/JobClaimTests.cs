@@ -59,7 +59,8 @@ public abstract class JobClaimTests<TProvider> where TProvider : IDatabaseProvid
     public async Task OneNodeJob_RunLongerThanItsLease_RenewsItSoNoOtherNodeTakesItOver()
     {
         await using var farm = await JobFarm.CreateAsync(new TProvider(), 2, TimeProvider.System);
-        var lease = TimeSpan.FromMilliseconds(600);
+        // Renewed every third of the lease: a lease of seconds leaves room for a busy machine's stalls.
+        var lease = TimeSpan.FromSeconds(3);
         var slow = new ProbeJob(farm.Claims(0), TimeProvider.System, JobScope.OneNode, TimeSpan.FromMilliseconds(10), lease);
         var other = new ProbeJob(farm.Claims(1), TimeProvider.System, JobScope.OneNode, TimeSpan.FromMilliseconds(10), lease);
         var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -70,7 +71,7 @@ public abstract class JobClaimTests<TProvider> where TProvider : IDatabaseProvid
         };
 
         var running = slow.TryRunAsync();
-        await Task.Delay(lease * 3);
+        await Task.Delay(lease * 2.5);
         var meanwhile = await other.TryRunAsync(asked: true);
         var held = await farm.RunOfAsync("probe");
         release.SetResult();

@@ -41,6 +41,7 @@ public sealed class HealthUnavailableTests
         Directory.Move(folder, folder + ".gone");
         File.WriteAllText(folder, "not a folder");
 
+        await UntilGoneAsync(client);
         var page = await client.GetAsync("/lessons?page=2");
         var api = await client.GetAsync("/api/v1/content/Lesson?page=2");
         File.Delete(folder);
@@ -54,5 +55,25 @@ public sealed class HealthUnavailableTests
         Assert.Equal(HttpStatusCode.ServiceUnavailable, api.StatusCode);
         Assert.Equal("application/problem+json", api.Content.Headers.ContentType?.MediaType);
         Assert.Equal(HttpStatusCode.OK, recovered.StatusCode);
+    }
+
+    /// <summary>
+    /// A background job may still hold a pooled connection opened before the folder moved (an open file
+    /// stays readable on Linux) and hand it back to the pool. Clearing the pool until the readiness check
+    /// (never cached) fails leaves no such connection for the page to be served from.
+    /// </summary>
+    private static async Task UntilGoneAsync(HttpClient client)
+    {
+        for (var attempt = 0; attempt < 50; attempt++)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            if ((await client.GetAsync("/readyz")).StatusCode == HttpStatusCode.ServiceUnavailable)
+            {
+                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+                return;
+            }
+
+            await Task.Delay(100);
+        }
     }
 }

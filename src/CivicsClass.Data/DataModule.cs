@@ -3,7 +3,9 @@ using CivicsClass.Data.Documents;
 using CivicsClass.Data.Migrations;
 using Dapper;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace CivicsClass.Data;
 
@@ -21,7 +23,12 @@ public static class DataModule
         services.AddSingleton<IDataMigration, CoreMigrations>();
         services.AddSingleton<MigrationRunner>();
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton<Jobs.JobNode>();
+        services.AddOptions<Jobs.JobOptions>()
+            .Configure<IServiceProvider>((jobs, provider) => provider.GetService<IConfiguration>()?.GetSection("Jobs").Bind(jobs))
+            .Validate(jobs => jobs.LeaseSeconds is >= 10 and <= 3600, "Jobs:LeaseSeconds must be between 10 and 3600.")
+            .Validate(jobs => jobs.Node is null || jobs.Node.Trim().Length <= Jobs.JobOptions.MaxNodeLength, $"Jobs:Node must be at most {Jobs.JobOptions.MaxNodeLength} characters.")
+            .ValidateOnStart();
+        services.AddSingleton(provider => new Jobs.JobNode(provider.GetRequiredService<IOptions<Jobs.JobOptions>>().Value));
         services.AddSingleton<Jobs.JobClaims>();
         services.AddSingleton<Jobs.IJobReport>(provider => provider.GetRequiredService<Jobs.JobClaims>());
         services.AddSingleton<Caching.CacheSignals>();

@@ -35,7 +35,7 @@ public abstract class IntervalJob(JobClaims claims, TimeProvider clock, ILogger 
     protected abstract string Description { get; }
 
     /// <summary>How long a claimed run holds the job before another node may take it over; renewed every third of it while the run goes on.</summary>
-    protected virtual TimeSpan Lease => TimeSpan.FromMinutes(2);
+    protected virtual TimeSpan Lease => claims.Lease;
 
     /// <summary>
     /// One run; <paramref name="asked"/> is true when <see cref="RunNow"/> woke it before its interval. Returns a short note of what

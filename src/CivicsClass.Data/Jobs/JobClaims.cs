@@ -16,6 +16,9 @@ public sealed class JobClaims(IDocumentStore store, JobNode node) : IJobReport
     /// <summary>This process's name in the table.</summary>
     public string Node => node.Name;
 
+    /// <summary>How long this node's one-node runs hold their job (<see cref="JobOptions.LeaseSeconds"/>).</summary>
+    public TimeSpan Lease => node.Lease;
+
     /// <summary>
     /// Takes the job on for <paramref name="lease"/> when nobody holds it (or its holder's lease ran out) and its last run
     /// started at or before <paramref name="due"/>. The previous run's outcome stays until this one finishes.

@@ -1,9 +1,8 @@
-using System.Text;
 using CivicsClass.Content.Items;
 using CivicsClass.Content.Parts;
+using CivicsClass.Media.Text;
 using Markdig;
 using Markdig.Syntax;
-using Markdig.Syntax.Inlines;
 
 namespace CivicsClass.Media.MindMaps;
 
@@ -57,7 +56,7 @@ public static class MindMapOutline
     {
         switch (block)
         {
-            case HeadingBlock heading when Clip(Clean(Text(heading.Inline).Text)) is { Length: > 0 } text:
+            case HeadingBlock heading when Clip(Clean(MarkdownWords.Of(heading.Inline).Text)) is { Length: > 0 } text:
                 while (sections.Peek().Level >= heading.Level)
                 {
                     sections.Pop();
@@ -97,7 +96,7 @@ public static class MindMapOutline
         foreach (var item in list.OfType<ListItemBlock>())
         {
             var first = item.OfType<ParagraphBlock>().FirstOrDefault();
-            var text = first is null ? "" : Clip(Clean(Text(first.Inline).Text));
+            var text = first is null ? "" : Clip(Clean(MarkdownWords.Of(first.Inline).Text));
             var branch = text.Length > 0 && budget.Take() ? parent.Add(text, MindMapNodeKind.ListItem) : parent;
             foreach (var nested in item.OfType<ListBlock>())
             {
@@ -109,80 +108,10 @@ public static class MindMapOutline
     /// <summary>The sentence holding the paragraph's first bold words, or else its first sentence.</summary>
     private static string KeySentence(ParagraphBlock paragraph)
     {
-        var (text, strong) = Text(paragraph.Inline);
-        var sentences = Sentences(Clean(text));
+        var (text, strong) = MarkdownWords.Of(paragraph.Inline);
+        var sentences = Sentences.Split(Clean(text)).ToList();
         var key = strong is null ? null : sentences.FirstOrDefault(s => s.Contains(Clean(strong), StringComparison.Ordinal));
         return Clip(key ?? sentences.FirstOrDefault() ?? "");
-    }
-
-    private static List<string> Sentences(string text)
-    {
-        var sentences = new List<string>();
-        var current = new StringBuilder();
-        foreach (var c in text)
-        {
-            current.Append(c);
-            if (c is '。' or '！' or '？' or '!' or '?' or '；')
-            {
-                sentences.Add(current.ToString().Trim());
-                current.Clear();
-            }
-        }
-
-        if (current.ToString().Trim() is { Length: > 0 } rest)
-        {
-            sentences.Add(rest);
-        }
-
-        return sentences;
-    }
-
-    /// <summary>The words of some inlines, and the first bold run among them.</summary>
-    private static (string Text, string? Strong) Text(ContainerInline? inline)
-    {
-        var text = new StringBuilder();
-        string? strong = null;
-        Append(inline, text, ref strong);
-        return (text.ToString(), strong);
-    }
-
-    private static void Append(Inline? inline, StringBuilder text, ref string? strong)
-    {
-        switch (inline)
-        {
-            case LiteralInline literal:
-                text.Append(literal.Content.ToString());
-                break;
-            case CodeInline code:
-                text.Append(code.Content);
-                break;
-            case HtmlEntityInline entity:
-                text.Append(entity.Transcoded.ToString());
-                break;
-            case LineBreakInline:
-                text.Append(' ');
-                break;
-            case LinkInline { IsImage: true }:
-                break;
-            case EmphasisInline { DelimiterCount: >= 2 } emphasis when strong is null:
-                var start = text.Length;
-                AppendChildren(emphasis, text, ref strong);
-                strong = text.ToString(start, text.Length - start);
-                break;
-            case ContainerInline container:
-                AppendChildren(container, text, ref strong);
-                break;
-
-            // Raw HTML and autolinks (an address, perhaps javascript:) are not words of the lesson.
-        }
-    }
-
-    private static void AppendChildren(ContainerInline container, StringBuilder text, ref string? strong)
-    {
-        for (var child = container.FirstChild; child is not null; child = child.NextSibling)
-        {
-            Append(child, text, ref strong);
-        }
     }
 
     private static string Clean(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));

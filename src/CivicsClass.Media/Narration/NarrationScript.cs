@@ -1,9 +1,8 @@
-using System.Text;
 using CivicsClass.Content.Items;
 using CivicsClass.Content.Parts;
+using CivicsClass.Media.Text;
 using Markdig;
 using Markdig.Syntax;
-using Markdig.Syntax.Inlines;
 
 namespace CivicsClass.Media.Narration;
 
@@ -45,46 +44,10 @@ internal static class NarrationScript
                 continue;
             }
 
-            var text = new StringBuilder();
-            Append(block.Inline, text);
-            if (text.ToString().Trim() is { Length: > 0 } plain)
+            if (MarkdownWords.Of(block.Inline).Text.Trim() is { Length: > 0 } plain)
             {
                 yield return plain;
             }
-        }
-    }
-
-    private static void Append(Inline inline, StringBuilder text)
-    {
-        switch (inline)
-        {
-            case LiteralInline literal:
-                text.Append(literal.Content.ToString());
-                break;
-            case CodeInline code:
-                text.Append(code.Content);
-                break;
-            case HtmlEntityInline entity:
-                text.Append(entity.Transcoded.ToString());
-                break;
-            case LineBreakInline:
-                // Chinese lines join without a space; Latin words keep one.
-                if (text.Length > 0 && text[^1] < 0x2E80)
-                {
-                    text.Append(' ');
-                }
-
-                break;
-            case LinkInline { IsImage: true }:
-            case AutolinkInline:
-                break;
-            case ContainerInline container:
-                foreach (var child in container)
-                {
-                    Append(child, text);
-                }
-
-                break;
         }
     }
 

@@ -1,4 +1,5 @@
 using CivicsClass.Media.Narration;
+using CivicsClass.Media.Text;
 using Xunit;
 
 namespace CivicsClass.Media.Tests.Narration;

@@ -1,56 +1,25 @@
 using CivicsClass.Content.Items;
-using CivicsClass.Content.Seeds;
-using YamlDotNet.RepresentationModel;
-using static CivicsClass.Content.Editing.FormValues;
 
 namespace CivicsClass.Content.Parts;
 
-internal sealed class SummaryPartUnit : IPartEditor, IPartValidator, IPartCard, IPartIndexer, IPartSeedMapper
+internal sealed class SummaryPartUnit : TextPartUnit<SummaryPart>, IPartCard, IPartIndexer
 {
-    public string PartName => nameof(SummaryPart);
+    protected override string Field => "Summary";
 
-    public EditorPlacement Placement => EditorPlacement.Header;
+    protected override string Label => "摘要";
 
-    public IReadOnlyCollection<string> Keys { get; } = ["summary"];
+    protected override string SeedKey => "summary";
 
-    public Task BuildAsync(PartEditorContext context)
-    {
-        var settings = context.Part.Settings;
-        context.Add(new("Summary", "摘要", "textarea", "SummaryPart.Summary", context.Item.Part<SummaryPart>().Summary, Required: settings.Required == true, MaxLength: settings.MaxLength));
-        return Task.CompletedTask;
-    }
+    protected override string Input => "textarea";
 
-    public Task UpdateAsync(PartUpdateContext context)
-    {
-        context.Item.Apply(new SummaryPart { Summary = Text(context.Form, "Summary") });
-        return Task.CompletedTask;
-    }
+    protected override bool RequiredUnlessSet => false;
 
-    public Task ValidateAsync(PartValidationContext context)
-    {
-        var summary = context.Item.Part<SummaryPart>().Summary ?? "";
-        var settings = context.Part.Settings;
-        if (settings.Required == true && summary.Trim().Length == 0)
-        {
-            context.Result.Fail("SummaryPart.Summary", "摘要不能为空。");
-        }
+    protected override string? Read(SummaryPart part) => part.Summary;
 
-        if (settings.MaxLength is { } max && summary.Length > max)
-        {
-            context.Result.Fail("SummaryPart.Summary", $"摘要不能超过 {max} 个字（现在是 {summary.Length} 个）。");
-        }
-
-        return Task.CompletedTask;
-    }
+    protected override SummaryPart Make(string value) => new() { Summary = value };
 
     public void Describe(ContentItem item, CardFacts card) =>
         card.Summary = item.Get<SummaryPart>(nameof(SummaryPart))?.Summary is { } summary && !string.IsNullOrWhiteSpace(summary) ? summary : null;
 
     public void Index(ContentItem item, SearchContribution search) => search.Summary = item.Get<SummaryPart>(nameof(SummaryPart))?.Summary ?? "";
-
-    public Task MapAsync(PartSeedContext context, string key, YamlNode value, int line)
-    {
-        context.Item.Apply(new SummaryPart { Summary = SeedValues.Scalar(context.File, value, line) });
-        return Task.CompletedTask;
-    }
 }

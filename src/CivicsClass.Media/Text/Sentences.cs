@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace CivicsClass.Media.Narration;
+namespace CivicsClass.Media.Text;
 
 /// <summary>Cuts a block of text into sentences after 。！？；…, keeping closing quotes and brackets with the sentence they end.</summary>
 internal static class Sentences

@@ -2,8 +2,8 @@ using CivicsClass.Data.Dialects;
 using CivicsClass.Data.Documents;
 using CivicsClass.Data.Migrations;
 using Dapper;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -11,8 +11,10 @@ namespace CivicsClass.Data;
 
 public static class DataModule
 {
-    public static IServiceCollection AddData(this IServiceCollection services, DatabaseOptions options, string contentRoot)
+    /// <summary>The document store over the database in the <c>Database</c> section, migrations, the job runner's claims (<c>Jobs</c>) and cache signals.</summary>
+    public static IServiceCollection AddData(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
+        var options = configuration.GetSection("Database").Get<DatabaseOptions>() ?? new DatabaseOptions();
         DefaultTypeMap.MatchNamesWithUnderscores = true;
         services.AddSingleton(options);
         services.AddSingleton(new AppDataFolder(Path.Combine(contentRoot, "App_Data")));
@@ -24,7 +26,7 @@ public static class DataModule
         services.AddSingleton<MigrationRunner>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<Jobs.JobOptions>()
-            .Configure<IServiceProvider>((jobs, provider) => provider.GetService<IConfiguration>()?.GetSection("Jobs").Bind(jobs))
+            .Bind(configuration.GetSection("Jobs"))
             .Validate(jobs => jobs.LeaseSeconds is >= 10 and <= 3600, "Jobs:LeaseSeconds must be between 10 and 3600.")
             .Validate(jobs => jobs.Node is null || jobs.Node.Trim().Length <= Jobs.JobOptions.MaxNodeLength, $"Jobs:Node must be at most {Jobs.JobOptions.MaxNodeLength} characters.")
             .ValidateOnStart();

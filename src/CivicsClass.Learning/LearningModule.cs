@@ -51,15 +51,15 @@ public static class LearningModule
         services.AddScoped<PointsLedger>();
         services.AddScoped<LearningProgress>();
         services.AddScoped<StudySessions>();
-        services.AddOptions<StudyOptions>().BindConfiguration("Study");
+        services.AddOptions<StudyOptions>().Bind(configuration.GetSection("Study"));
         services.AddScoped<QuizService>();
         services.AddScoped<QuizAttempts>();
         services.AddScoped<CheckInService>();
         services.AddScoped<LeaderboardReader>();
-        services.AddOptions<LeaderboardOptions>().BindConfiguration("Leaderboards");
+        services.AddOptions<LeaderboardOptions>().Bind(configuration.GetSection("Leaderboards"));
         services.AddSingleton<LearningRollup>();
         services.AddHostedService(provider => provider.GetRequiredService<LearningRollup>());
-        services.AddOptions<MaintenanceOptions>().BindConfiguration("Maintenance");
+        services.AddOptions<MaintenanceOptions>().Bind(configuration.GetSection("Maintenance"));
         services.AddSingleton<IExpiredDataSweep, SupersededStudySessionSweep>();
         services.AddSingleton<IExpiredDataSweep, CompletedStudySessionSweep>();
         services.AddSingleton<IExpiredDataSweep, DailyQuizDrawSweep>();

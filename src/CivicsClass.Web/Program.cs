@@ -20,9 +20,8 @@ if (builder.Configuration["Logging:Format"] == "json")
     builder.Logging.ClearProviders().AddJsonConsole(o => o.IncludeScopes = true);
 }
 
-var database = builder.Configuration.GetSection("Database").Get<DatabaseOptions>() ?? new DatabaseOptions();
 builder.Services.AddEdge(builder.Configuration);
-builder.Services.AddData(database, builder.Environment.ContentRootPath);
+builder.Services.AddData(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddContent();
 builder.Services.AddSearch(options => builder.Configuration.GetSection("Search").Bind(options));
 builder.Services.AddLearning(builder.Configuration);

@@ -29,7 +29,7 @@ public sealed class TestSite : IAsyncDisposable
         var database = await provider.CreateAsync();
         var services = new ServiceCollection();
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
-        services.AddData(database.Options, database.Directory);
+        services.AddData(database.Options.Settings(), database.Directory);
         services.AddContent();
         services.AddLearning(new ConfigurationBuilder().Build()); // the site's recipe also sets the points rules
         configure?.Invoke(services);

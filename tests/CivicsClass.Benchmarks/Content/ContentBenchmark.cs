@@ -1,3 +1,4 @@
+using CivicsClass.Testing;
 using CivicsClass.Content;
 using CivicsClass.Content.Fields;
 using CivicsClass.Content.Items;
@@ -65,7 +66,7 @@ internal static class ContentBenchmark
 
     private static async Task RunOnAsync(DatabaseOptions database, string directory, BenchmarkOptions options)
     {
-        var services = new ServiceCollection().AddLogging(b => b.SetMinimumLevel(LogLevel.Warning)).AddData(database, directory).AddContent().AddLearning(new ConfigurationBuilder().Build()).BuildServiceProvider();
+        var services = new ServiceCollection().AddLogging(b => b.SetMinimumLevel(LogLevel.Warning)).AddData(database.Settings(), directory).AddContent().AddLearning(new ConfigurationBuilder().Build()).BuildServiceProvider();
         await using var _ = services;
         await services.GetRequiredService<MigrationRunner>().RunAsync();
         var recipe = Path.Combine(FindRoot(), "content-recipes", "civics-class.recipe.json");

@@ -162,7 +162,7 @@ internal static class FormsBenchmark
         }).Build();
         var services = new ServiceCollection().AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
         services.AddSingleton<IConfiguration>(configuration);
-        services.AddData(database, directory).AddContent().AddLearning(configuration).AddMedia(configuration);
+        services.AddData(database.Settings(), directory).AddContent().AddLearning(configuration).AddMedia(configuration);
         var provider = services.BuildServiceProvider();
         await provider.GetRequiredService<MigrationRunner>().RunAsync();
         await using var scope = provider.CreateAsyncScope();

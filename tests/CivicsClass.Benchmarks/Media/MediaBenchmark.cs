@@ -1,3 +1,4 @@
+using CivicsClass.Testing;
 using System.Diagnostics;
 using System.Globalization;
 using CivicsClass.Data;
@@ -122,7 +123,7 @@ internal static class MediaBenchmark
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Media:Folder"] = directory });
-        builder.Services.AddData(new DatabaseOptions { Provider = "Sqlite", ConnectionString = $"Data Source={Path.Combine(directory, "bench.db")}" }, directory);
+        builder.Services.AddData(new DatabaseOptions { Provider = "Sqlite", ConnectionString = $"Data Source={Path.Combine(directory, "bench.db")}" }.Settings(), directory);
         builder.Services.AddMedia(builder.Configuration);
         var ceilings = new Dictionary<string, byte[]>();
         await using var app = builder.Build();

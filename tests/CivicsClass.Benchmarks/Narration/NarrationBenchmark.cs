@@ -41,7 +41,7 @@ internal static class NarrationBenchmark
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Forms:PollSeconds"] = "0.05" }).Build();
         var services = new ServiceCollection().AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
         services.AddSingleton<IConfiguration>(configuration);
-        services.AddData(database, directory).AddContent().AddLearning(configuration).AddMedia(configuration);
+        services.AddData(database.Settings(), directory).AddContent().AddLearning(configuration).AddMedia(configuration);
         await using var provider = services.BuildServiceProvider();
         await provider.GetRequiredService<MigrationRunner>().RunAsync();
         await using (var scope = provider.CreateAsyncScope())

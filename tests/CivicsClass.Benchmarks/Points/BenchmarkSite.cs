@@ -1,3 +1,4 @@
+using CivicsClass.Testing;
 using CivicsClass.Content;
 using CivicsClass.Data;
 using CivicsClass.Data.Migrations;
@@ -82,7 +83,7 @@ internal sealed class BenchmarkSite : IAsyncDisposable
         var collection = new ServiceCollection()
             .AddLogging(b => b.SetMinimumLevel(LogLevel.Warning))
             .AddSingleton<IConfiguration>(new ConfigurationBuilder().Build())
-            .AddData(database, directory)
+            .AddData(database.Settings(), directory)
             .AddContent()
             .AddLearning(new ConfigurationBuilder().Build());
         compose?.Invoke(collection);

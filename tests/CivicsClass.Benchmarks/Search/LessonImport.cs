@@ -1,3 +1,4 @@
+using CivicsClass.Testing;
 using CivicsClass.Benchmarks.Content;
 using CivicsClass.Content;
 using CivicsClass.Content.Fields;
@@ -31,7 +32,7 @@ internal static class LessonImport
         var services = new ServiceCollection()
             .AddLogging(b => b.SetMinimumLevel(LogLevel.Warning))
             .AddSingleton<IConfiguration>(new ConfigurationBuilder().Build())
-            .AddData(database, contentRoot)
+            .AddData(database.Settings(), contentRoot)
             .AddContent()
             .BuildServiceProvider();
         await using var _ = services;

@@ -1,3 +1,4 @@
+using CivicsClass.Testing;
 using CivicsClass.Content;
 using CivicsClass.Data;
 using CivicsClass.Data.Migrations;
@@ -59,7 +60,7 @@ internal sealed class SearchHarness : IAsyncDisposable
             };
         }
 
-        var services = new ServiceCollection().AddLogging(b => b.SetMinimumLevel(LogLevel.Warning)).AddData(options, directory).AddContent().AddSearch().BuildServiceProvider();
+        var services = new ServiceCollection().AddLogging(b => b.SetMinimumLevel(LogLevel.Warning)).AddData(options.Settings(), directory).AddContent().AddSearch().BuildServiceProvider();
         services.GetRequiredService<SearchOptions>().ResultCacheSize = 0;
         await services.GetRequiredService<MigrationRunner>().RunAsync();
         return new SearchHarness(services, backend, drop);

@@ -25,7 +25,7 @@ internal sealed class JobFarm : IAsyncDisposable
         var database = await provider.CreateAsync();
         var providers = Enumerable.Range(0, nodes).Select(_ =>
         {
-            var services = new ServiceCollection().AddLogging(b => b.SetMinimumLevel(LogLevel.Warning)).AddData(database.Options, database.Directory);
+            var services = new ServiceCollection().AddLogging(b => b.SetMinimumLevel(LogLevel.Warning)).AddData(database.Options.Settings(), database.Directory);
             services.AddSingleton(clock);
             return services.BuildServiceProvider();
         }).ToList();

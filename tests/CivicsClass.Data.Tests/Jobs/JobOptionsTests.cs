@@ -1,7 +1,6 @@
 using CivicsClass.Data.Jobs;
 using CivicsClass.Data.Migrations;
 using CivicsClass.Testing;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -69,9 +68,8 @@ public abstract class JobOptionsTests<TProvider> where TProvider : IDatabaseProv
 
     private static ServiceProvider Node(TestDatabase database, Dictionary<string, string?> settings)
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        var services = new ServiceCollection().AddLogging(b => b.SetMinimumLevel(LogLevel.Warning)).AddSingleton<IConfiguration>(configuration);
-        services.AddData(database.Options, database.Directory);
+        var services = new ServiceCollection().AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
+        services.AddData(database.Options.Settings(settings), database.Directory);
         return services.BuildServiceProvider();
     }
 }

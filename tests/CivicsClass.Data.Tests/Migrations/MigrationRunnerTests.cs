@@ -26,7 +26,7 @@ public abstract class MigrationRunnerTests<TProvider> where TProvider : IDatabas
     public async Task Run_Concurrently_AppliesEachStepOnce()
     {
         await using var database = await new TProvider().CreateAsync();
-        var services = new ServiceCollection().AddLogging().AddData(database.Options, database.Directory);
+        var services = new ServiceCollection().AddLogging().AddData(database.Options.Settings(), database.Directory);
         services.AddSingleton<IDataMigration, NoteMigrations>();
         await using var provider = services.BuildServiceProvider();
         var runner = provider.GetRequiredService<MigrationRunner>();
@@ -41,7 +41,7 @@ public abstract class MigrationRunnerTests<TProvider> where TProvider : IDatabas
     public async Task Run_FailingStep_RollsBackAndReportsIt()
     {
         await using var database = await new TProvider().CreateAsync();
-        var services = new ServiceCollection().AddLogging().AddData(database.Options, database.Directory);
+        var services = new ServiceCollection().AddLogging().AddData(database.Options.Settings(), database.Directory);
         services.AddSingleton<IDataMigration>(new BrokenMigration());
         await using var provider = services.BuildServiceProvider();
         var runner = provider.GetRequiredService<MigrationRunner>();

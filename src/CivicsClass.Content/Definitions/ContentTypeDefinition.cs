@@ -83,7 +83,7 @@ public sealed class FieldSettings
     public bool Derived { get; set; }
 }
 
-public static class KnownFields
+internal static class KnownFields
 {
     public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal)
     {

@@ -34,7 +34,7 @@ public sealed class TaxonomyField
     public List<string> TermIds { get; set; } = [];
 }
 
-public sealed class MediaField
+internal sealed class MediaField
 {
     public List<string> Paths { get; set; } = [];
 }

@@ -4,7 +4,7 @@ using System.Text;
 namespace CivicsClass.Content.Items;
 
 /// <summary>26-character lower-case ids, random or derived from a stable key (seed files, recipes).</summary>
-public static class ContentIds
+internal static class ContentIds
 {
     private const string Alphabet = "0123456789abcdefghjkmnpqrstvwxyz";
 

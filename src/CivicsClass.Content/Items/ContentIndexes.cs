@@ -4,19 +4,19 @@ using CivicsClass.Data.Documents;
 
 namespace CivicsClass.Content.Items;
 
-public sealed record ContentItemIndex(
+internal sealed record ContentItemIndex(
     string ContentItemId, string ContentItemVersionId, string ContentType, string DisplayText, string? Path, string? Alias,
     string Status, bool Latest, bool Published, string? Owner, string? Author,
     DateTime CreatedUtc, DateTime ModifiedUtc, DateTime? PublishedUtc, int Number);
 
 /// <summary>One row per taxonomy term an item version carries.</summary>
-public sealed record ContentTermIndex(string ContentItemId, string Field, string TermId, bool Latest, bool Published);
+internal sealed record ContentTermIndex(string ContentItemId, string Field, string TermId, bool Latest, bool Published);
 
 /// <summary>One row per item a version points at: list children (field <c>ListPart</c>) and picker fields.</summary>
-public sealed record ContentReferenceIndex(string ContentItemId, string Field, string TargetId, int Position, bool Latest, bool Published);
+internal sealed record ContentReferenceIndex(string ContentItemId, string Field, string TargetId, int Position, bool Latest, bool Published);
 
 /// <summary>One row per value of a text, number, yes/no or date field, for filters such as format, length or "featured".</summary>
-public sealed record ContentFieldIndex(string ContentItemId, string ContentType, string Field, string? TextValue, decimal? NumberValue, DateTime? DateValue,
+internal sealed record ContentFieldIndex(string ContentItemId, string ContentType, string Field, string? TextValue, decimal? NumberValue, DateTime? DateValue,
     bool Latest, bool Published);
 
 internal sealed class ContentFieldIndexProvider : IndexProvider<ContentItem, ContentFieldIndex>

@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CivicsClass.Content.Parts;
 
-public static class ContentPartServiceCollectionExtensions
+internal static class ContentPartServiceCollectionExtensions
 {
     private static readonly Type[] s_roles = [typeof(IPartEditor), typeof(IPartValidator), typeof(IPartDisplay), typeof(IPartCard), typeof(IPartIndexer), typeof(IPartSeedMapper)];
 

@@ -117,12 +117,12 @@ public sealed class RecipeExecutor(
 }
 
 /// <summary>A step found, while running, something validation could not see (e.g. a missing reference).</summary>
-public sealed class RecipeStepException(string path, string message) : Exception(message)
+internal sealed class RecipeStepException(string path, string message) : Exception(message)
 {
     public string Path { get; } = path;
 }
 
-public sealed class RecipeExecution : Document
+internal sealed class RecipeExecution : Document
 {
     public string Name { get; set; } = "";
     public string Source { get; set; } = "";

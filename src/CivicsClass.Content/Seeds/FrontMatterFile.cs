@@ -65,7 +65,7 @@ internal sealed class FrontMatterFile
 }
 
 /// <summary>What is wrong with a seed file, and where.</summary>
-public sealed class SeedException(string path, int line, string message) : Exception(message)
+internal sealed class SeedException(string path, int line, string message) : Exception(message)
 {
     public string Path { get; } = path;
     public int Line { get; } = line;

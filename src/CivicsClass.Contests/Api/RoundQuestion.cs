@@ -1,4 +1,4 @@
 namespace CivicsClass.Contests.Api;
 
 /// <summary>A question of a round as the app shows it, without its answer; <paramref name="Answered"/> is the option already sent.</summary>
-public sealed record RoundQuestion(int Number, string Question, IReadOnlyList<string> Options, int? Answered);
+internal sealed record RoundQuestion(int Number, string Question, IReadOnlyList<string> Options, int? Answered);

@@ -1,6 +1,6 @@
 namespace CivicsClass.Contests.Map;
 
-public enum MapPointState
+internal enum MapPointState
 {
     /// <summary>Not open yet: its day has not come.</summary>
     Locked,

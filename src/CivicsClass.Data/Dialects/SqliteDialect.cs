@@ -4,7 +4,7 @@ using Microsoft.Data.Sqlite;
 
 namespace CivicsClass.Data.Dialects;
 
-public sealed class SqliteDialect : ISqlDialect
+internal sealed class SqliteDialect : ISqlDialect
 {
     private const int SqliteConstraint = 19;
     private static int s_initialised;

@@ -1,3 +1,3 @@
 namespace CivicsClass.Learning.CheckIns;
 
-public sealed record CheckInCode(string Code, DateTime ExpiresUtc);
+internal sealed record CheckInCode(string Code, DateTime ExpiresUtc);

@@ -7,7 +7,7 @@ namespace CivicsClass.Learning.Points;
 /// The values each rule setting may take, so a rule that is saved can always be applied: a page, a
 /// heartbeat or a check-in never meets a setting it cannot use.
 /// </summary>
-public static class PointsRuleSettings
+internal static class PointsRuleSettings
 {
     private sealed record Range(double Min, double Max, bool Whole, double Default);
 

@@ -1,7 +1,7 @@
 namespace CivicsClass.Learning.Points;
 
 /// <summary>Why a reversal was refused.</summary>
-public enum ReversalRefusal
+internal enum ReversalRefusal
 {
     None,
     NotFound,

@@ -3,7 +3,7 @@ using CivicsClass.Content.Parts;
 namespace CivicsClass.Media.Formats;
 
 /// <summary>A lesson's format label, from what it really has: a video, an audio recording, a long image (长图), or text with pictures.</summary>
-public static class LessonFormats
+internal static class LessonFormats
 {
     public const string FieldName = "Format";
     public const string Video = "视频";

@@ -1,7 +1,7 @@
 namespace CivicsClass.Media.Forms;
 
 /// <summary>The <c>Forms</c> section of the settings: how generated forms are queued and claimed.</summary>
-public sealed class FormsOptions
+internal sealed class FormsOptions
 {
     /// <summary>How long a claim holds; a node that dies mid-job leaves a claim that another takes over after this.</summary>
     public int ClaimSeconds { get; set; } = 600;

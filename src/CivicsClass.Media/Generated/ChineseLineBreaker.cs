@@ -9,7 +9,7 @@ namespace CivicsClass.Media.Generated;
 /// word or a number (<c>1922年</c>'s 1922, <c>5G</c>) is never split, and a last line of a single character
 /// borrows one from the line above. Text beyond the last allowed line ends in an ellipsis.
 /// </summary>
-public static class ChineseLineBreaker
+internal static class ChineseLineBreaker
 {
     private const string NoLineStart = "，。、；：？！）」』》〉】〕｝”’…—·%,.;:?!)]}>～";
     private const string NoLineEnd = "（「『《〈【〔｛“‘([{<";

@@ -3,7 +3,7 @@ using SkiaSharp;
 namespace CivicsClass.Media.Generated;
 
 /// <summary>The theme's colours (its red, deep red, gold and ink) in pairs a cover's gradient runs between.</summary>
-public static class CoverPalette
+internal static class CoverPalette
 {
     public static readonly SKColor Gold = SKColor.Parse("#e8c36a");
     public static readonly SKColor Paper = SKColor.Parse("#faf8f6");

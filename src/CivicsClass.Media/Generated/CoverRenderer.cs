@@ -4,7 +4,7 @@ using SkiaSharp;
 namespace CivicsClass.Media.Generated;
 
 /// <summary>Draws covers (960 × 540, the largest card size) and portrait marks (480 × 480) as PNG.</summary>
-public sealed class CoverRenderer(CjkFonts fonts)
+internal sealed class CoverRenderer(CjkFonts fonts)
 {
     public const int CoverWidth = 960;
     public const int CoverHeight = 540;

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging;
 namespace CivicsClass.Media.Generated;
 
 /// <summary>Draws a generated image from its spec and records how long it took (<c>civics.media.draw.duration</c>, by kind).</summary>
-public sealed class GeneratedImageDrawing(CoverRenderer covers, LongImageRenderer longImages, PanoramaRenderer panoramas, ILogger<GeneratedImageDrawing> logger)
+internal sealed class GeneratedImageDrawing(CoverRenderer covers, LongImageRenderer longImages, PanoramaRenderer panoramas, ILogger<GeneratedImageDrawing> logger)
 {
     public byte[] Draw(GeneratedImageKind kind, object spec)
     {

@@ -9,7 +9,7 @@ namespace CivicsClass.Media.Generated;
 /// the image in its address and in the derivative cache, so an unchanged item is never drawn again and a
 /// changed one gets a new address that no browser has cached.
 /// </summary>
-public static class GeneratedImageKeys
+internal static class GeneratedImageKeys
 {
     /// <summary>Raise when a drawing changes, so every image is drawn again in the new way.</summary>
     public const int DrawingVersion = 1;

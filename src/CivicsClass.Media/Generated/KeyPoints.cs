@@ -5,7 +5,7 @@ using Markdig.Syntax.Inlines;
 namespace CivicsClass.Media.Generated;
 
 /// <summary>A lesson's key points for its long image: its headings, then the items of its lists, as plain text.</summary>
-public static class KeyPoints
+internal static class KeyPoints
 {
     public static IReadOnlyList<string> From(string? markdown, int max = 6, int maxLength = 48)
     {

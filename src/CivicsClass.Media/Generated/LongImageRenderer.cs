@@ -7,7 +7,7 @@ namespace CivicsClass.Media.Generated;
 /// lecturer, the key points, the first quiz question as a teaser, and a QR code that opens the lesson.
 /// The page is laid out once to learn its height and then drawn.
 /// </summary>
-public sealed class LongImageRenderer(CjkFonts fonts)
+internal sealed class LongImageRenderer(CjkFonts fonts)
 {
     public const int Width = 750;
     private const float Pad = 48;

@@ -6,7 +6,7 @@ namespace CivicsClass.Media.Generated;
 /// Line drawings for covers, one per theme and venue kind (a gear for 工匠精神, scales for 法律与维权,
 /// a hall for 纪念馆…), so a reader tells the subject of a card before reading its title.
 /// </summary>
-public static class Motifs
+internal static class Motifs
 {
     private static readonly Dictionary<string, string> s_byTerm = new(StringComparer.Ordinal)
     {

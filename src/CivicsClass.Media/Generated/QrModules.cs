@@ -7,7 +7,7 @@ namespace CivicsClass.Media.Generated;
 /// A QR code drawn module by module, made by QRCoder as the course certificates' codes are, with the
 /// same error correction (M) and the four-module quiet zone a phone's camera needs.
 /// </summary>
-public static class QrModules
+internal static class QrModules
 {
     /// <summary>Draws the code for <paramref name="text"/> in a square at (<paramref name="x"/>, <paramref name="y"/>) at most <paramref name="size"/> wide; returns the side drawn.</summary>
     public static float Draw(SKCanvas canvas, string text, float x, float y, float size)

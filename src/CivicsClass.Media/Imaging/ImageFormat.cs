@@ -1,7 +1,7 @@
 namespace CivicsClass.Media.Imaging;
 
 /// <summary>The formats derivatives are written in.</summary>
-public enum ImageFormat
+internal enum ImageFormat
 {
     Jpeg,
     Webp,

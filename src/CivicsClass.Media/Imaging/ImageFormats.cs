@@ -1,7 +1,7 @@
 namespace CivicsClass.Media.Imaging;
 
 /// <summary>File extensions, content types and query names of the derivative formats.</summary>
-public static class ImageFormats
+internal static class ImageFormats
 {
     public static string Extension(this ImageFormat format) => format switch
     {

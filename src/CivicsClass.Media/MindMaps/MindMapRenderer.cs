@@ -8,7 +8,7 @@ namespace CivicsClass.Media.MindMaps;
 /// curve in its first-level branch's colour, every subtree centred beside its branch. Text is set in the
 /// site's Chinese font and wrapped the way Chinese is; the picture is as large as the tree needs.
 /// </summary>
-public sealed class MindMapRenderer(CjkFonts fonts)
+internal sealed class MindMapRenderer(CjkFonts fonts)
 {
     private const float Pad = 40;
     private const float Gap = 56;

@@ -1,7 +1,7 @@
 namespace CivicsClass.Media.Narration;
 
 /// <summary>Turns one sentence of text into speech. The embedded default runs espeak-ng with its Mandarin voice.</summary>
-public interface ISpeechSynthesizer
+internal interface ISpeechSynthesizer
 {
     /// <summary>What makes the voice: a different engine or voice makes every narration again.</summary>
     string Voice { get; }

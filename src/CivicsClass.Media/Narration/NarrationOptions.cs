@@ -1,7 +1,7 @@
 namespace CivicsClass.Media.Narration;
 
 /// <summary>The <c>Narration</c> section of the settings.</summary>
-public sealed class NarrationOptions
+internal sealed class NarrationOptions
 {
     /// <summary>The espeak-ng command the site uses when no other engine is configured.</summary>
     public const string DefaultSpeechCommand = "espeak-ng -v cmn -s 165 -w {output} --stdin";

@@ -9,7 +9,7 @@ namespace CivicsClass.Media.Panoramas;
 /// The exhibition panels of a drawn hall, taken from the venue's own text: each paragraph that opens with a date
 /// becomes a panel headed by that date (1922年9月), and each item of its lists a panel headed 参观看点.
 /// </summary>
-public static partial class PanoramaPanels
+internal static partial class PanoramaPanels
 {
     public const string PointsHeading = "参观看点";
 

@@ -9,7 +9,7 @@ namespace CivicsClass.Media.Panoramas;
 /// room: walls textured with panels drawn by <see cref="PanoramaWalls"/>, a stone floor with a red carpet and a
 /// ceiling of light panels. The image's centre (yaw 0) faces the front wall with the venue's name.
 /// </summary>
-public sealed class PanoramaRenderer(PanoramaWalls walls)
+internal sealed class PanoramaRenderer(PanoramaWalls walls)
 {
     public const int Width = 4096;
     public const int Height = Width / 2;

@@ -6,7 +6,7 @@ namespace CivicsClass.Media.Panoramas;
 /// A 360° panorama is equirectangular: 360° across and 180° up and down, so exactly twice as wide as high. Any other
 /// shape would be stretched round the viewer, so it is refused, with a little leeway for a pixel lost in cropping.
 /// </summary>
-public static class PanoramaShape
+internal static class PanoramaShape
 {
     /// <summary>How far the width may stray from twice the height, as a share of the width.</summary>
     public const double Tolerance = 0.01;

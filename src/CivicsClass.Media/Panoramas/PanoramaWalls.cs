@@ -7,7 +7,7 @@ namespace CivicsClass.Media.Panoramas;
 /// Draws a hall's four walls flat: cream plaster over a wooden dado, the venue's name on a red banner with its summary
 /// on the front wall, and two exhibition panels on each other wall, headed in gold and set in Chinese.
 /// </summary>
-public sealed class PanoramaWalls(CjkFonts fonts)
+internal sealed class PanoramaWalls(CjkFonts fonts)
 {
     private const int TextureWidth = 2048;
     private const int PanelWidth = 720;

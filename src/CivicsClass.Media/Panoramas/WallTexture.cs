@@ -3,7 +3,7 @@ using SkiaSharp;
 namespace CivicsClass.Media.Panoramas;
 
 /// <summary>A wall's picture as plain pixels, sampled between pixels so text on it stays smooth in the panorama.</summary>
-public sealed class WallTexture
+internal sealed class WallTexture
 {
     private readonly byte[] _pixels;
     private readonly int _width;

@@ -1,4 +1,4 @@
 namespace CivicsClass.Media.Panoramas;
 
 /// <summary>The four walls of a drawn hall, named as seen from its centre facing the front wall.</summary>
-public sealed record WallTextures(WallTexture Front, WallTexture Right, WallTexture Back, WallTexture Left);
+internal sealed record WallTextures(WallTexture Front, WallTexture Right, WallTexture Back, WallTexture Left);

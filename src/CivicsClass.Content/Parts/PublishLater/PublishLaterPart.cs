@@ -1,6 +1,6 @@
 namespace CivicsClass.Content.Parts;
 
-public sealed class PublishLaterPart
+internal sealed class PublishLaterPart
 {
     public DateTime? ScheduledPublishUtc { get; set; }
 }

@@ -32,7 +32,7 @@ builder.Services.AddAccounts(builder.Configuration);
 builder.Services.AddOperations();
 builder.Services.AddSetup(builder.Configuration);
 builder.Services.AddSite();
-builder.Services.AddEditorial();
+builder.Services.AddEditorial(builder.Configuration);
 builder.Services.AddApi();
 builder.Services.AddHealth();
 
@@ -51,6 +51,7 @@ app.MapAccounts();
 app.MapLearning();
 app.MapMedia();
 app.MapContests();
+app.MapEditorial();
 app.MapSite();
 await app.RunAsync();
 return 0;

@@ -2,22 +2,23 @@ using CivicsClass.AdminTheme.Models;
 using CivicsClass.Content.Definitions;
 using CivicsClass.Content.Items;
 using CivicsClass.Data.Documents;
+using CivicsClass.Editorial.Editing;
+using CivicsClass.Editorial.Publishing;
 using Microsoft.AspNetCore.Mvc;
 
-namespace CivicsClass.Editorial;
+namespace CivicsClass.Editorial.Dashboard;
 
 /// <summary>The admin's first page: notifications, what waits for review, one's own recent items and what one may create.</summary>
-[Route("admin")]
-public sealed class DashboardController(
+internal sealed class DashboardController(
     IContentManager content,
     ContentDefinitionManager definitions,
     ContentRows rows,
     Workflow workflow,
     Accounts.Permissions permissions,
     ISession session,
-    TimeProvider clock) : AdminControllerBase
+    TimeProvider clock) : EditorialAdminControllerBase
 {
-    [HttpGet("")]
+    [HttpGet]
     public async Task<IActionResult> Index()
     {
         var userId = permissions.UserId!;
@@ -39,7 +40,7 @@ public sealed class DashboardController(
             inReview, await rows.ForAsync(mine.Items), creatable));
     }
 
-    [HttpPost("notifications/read")]
+    [HttpPost]
     public async Task<IActionResult> MarkNotificationsRead()
     {
         await Notifications.MarkAllReadAsync(session, permissions.UserId!, clock.GetUtcNow().UtcDateTime);

@@ -11,14 +11,16 @@ using CivicsClass.Accounts;
 using CivicsClass.Media.Storage;
 using CivicsClass.Media.Panoramas;
 using CivicsClass.Media.Uploads;
+using CivicsClass.Editorial.Audit;
+using CivicsClass.Editorial.History;
+using CivicsClass.Editorial.Publishing;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 
-namespace CivicsClass.Editorial;
+namespace CivicsClass.Editorial.Editing;
 
 /// <summary>Content lists per type and the generated editor with its workflow buttons.</summary>
-[Route("admin")]
-public sealed class ContentAdminController(
+internal sealed class ContentAdminController(
     IContentManager content,
     ContentDefinitionManager definitions,
     ContentForm form,
@@ -30,11 +32,11 @@ public sealed class ContentAdminController(
     PanoramaEditor panoramas,
     MarkdownRenderer renderer,
     TermCache terms,
-    ISession session) : AdminControllerBase
+    ISession session) : EditorialAdminControllerBase
 {
     public const int PageSize = 20;
 
-    [HttpGet("content/{type}")]
+    [HttpGet]
     public async Task<IActionResult> List(string type, string? status, string? owner, string? term, string? q, int page = 1)
     {
         if (await TypeAsync(type) is not { } definition)
@@ -77,7 +79,7 @@ public sealed class ContentAdminController(
             page, PageCount(result.Total, PageSize), status, owner, term, q, termChoices, await workflow.CanCreateAsync(definition.Name), !everything));
     }
 
-    [HttpGet("content/{type}/new")]
+    [HttpGet]
     public async Task<IActionResult> New(string type)
     {
         if (await TypeAsync(type) is not { } definition)
@@ -95,7 +97,7 @@ public sealed class ContentAdminController(
         return View("Edit", await EditorAsync(definition, item, isNew: true, new FormErrors(), message: null));
     }
 
-    [HttpPost("content/{type}/new")]
+    [HttpPost]
     [MediaUploadLimit]
     public async Task<IActionResult> Create(string type, [FromForm] string? command)
     {
@@ -113,7 +115,7 @@ public sealed class ContentAdminController(
         return await SaveAsync(definition, item, isNew: true, command);
     }
 
-    [HttpGet("content/edit/{id}")]
+    [HttpGet]
     public async Task<IActionResult> Edit(string id)
     {
         if (await content.GetAsync(id, VersionOptions.Latest) is not { } item || await TypeAsync(item.ContentType) is not { } definition)
@@ -129,7 +131,7 @@ public sealed class ContentAdminController(
         return View(await EditorAsync(definition, item, isNew: false, new FormErrors(), (string?)TempData["Message"]));
     }
 
-    [HttpPost("content/edit/{id}")]
+    [HttpPost]
     [MediaUploadLimit]
     public async Task<IActionResult> Update(string id, [FromForm] string? command, [FromForm] string? versionId, [FromForm] long version)
     {
@@ -154,10 +156,10 @@ public sealed class ContentAdminController(
         return await SaveAsync(definition, item, isNew: false, command);
     }
 
-    [HttpPost("content/edit/{id}/unpublish")]
+    [HttpPost]
     public async Task<IActionResult> Unpublish(string id) => await TransitionAsync(id, () => workflow.UnpublishAsync(id), "已撤下。");
 
-    [HttpPost("content/edit/{id}/remove")]
+    [HttpPost]
     public async Task<IActionResult> Remove(string id)
     {
         var item = await content.GetAsync(id, VersionOptions.Latest);
@@ -180,7 +182,7 @@ public sealed class ContentAdminController(
     }
 
     /// <summary>The Markdown as the site will show it, for the editor's live preview (raw HTML and unsafe links removed, as on the site).</summary>
-    [HttpPost("preview")]
+    [HttpPost]
     public IActionResult Preview([FromForm] string? markdown) =>
         Content(renderer.ToHtml(markdown), "text/html; charset=utf-8");
 
@@ -273,13 +275,13 @@ public sealed class ContentAdminController(
     {
         var canChooseOwner = await permissions.HasAsync(ContentPermissions.EditContent);
         var fields = await form.BuildAsync(definition, item, canChooseOwner);
-        var history = isNew ? [] : History(await AuditTrail.ListAsync(session, item.ContentItemId));
+        var history = isNew ? [] : AuditRows.From(await AuditTrail.ListAsync(session, item.ContentItemId));
         var returned = isNew || item.Status != ContentStatus.Draft ? null : await AuditTrail.LastReturnAsync(session, item.ContentItemId);
         var scheduled = isNew ? null : await PublishSchedule.FindAsync(session, item.ContentItemId);
         var published = isNew ? null : await content.GetAsync(item.ContentItemId, VersionOptions.Published);
         var path = published?.Part<AutoroutePart>().Path;
         var actions = new EditorActions(
-            CanSubmit: await permissions.HasAsync(ContentPermissions.SubmitForReview),
+            CanSubmit: await permissions.HasAsync(EditorialPermissions.SubmitForReview),
             CanPublish: await workflow.CanPublishAsync(),
             CanRemove: !isNew && await workflow.CanRemoveAsync(item),
             CanUnpublish: published is not null && await workflow.CanPublishAsync(),

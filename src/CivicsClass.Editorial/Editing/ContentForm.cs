@@ -9,16 +9,16 @@ using CivicsClass.Content.Taxonomies;
 using CivicsClass.Theme.Models;
 using Microsoft.AspNetCore.Identity;
 using static CivicsClass.Content.Editing.FormValues;
-using static CivicsClass.Editorial.PostedForm;
+using static CivicsClass.Editorial.Editing.PostedForm;
 
-namespace CivicsClass.Editorial;
+namespace CivicsClass.Editorial.Editing;
 
 /// <summary>
 /// The editor of any content type, generated from its definition: each part's unit shows its inputs and reads them
 /// back (title, address and summary first, then the type's fields, then the other parts), and the type's fields are
 /// read here. Errors are keyed by the validator's member names, so a message appears beside the input it is about.
 /// </summary>
-public sealed class ContentForm(IContentManager content, TermCache terms, UserManager<User> users, ContentChoices contentChoices, Accounts.Permissions permissions,
+internal sealed class ContentForm(IContentManager content, TermCache terms, UserManager<User> users, ContentChoices contentChoices, Accounts.Permissions permissions,
     IEnumerable<IPartEditor> editors, KnownParts parts)
 {
     private readonly IReadOnlyList<IPartEditor> _editors = editors.OrderBy(e => parts.Position(e.PartName)).ToList();

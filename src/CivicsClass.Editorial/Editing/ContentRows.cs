@@ -4,10 +4,10 @@ using CivicsClass.Content.Definitions;
 using CivicsClass.Content.Items;
 using CivicsClass.Content.Parts;
 
-namespace CivicsClass.Editorial;
+namespace CivicsClass.Editorial.Editing;
 
 /// <summary>Items as rows of an admin table: type by its definition's name, owner by display name (read in one query), status in words.</summary>
-public sealed class ContentRows(ContentDefinitionManager definitions, IPeopleDirectory people)
+internal sealed class ContentRows(ContentDefinitionManager definitions, IPeopleDirectory people)
 {
     public static string Status(ContentItem item) => item.Status switch
     {

@@ -6,7 +6,7 @@ using CivicsClass.Content.Items;
 using CivicsClass.Theme.Models;
 using static CivicsClass.Content.Editing.FormValues;
 
-namespace CivicsClass.Editorial;
+namespace CivicsClass.Editorial.Editing;
 
 /// <summary>
 /// Reads an editor's posted values of the type's own fields back into the item, text, numbers and addresses

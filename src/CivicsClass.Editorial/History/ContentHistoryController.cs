@@ -1,15 +1,16 @@
 using CivicsClass.AdminTheme.Models;
 using CivicsClass.Content.Items;
 using CivicsClass.Data.Documents;
+using CivicsClass.Editorial.Editing;
+using CivicsClass.Editorial.Publishing;
 using Microsoft.AspNetCore.Mvc;
 
-namespace CivicsClass.Editorial;
+namespace CivicsClass.Editorial.History;
 
 /// <summary>An item's earlier versions, each of which those who may edit the item can restore as a new draft.</summary>
-[Route("admin")]
-public sealed class ContentHistoryController(Workflow workflow, ISession session) : AdminControllerBase
+internal sealed class ContentHistoryController(Workflow workflow, ISession session) : EditorialAdminControllerBase
 {
-    [HttpPost("content/edit/{id}/restore")]
+    [HttpPost]
     public async Task<IActionResult> Restore(string id, [FromForm] string? versionId)
     {
         try

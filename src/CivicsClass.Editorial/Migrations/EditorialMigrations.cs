@@ -1,9 +1,11 @@
 using CivicsClass.Data.Migrations;
 
-namespace CivicsClass.Editorial;
+namespace CivicsClass.Editorial.Migrations;
 
-internal sealed class AdminMigrations : IDataMigration
+/// <summary>The audit trail, notifications and the publishing schedule.</summary>
+internal sealed class EditorialMigrations : IDataMigration
 {
+    // The name sites have recorded their steps under since these pages were the admin's own.
     public string Module => "Admin";
 
     public IReadOnlyList<MigrationStep> Steps { get; } =

@@ -2,21 +2,16 @@ using CivicsClass.Content.Definitions;
 using CivicsClass.Content.Items;
 using CivicsClass.Content.Security;
 using CivicsClass.Accounts;
+using CivicsClass.Editorial.Audit;
 
-namespace CivicsClass.Editorial;
-
-/// <summary>A workflow action the current person's roles do not allow; answered with 403.</summary>
-public sealed class WorkflowForbiddenException(string message) : Exception(message);
-
-/// <summary>The version an editor reviewed is no longer the one waiting for review; answered with 409 and the new changes.</summary>
-public sealed class ReviewOutdatedException() : Exception("The reviewed version is no longer the latest version in review.");
+namespace CivicsClass.Editorial.Publishing;
 
 /// <summary>
 /// Every editorial transition — save, submit, return, approve (now or later), unpublish, remove — with
 /// its permission checked on the server, recorded in the audit trail and, where the author should
 /// know, told to them, all in the caller's unit of work.
 /// </summary>
-public sealed class Workflow(IContentManager content, ContentDefinitionManager definitions, Permissions permissions, ISession session, TimeProvider clock)
+internal sealed class Workflow(IContentManager content, ContentDefinitionManager definitions, Permissions permissions, ISession session, TimeProvider clock)
 {
     /// <summary>The type's authoring setting says who creates it: authors (lecturers' lessons), curators (topics), or editors.</summary>
     public async Task<bool> CanCreateAsync(string contentType) => await permissions.HasAsync(ContentPermissions.EditContent)
@@ -35,7 +30,7 @@ public sealed class Workflow(IContentManager content, ContentDefinitionManager d
     public async Task<bool> CuratesAsync(string contentType) =>
         (await definitions.GetTypeAsync(contentType))?.Authoring == TypeAuthoring.Curators && await permissions.HasAsync(ContentPermissions.ManageTopics);
 
-    public Task<bool> CanPublishAsync() => permissions.HasAsync(ContentPermissions.PublishContent);
+    public Task<bool> CanPublishAsync() => permissions.HasAsync(EditorialPermissions.PublishContent);
 
     /// <summary>
     /// Removing takes a published item off the site, so it needs the right to unpublish; an item never
@@ -51,7 +46,7 @@ public sealed class Workflow(IContentManager content, ContentDefinitionManager d
         return await permissions.HasAsync(ContentPermissions.EditContent) || (latest.Status == ContentStatus.Draft && await CanEditAsync(latest));
     }
 
-    public async Task<bool> CanSubmitAsync(ContentItem item) => await permissions.HasAsync(ContentPermissions.SubmitForReview) && await CanEditAsync(item);
+    public async Task<bool> CanSubmitAsync(ContentItem item) => await permissions.HasAsync(EditorialPermissions.SubmitForReview) && await CanEditAsync(item);
 
     /// <summary>Saves a new item or a new version of an existing one; publishes it too when asked and allowed.</summary>
     public async Task<ContentItem> SaveAsync(ContentItem item, bool isNew, bool publish)

@@ -10,19 +10,18 @@ using CivicsClass.Data.Documents;
 using CivicsClass.Theme.Models;
 using Microsoft.AspNetCore.Mvc;
 
-namespace CivicsClass.Editorial;
+namespace CivicsClass.Editorial.Recipes;
 
 /// <summary>Recipes in and out: import a recipe file (all or nothing), export chosen types and their items as a recipe that imports elsewhere.</summary>
-[Route("admin/recipes")]
-[RequirePermission(ContentPermissions.ImportExport)]
-public sealed class RecipesController(ContentDefinitionManager definitions, IContentManager content, RecipeExecutor recipes) : AdminControllerBase
+[RequirePermission(EditorialPermissions.ImportExport)]
+internal sealed class RecipesController(ContentDefinitionManager definitions, IContentManager content, RecipeExecutor recipes) : EditorialAdminControllerBase
 {
     public const long MaxRecipeBytes = 20 * 1024 * 1024;
 
-    [HttpGet("")]
+    [HttpGet]
     public async Task<IActionResult> Index() => View(await ModelAsync(new FormErrors(), (string?)TempData["Message"]));
 
-    [HttpPost("import")]
+    [HttpPost]
     [RequestSizeLimit(MaxRecipeBytes + 64 * 1024)]
     public async Task<IActionResult> Import(IFormFile? recipe)
     {
@@ -57,7 +56,7 @@ public sealed class RecipesController(ContentDefinitionManager definitions, ICon
         return View("Index", await ModelAsync(errors, "配方没有导入，网站内容没有任何改动。"));
     }
 
-    [HttpPost("export")]
+    [HttpPost]
     public async Task<IActionResult> Export([FromForm] string[] types, [FromForm] bool includeItems)
     {
         var chosen = (await definitions.ListTypesAsync()).Where(t => types.Contains(t.Name)).OrderBy(t => t.Name, StringComparer.Ordinal).ToList();

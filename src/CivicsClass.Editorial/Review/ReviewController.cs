@@ -9,18 +9,19 @@ using CivicsClass.Content.Security;
 using CivicsClass.Data.Documents;
 using CivicsClass.Theme.Models;
 using CivicsClass.Accounts;
-using Microsoft.AspNetCore.Identity;
+using CivicsClass.Editorial.Audit;
+using CivicsClass.Editorial.Editing;
+using CivicsClass.Editorial.Publishing;
 using Microsoft.AspNetCore.Mvc;
 
-namespace CivicsClass.Editorial;
+namespace CivicsClass.Editorial.Review;
 
 /// <summary>The editors' review queue: what changed against the published version, approve now or later, or return with a comment.</summary>
-[Route("admin/review")]
-[RequirePermission(ContentPermissions.PublishContent)]
-public sealed class ReviewController(IContentManager content, ContentDefinitionManager definitions, ContentForm form, ContentRows rows, Workflow workflow,
-    ISession session, TimeProvider clock) : AdminControllerBase
+[RequirePermission(EditorialPermissions.PublishContent)]
+internal sealed class ReviewController(IContentManager content, ContentDefinitionManager definitions, ContentForm form, ContentRows rows, Workflow workflow,
+    ISession session, TimeProvider clock) : EditorialAdminControllerBase
 {
-    [HttpGet("")]
+    [HttpGet]
     public async Task<IActionResult> Queue()
     {
         // An approved item waiting for its publishing time is listed as scheduled, with the time, not as waiting for review.
@@ -33,11 +34,11 @@ public sealed class ReviewController(IContentManager content, ContentDefinitionM
         return View(new ReviewQueueViewModel("审核队列", await rows.ForAsync(waiting), scheduledRows));
     }
 
-    [HttpGet("{id}")]
+    [HttpGet]
     public async Task<IActionResult> Review(string id) =>
         await content.GetAsync(id, VersionOptions.Latest) is { } item ? View(await ModelAsync(item, new FormErrors())) : NotFound();
 
-    [HttpPost("{id}/approve")]
+    [HttpPost]
     public async Task<IActionResult> Approve(string id, [FromForm] string? versionId, [FromForm] string? publishAt, [FromForm] string? comment)
     {
         if (await content.GetAsync(id, VersionOptions.Latest) is not { } item)
@@ -98,7 +99,7 @@ public sealed class ReviewController(IContentManager content, ContentDefinitionM
         return View("Review", await ModelAsync(item, errors));
     }
 
-    [HttpPost("{id}/return")]
+    [HttpPost]
     public async Task<IActionResult> Return(string id, [FromForm] string? comment)
     {
         if (await content.GetAsync(id, VersionOptions.Latest) is not { } item)
@@ -156,7 +157,7 @@ public sealed class ReviewController(IContentManager content, ContentDefinitionM
         var row = (await rows.ForAsync([item]))[0];
         var defaultAt = SiteTime.ToLocal(clock.GetUtcNow().UtcDateTime.AddDays(1)).ToString("yyyy-MM-ddT08:00", CultureInfo.InvariantCulture);
         return new ReviewViewModel($"审核：{item.DisplayText}", row, published is not null, changes,
-            History(await AuditTrail.ListAsync(session, item.ContentItemId)), errors, defaultAt, item.ContentItemVersionId);
+            AuditRows.From(await AuditTrail.ListAsync(session, item.ContentItemId)), errors, defaultAt, item.ContentItemVersionId);
     }
 
     /// <summary>A field as text, for comparing versions: option labels rather than ids, one quiz question per block.</summary>

@@ -3,14 +3,14 @@ using DiffPlex.Chunkers;
 using DiffPlex.DiffBuilder;
 using DiffPlex.DiffBuilder.Model;
 
-namespace CivicsClass.Editorial;
+namespace CivicsClass.Editorial.Review;
 
 /// <summary>
 /// A field's lines before and after, as the review page shows them: kept, removed (<c>-</c>) and
 /// added (<c>+</c>), removals before additions. DiffPlex's Myers diff needs memory in proportion to
 /// the lines, not to their product, so a long lesson costs little.
 /// </summary>
-public static class TextDiff
+internal static class TextDiff
 {
     /// <summary>Past this many lines on either side a field is shown as removed and added whole, which bounds the time.</summary>
     public const int MaxLines = 20_000;

@@ -8,25 +8,24 @@ using CivicsClass.Content.Taxonomies;
 using CivicsClass.Data.Documents;
 using Microsoft.AspNetCore.Mvc;
 
-namespace CivicsClass.Editorial;
+namespace CivicsClass.Editorial.Taxonomies;
 
 /// <summary>Editors keep the taxonomies: rename terms and add new ones under any parent; ids never change, so tagged content stays tagged.</summary>
-[Route("admin/taxonomies")]
-[RequirePermission(ContentPermissions.ManageTaxonomies)]
-public sealed class TaxonomiesController(IContentManager content, TaxonomyService taxonomies, TermCache terms, ISession session) : AdminControllerBase
+[RequirePermission(EditorialPermissions.ManageTaxonomies)]
+internal sealed class TaxonomiesController(IContentManager content, TaxonomyService taxonomies, TermCache terms, ISession session) : EditorialAdminControllerBase
 {
-    [HttpGet("")]
+    [HttpGet]
     public async Task<IActionResult> Index()
     {
         var all = await content.QueryAsync(new ContentQuery { ContentType = TaxonomyService.ContentType, Latest = true, OrderBy = ContentOrder.TitleAscending, Take = 100 });
         return View(new TaxonomyListViewModel("分类", all.Items.Select(i => new TypeLink(i.Part<AliasPart>().Alias, i.DisplayText)).ToList()));
     }
 
-    [HttpGet("{alias}")]
+    [HttpGet]
     public async Task<IActionResult> Edit(string alias) =>
         await taxonomies.GetTaxonomyAsync(alias, session) is { } taxonomy ? View(Model(taxonomy, new FormErrors(), (string?)TempData["Message"])) : NotFound();
 
-    [HttpPost("{alias}")]
+    [HttpPost]
     public async Task<IActionResult> Save(string alias, [FromForm] string? newName, [FromForm] string? newParent)
     {
         if (await taxonomies.GetTaxonomyAsync(alias, session) is not { } taxonomy)

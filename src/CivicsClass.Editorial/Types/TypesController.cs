@@ -8,15 +8,14 @@ using CivicsClass.Content.Taxonomies;
 using CivicsClass.Data.Documents;
 using Microsoft.AspNetCore.Mvc;
 
-namespace CivicsClass.Editorial;
+namespace CivicsClass.Editorial.Types;
 
 /// <summary>
 /// Administrators create content types and add, remove and reorder their fields without code; the
 /// editor, the public pages, search and the API pick them up from the definition.
 /// </summary>
-[Route("admin/types")]
-[RequirePermission(ContentPermissions.ManageContentTypes)]
-public sealed partial class TypesController(ContentDefinitionManager definitions, ContentTypeEditor editor, KnownParts knownParts, TermCache terms, ISession session) : AdminControllerBase
+[RequirePermission(EditorialPermissions.ManageContentTypes)]
+internal sealed partial class TypesController(ContentDefinitionManager definitions, ContentTypeEditor editor, KnownParts knownParts, TermCache terms, ISession session) : EditorialAdminControllerBase
 {
     private static readonly (string Name, string Label)[] s_kinds =
     [
@@ -24,10 +23,10 @@ public sealed partial class TypesController(ContentDefinitionManager definitions
         ("TaxonomyField", "分类词条"), ("ContentPickerField", "内容选择"), ("LinkField", "链接"),
     ];
 
-    [HttpGet("")]
+    [HttpGet]
     public async Task<IActionResult> Index() => View(await ModelAsync(new FormErrors(), (string?)TempData["Message"]));
 
-    [HttpPost("")]
+    [HttpPost]
     public async Task<IActionResult> Create([FromForm] string? name, [FromForm] string? displayName, [FromForm] string[] parts, [FromForm] string? prefix,
         [FromServices] EndpointDataSource routes)
     {
@@ -35,18 +34,18 @@ public sealed partial class TypesController(ContentDefinitionManager definitions
         return await AfterAsync(change, "new");
     }
 
-    [HttpPost("{type}/fields/{field}/delete")]
+    [HttpPost]
     public async Task<IActionResult> RemoveField(string type, string field) => await AfterAsync(await editor.RemoveFieldAsync(type, field), type);
 
-    [HttpPost("{type}/fields/{field}/move")]
+    [HttpPost]
     public async Task<IActionResult> MoveField(string type, string field, [FromForm] string? direction) =>
         await AfterAsync(await editor.MoveFieldAsync(type, field, direction != "down"), type);
 
-    [HttpPost("{type}/behaviour")]
+    [HttpPost]
     public async Task<IActionResult> SetBehaviour(string type, [FromForm] string? authoring, [FromForm] bool studied, [FromForm] string? checkIn) =>
         await AfterAsync(await editor.SetBehaviourAsync(type, authoring, studied, checkIn), type);
 
-    [HttpPost("{type}/fields")]
+    [HttpPost]
     public async Task<IActionResult> AddField(string type, [FromForm] string? name, [FromForm] string? displayName, [FromForm] string? kind,
         [FromForm] bool required, [FromForm] bool multiple, [FromForm] string? taxonomy, [FromForm] string[] allowedTypes, [FromForm] int? maxLength)
     {

@@ -1,8 +1,9 @@
 using System.Net;
 using CivicsClass.Testing;
+using CivicsClass.Testing.Site;
 using Xunit;
 
-namespace CivicsClass.Web.Tests.Admin;
+namespace CivicsClass.Editorial.Tests.Editing;
 
 /// <summary>A lecturer who types only a Chinese title gets an address in pinyin, unique, and may still type their own.</summary>
 public abstract class AddressTests<TProvider>(SiteHost<TProvider> host) : IClassFixture<SiteHost<TProvider>>

@@ -1,12 +1,17 @@
 using System.Net;
-using System.Text.Json;
+using System.Text.RegularExpressions;
+using CivicsClass.Content.Items;
 using CivicsClass.Content.Seeds;
+using CivicsClass.Media.Storage;
 using CivicsClass.Testing;
+using CivicsClass.Testing.Site;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
-namespace CivicsClass.Web.Tests.Admin;
+namespace CivicsClass.Editorial.Tests.Editing;
 
-public abstract class GovernanceTests<TProvider>(SiteHost<TProvider> host) : IClassFixture<SiteHost<TProvider>>
+/// <summary>The generated editor: a curated list kept in its order, input it refuses beside the field, a cover from the library, the live preview.</summary>
+public abstract class EditorTests<TProvider>(SiteHost<TProvider> host) : IClassFixture<SiteHost<TProvider>>
     where TProvider : IDatabaseProvider, new()
 {
     [SkippableFact]
@@ -39,81 +44,112 @@ public abstract class GovernanceTests<TProvider>(SiteHost<TProvider> host) : ICl
     }
 
     [SkippableFact]
-    public async Task Administrator_AddsAFieldToLessons_AndTheEditorShowsIt()
+    public async Task Editor_BadInput_ExplainsBesideTheFieldAndSavesNothing()
     {
         var factory = await host.GetAsync();
-        var admin = (await AdminPeople.SignInAsync(factory, "types", "Administrator"))["Administrator"];
+        var people = await AdminPeople.SignInAsync(factory, "bad", "Lecturer");
+        var lecturer = people["Lecturer"];
+        var before = await CountLessonsAsync(factory);
 
-        var bad = await admin.PostAsync("/admin/types", "/admin/types/Lesson/fields", new Dictionary<string, string> { ["name"] = "1坏名字", ["displayName"] = "", ["kind"] = "TextField" });
-        var taken = await admin.PostAsync("/admin/types", "/admin/types/Lesson/fields", new Dictionary<string, string> { ["name"] = "Duration", ["displayName"] = "时长", ["kind"] = "TextField" });
-        var added = await admin.PostAsync("/admin/types", "/admin/types/Lesson/fields", new Dictionary<string, string>
+        var longTitle = await Refused(AdminPeople.LessonForm(new string('长', 121), "chang-biaoti", "save"));
+        var noLecturer = await Refused(AdminPeople.LessonForm("没有讲师", "meiyou-jiangshi", "save", lecturer: ""));
+        var wrongType = await Refused(AdminPeople.LessonForm("讲师选成了场馆", "jiangshi-changguan", "save", lecturer: AdminPeople.VenueId));
+        var taken = await Refused(AdminPeople.LessonForm("地址重复", "anyuan-great-strike-1922", "submit"));
+        var notANumber = AdminPeople.LessonForm("时长不是数字", "shichang-cuowu", "save");
+        notANumber[notANumber.FindIndex(p => p.Key == "F.Duration")] = new("F.Duration", "六分钟");
+        var duration = await Refused(notANumber);
+
+        Assert.Contains("标题不能超过 120 个字", longTitle);
+        Assert.Contains("请选择“讲师”", noLecturer);
+        Assert.Contains("只能选择 讲师 类型的内容", wrongType);
+        Assert.Contains("已被占用", taken);
+        Assert.Contains("不是数字", duration);
+        Assert.Contains("meiyou-jiangshi", noLecturer); // what was typed is kept on the form
+        Assert.Equal(before, await CountLessonsAsync(factory));
+
+        async Task<string> Refused(List<KeyValuePair<string, string>> form)
         {
-            ["name"] = "SourceNote", ["displayName"] = "资料来源", ["kind"] = "TextField", ["maxLength"] = "200",
-        });
-        var editor = await admin.GetStringAsync("/admin/content/Lesson/new");
-
-        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
-        Assert.Contains("字段名应以英文字母开头", await bad.Content.ReadAsStringAsync());
-        Assert.Contains("请填写 1 到 40 个字的显示名称", await bad.Content.ReadAsStringAsync());
-        Assert.Contains("已经有名为 Duration 的字段", await taken.Content.ReadAsStringAsync());
-        Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
-        Assert.Contains("name=\"F.SourceNote\"", editor);
-        Assert.Contains("资料来源", editor);
+            var response = await lecturer.PostAsync("/admin/content/Lesson/new", "/admin/content/Lesson/new", form);
+            var html = await response.Content.ReadAsStringAsync();
+            Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"expected 400, got {(int)response.StatusCode}");
+            Assert.Contains("没有保存", html);
+            return html;
+        }
     }
 
     [SkippableFact]
-    public async Task Editor_AddsATermUnderAParent_AndRefusesADuplicate()
+    public async Task Cover_ChosenFromTheLibrary_IsUsed_AndAFileThatIsNoImageIsRefused()
     {
         var factory = await host.GetAsync();
-        var editor = (await AdminPeople.SignInAsync(factory, "terms", "Editor"))["Editor"];
+        var lecturer = (await AdminPeople.SignInAsync(factory, "cover", "Lecturer"))["Lecturer"];
+        var store = factory.Services.GetRequiredService<IMediaStore>();
+        var library = await lecturer.Http.GetStringAsync("/admin/media");
+        using var upload = new MultipartFormDataContent { { new StringContent(FormClient.Token(library)), "__RequestVerificationToken" }, { new ByteArrayContent(Png), "files", "cover.png" } };
+        var uploaded = await lecturer.Http.PostAsync("/admin/media/upload", upload);
+        var key = Regex.Match(await lecturer.GetStringAsync("/admin/media"), "/media/([0-9a-f]{32}\\.png)").Groups[1].Value;
+        var before = await CountLessonsAsync(factory);
 
-        var added = await editor.PostAsync("/admin/taxonomies/Theme", "/admin/taxonomies/Theme", new Dictionary<string, string> { ["newName"] = "安全生产", ["newParent"] = "" });
-        var duplicate = await editor.PostAsync("/admin/taxonomies/Theme", "/admin/taxonomies/Theme", new Dictionary<string, string> { ["newName"] = "劳模精神" });
-        var lessonEditor = await editor.GetStringAsync("/admin/content/Lesson/new");
+        var editor = await lecturer.GetStringAsync("/admin/content/Lesson/new");
+        var chosen = AdminPeople.LessonForm("图库里选的封面", "tuku-fengmian", "save");
+        chosen.Add(new("Cover", "/media/" + key));
+        var saved = await lecturer.PostAsync("/admin/content/Lesson/new", "/admin/content/Lesson/new", chosen);
+        var savedEditor = await lecturer.GetStringAsync($"/admin/content/edit/{AdminPeople.IdFromRedirect(saved)}");
+        var script = AdminPeople.LessonForm("脚本封面", "jiaoben-fengmian", "save");
+        script.Add(new("Cover", "javascript:alert(1)"));
+        var refusedUrl = await lecturer.PostAsync("/admin/content/Lesson/new", "/admin/content/Lesson/new", script);
+        var files = store.Count();
+        var executable = await UploadAsync(lecturer, AdminPeople.LessonForm("改名的程序", "gaiming-chengxu", "save"), "cover.png", [0x7F, 0x45, 0x4C, 0x46, 2, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
 
-        Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
-        Assert.Equal(HttpStatusCode.BadRequest, duplicate.StatusCode);
-        Assert.Contains("已经有同名或同编号的词条“劳模精神”", await duplicate.Content.ReadAsStringAsync());
-        Assert.Contains("安全生产", lessonEditor);
+        Assert.Equal(HttpStatusCode.Redirect, uploaded.StatusCode);
+        Assert.Contains($"value=\"/media/{key}\"", editor);
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Matches($"value=\"/media/{key}\" checked", savedEditor);
+        Assert.Equal(HttpStatusCode.BadRequest, refusedUrl.StatusCode);
+        Assert.Contains("不是 http(s) 地址", await refusedUrl.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.BadRequest, executable.StatusCode);
+        Assert.Contains("按内容识别", await executable.Content.ReadAsStringAsync());
+        Assert.Equal(files, store.Count());
+        Assert.Equal(before + 1, await CountLessonsAsync(factory));
+    }
+
+    private static readonly byte[] Png = TestFiles.Png(2, 2);
+
+    private static async Task<HttpResponseMessage> UploadAsync(FormClient client, List<KeyValuePair<string, string>> fields, string fileName, byte[] bytes)
+    {
+        var page = await client.GetStringAsync("/admin/content/Lesson/new");
+        using var form = new MultipartFormDataContent { { new StringContent(FormClient.Token(page)), "__RequestVerificationToken" } };
+        foreach (var (name, value) in fields)
+        {
+            form.Add(new StringContent(value), name);
+        }
+
+        form.Add(new ByteArrayContent(bytes), "CoverFile", fileName);
+        return await client.Http.PostAsync("/admin/content/Lesson/new", form);
     }
 
     [SkippableFact]
-    public async Task Administrator_ImportsOnlyAWholeValidRecipe_AndExportsOneThatImports()
+    public async Task Preview_RendersMarkdownWithoutRawHtmlOrScriptLinks()
     {
         var factory = await host.GetAsync();
-        var admin = (await AdminPeople.SignInAsync(factory, "recipes", "Administrator"))["Administrator"];
+        var people = await AdminPeople.SignInAsync(factory, "preview", "Lecturer");
 
-        var broken = await Upload(admin, """{ "Steps": [ { "Name": "Taxonomies", "Taxonomies": [ { "Alias": "Theme", "DisplayName": "主题", "Terms": ["班组建设"] } ] }, { "Name": "NoSuchStep" } ] }""");
-        var lessonEditor = await admin.GetStringAsync("/admin/content/Lesson/new");
-        var notJson = await Upload(admin, "这不是 JSON");
-        var export = await admin.PostAsync("/admin/recipes", "/admin/recipes/export", [new("types", "Lecturer"), new("includeItems", "true")]);
-        var recipe = await export.Content.ReadAsStringAsync();
-        var again = await Upload(admin, recipe);
+        var response = await people["Lecturer"].PostAsync("/admin/content/Lesson/new", "/admin/preview",
+            new Dictionary<string, string> { ["markdown"] = "## 标题\n\n<script>alert(1)</script> [点我](javascript:alert(1)) **加粗**" });
+        var html = await response.Content.ReadAsStringAsync();
 
-        Assert.Equal(HttpStatusCode.BadRequest, broken.StatusCode);
-        Assert.Contains("没有名为 'NoSuchStep' 的步骤", System.Net.WebUtility.HtmlDecode(await broken.Content.ReadAsStringAsync())); // recipe errors in Chinese
-        Assert.DoesNotContain("班组建设", lessonEditor);
-        Assert.Equal(HttpStatusCode.BadRequest, notJson.StatusCode);
-        Assert.Contains("不是有效的 JSON（第 1 行", await notJson.Content.ReadAsStringAsync());
-        Assert.Equal("application/json", export.Content.Headers.ContentType?.MediaType);
-        var steps = JsonDocument.Parse(recipe).RootElement.GetProperty("Steps");
-        Assert.Equal("Lecturer", steps[0].GetProperty("ContentTypes")[0].GetProperty("Name").GetString());
-        Assert.Equal(12, steps[1].GetProperty("Items").GetArrayLength());
-        Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("<strong>加粗</strong>", html);
+        Assert.DoesNotContain("<script>", html);
+        Assert.DoesNotContain("javascript:", html);
     }
 
-    private static async Task<HttpResponseMessage> Upload(FormClient client, string json)
+    private static async Task<int> CountLessonsAsync(SiteFactory factory)
     {
-        var page = await client.GetStringAsync("/admin/recipes");
-        using var form = new MultipartFormDataContent
-        {
-            { new StringContent(FormClient.Token(page)), "__RequestVerificationToken" },
-            { new StringContent(json, System.Text.Encoding.UTF8, "application/json"), "recipe", "test.recipe.json" },
-        };
-        return await client.Http.PostAsync("/admin/recipes/import", form);
+        await using var scope = factory.Services.CreateAsyncScope();
+        return (await scope.ServiceProvider.GetRequiredService<IContentManager>().QueryAsync(new ContentQuery { ContentType = "Lesson", Latest = true, Take = 1 })).Total;
     }
 }
 
-public sealed class SqliteGovernanceTests(SiteHost<Sqlite> host) : GovernanceTests<Sqlite>(host);
+public sealed class SqliteEditorTests(SiteHost<Sqlite> host) : EditorTests<Sqlite>(host);
 
-public sealed class PostgresGovernanceTests(SiteHost<Postgres> host) : GovernanceTests<Postgres>(host);
+public sealed class PostgresEditorTests(SiteHost<Postgres> host) : EditorTests<Postgres>(host);

@@ -1,9 +1,10 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using CivicsClass.Testing;
+using CivicsClass.Testing.Site;
 using Xunit;
 
-namespace CivicsClass.Web.Tests.Admin;
+namespace CivicsClass.Editorial.Tests.History;
 
 /// <summary>Any earlier version can be restored as a new draft by those who may edit the item; history is never rewritten.</summary>
 public abstract partial class RestoreTests<TProvider>(SiteHost<TProvider> host) : IClassFixture<SiteHost<TProvider>>

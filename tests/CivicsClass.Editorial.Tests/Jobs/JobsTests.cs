@@ -2,13 +2,14 @@ using System.Net;
 using CivicsClass.Data.Documents;
 using CivicsClass.Search.Indexing;
 using CivicsClass.Testing;
+using CivicsClass.Testing.Site;
 using Dapper;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
-namespace CivicsClass.Web.Tests.Admin;
+namespace CivicsClass.Editorial.Tests.Jobs;
 
-/// <summary>An item that cannot be indexed is kept with its error, the rest of the log goes through, and administrators retry it.</summary>
+/// <summary>The jobs page: an item that cannot be indexed is kept with its error and retried, a lesson form that failed is listed, and the page reads in the visitor's language.</summary>
 public abstract class JobsTests<TProvider>(SiteHost<TProvider> host) : IClassFixture<SiteHost<TProvider>>
     where TProvider : IDatabaseProvider, new()
 {
@@ -113,6 +114,26 @@ public abstract class JobsTests<TProvider>(SiteHost<TProvider> host) : IClassFix
         counts = counts[..counts.IndexOf("</table>", StringComparison.Ordinal)];
         Assert.Matches(@"<td>语音朗读</td><td>失败</td><td>\d+</td>", counts);
         Assert.DoesNotContain("superseded", counts);
+    }
+
+    [SkippableFact]
+    public async Task JobsPage_ReadsItsTextsInTheVisitorsLanguage()
+    {
+        var factory = await host.GetAsync();
+        var admin = (await AdminPeople.SignInAsync(factory, "jobs-texts", "Administrator"))["Administrator"];
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/admin/jobs");
+        request.Headers.AcceptLanguage.ParseAdd("en");
+
+        var chinese = await admin.GetStringAsync("/admin/jobs");
+        var english = await (await admin.Http.SendAsync(request)).Content.ReadAsStringAsync();
+
+        Assert.Contains("<h1>后台任务</h1>", chinese);
+        Assert.Contains("<h2>过期数据清理</h2>", chinese);
+        Assert.Contains("立即运行", chinese);
+        Assert.Contains("<h1>Background jobs</h1>", english);
+        Assert.Contains("<h2>Removing expired data</h2>", english);
+        Assert.Contains("Run now", english);
+        Assert.DoesNotContain("立即运行", english);
     }
 }
 

@@ -1,10 +1,10 @@
 using System.Diagnostics;
 using CivicsClass.AdminTheme.Models;
-using CivicsClass.Editorial;
+using CivicsClass.Editorial.Review;
 using Xunit;
 using Xunit.Abstractions;
 
-namespace CivicsClass.Web.Tests.Admin;
+namespace CivicsClass.Editorial.Tests.Review;
 
 /// <summary>The line diff a reviewer reads: right on a small example, and cheap on a long lesson.</summary>
 public sealed class TextDiffTests(ITestOutputHelper output)

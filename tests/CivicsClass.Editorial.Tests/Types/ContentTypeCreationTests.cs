@@ -1,8 +1,9 @@
 using System.Net;
 using CivicsClass.Testing;
+using CivicsClass.Testing.Site;
 using Xunit;
 
-namespace CivicsClass.Web.Tests.Admin;
+namespace CivicsClass.Editorial.Tests.Types;
 
 /// <summary>A type created in the admin gets an editor, pages, search, the sitemap and the API without code.</summary>
 public abstract class ContentTypeCreationTests<TProvider>(SiteHost<TProvider> host) : IClassFixture<SiteHost<TProvider>>
@@ -116,6 +117,29 @@ public abstract class ContentTypeCreationTests<TProvider>(SiteHost<TProvider> ho
         var refused = await editor.PostAsync("/admin", "/admin/types", new Dictionary<string, string> { ["name"] = "Sneaky", ["displayName"] = "偷建" });
 
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+    }
+
+    [SkippableFact]
+    public async Task Administrator_AddsAFieldToLessons_AndTheEditorShowsIt()
+    {
+        var factory = await host.GetAsync();
+        var admin = (await AdminPeople.SignInAsync(factory, "types", "Administrator"))["Administrator"];
+
+        var bad = await admin.PostAsync("/admin/types", "/admin/types/Lesson/fields", new Dictionary<string, string> { ["name"] = "1坏名字", ["displayName"] = "", ["kind"] = "TextField" });
+        var taken = await admin.PostAsync("/admin/types", "/admin/types/Lesson/fields", new Dictionary<string, string> { ["name"] = "Duration", ["displayName"] = "时长", ["kind"] = "TextField" });
+        var added = await admin.PostAsync("/admin/types", "/admin/types/Lesson/fields", new Dictionary<string, string>
+        {
+            ["name"] = "SourceNote", ["displayName"] = "资料来源", ["kind"] = "TextField", ["maxLength"] = "200",
+        });
+        var editor = await admin.GetStringAsync("/admin/content/Lesson/new");
+
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("字段名应以英文字母开头", await bad.Content.ReadAsStringAsync());
+        Assert.Contains("请填写 1 到 40 个字的显示名称", await bad.Content.ReadAsStringAsync());
+        Assert.Contains("已经有名为 Duration 的字段", await taken.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
+        Assert.Contains("name=\"F.SourceNote\"", editor);
+        Assert.Contains("资料来源", editor);
     }
 
     private static Task<HttpResponseMessage> CreateAsync(FormClient admin, string name, string displayName, string prefix, params string[] parts) =>

@@ -1,8 +1,9 @@
 using System.Net;
 using CivicsClass.Testing;
+using CivicsClass.Testing.Site;
 using Xunit;
 
-namespace CivicsClass.Web.Tests.Admin;
+namespace CivicsClass.Editorial.Tests.Types;
 
 /// <summary>
 /// What a type is for — who writes it, whether workers study it for points, whether they check in at

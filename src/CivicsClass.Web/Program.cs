@@ -31,7 +31,7 @@ builder.Services.AddAccounts(builder.Configuration);
 builder.Services.AddOperations();
 builder.Services.AddSetup(builder.Configuration);
 builder.Services.AddSite();
-builder.Services.AddEditorial();
+builder.Services.AddEditorial(builder.Configuration);
 builder.Services.AddApi();
 builder.Services.AddHealth();
 
@@ -50,6 +50,7 @@ app.MapAccounts();
 app.MapLearning();
 app.MapMedia();
 app.MapContests();
+app.MapEditorial();
 app.MapSite();
 await app.RunAsync();
 return 0;

@@ -9,29 +9,22 @@ public interface IPermissionProvider
     IEnumerable<Permission> GetPermissions();
 }
 
-/// <summary>The content engine's permissions.</summary>
+/// <summary>
+/// The content engine's permissions: seeing content, editing one's own or everyone's, and curating topics, which
+/// several modules check. Review, publishing, taxonomies, types and recipes are the editorial module's own.
+/// </summary>
 public sealed class ContentPermissions : IPermissionProvider
 {
     public const string ViewContent = nameof(ViewContent);
     public const string EditOwnContent = nameof(EditOwnContent);
     public const string EditContent = nameof(EditContent);
-    public const string SubmitForReview = nameof(SubmitForReview);
-    public const string PublishContent = nameof(PublishContent);
     public const string ManageTopics = nameof(ManageTopics);
-    public const string ManageTaxonomies = nameof(ManageTaxonomies);
-    public const string ManageContentTypes = nameof(ManageContentTypes);
-    public const string ImportExport = nameof(ImportExport);
 
     public IEnumerable<Permission> GetPermissions() =>
     [
         new(ViewContent, "浏览已发布内容", "内容"),
         new(EditOwnContent, "编辑自己的内容", "内容"),
         new(EditContent, "编辑所有内容", "内容"),
-        new(SubmitForReview, "提交审核", "内容"),
-        new(PublishContent, "审核发布", "内容"),
         new(ManageTopics, "策划专题", "内容"),
-        new(ManageTaxonomies, "管理分类", "内容"),
-        new(ManageContentTypes, "管理内容类型", "系统"),
-        new(ImportExport, "导入导出配方", "系统"),
     ];
 }

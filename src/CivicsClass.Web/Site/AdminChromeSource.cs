@@ -25,8 +25,8 @@ internal sealed class AdminChromeSource(Accounts.Permissions permissions, ISessi
         await Add(ContentPermissions.EditContent, "/admin/content/Lecturer", "讲师");
         await Add(ContentPermissions.EditContent, "/admin/content/Venue", "场馆");
         await Add(ContentPermissions.EditContent, "/admin/content/Event", "宣讲活动");
-        await Add(ContentPermissions.PublishContent, "/admin/review", "审核队列");
-        await Add(ContentPermissions.ManageTaxonomies, "/admin/taxonomies", "分类");
+        await Add(EditorialPermissions.PublishContent, "/admin/review", "审核队列");
+        await Add(EditorialPermissions.ManageTaxonomies, "/admin/taxonomies", "分类");
         await Add(MediaPermissions.UploadMedia, "/admin/media", "媒体库");
         await Add(Learning.Permissions.ViewAnalytics, "/admin/analytics", "学习数据");
         await Add(Learning.Permissions.ManagePointsRules, "/admin/points", "积分规则");
@@ -35,8 +35,8 @@ internal sealed class AdminChromeSource(Accounts.Permissions permissions, ISessi
         await Add(SitePermissions.ManageUsers, "/admin/users", "用户");
         await Add(SitePermissions.ManageSettings, "/admin/jobs", "后台任务");
         await Add(SitePermissions.ManageRoles, "/admin/roles", "角色权限");
-        await Add(ContentPermissions.ManageContentTypes, "/admin/types", "内容类型");
-        await Add(ContentPermissions.ImportExport, "/admin/recipes", "导入导出");
+        await Add(EditorialPermissions.ManageContentTypes, "/admin/types", "内容类型");
+        await Add(EditorialPermissions.ImportExport, "/admin/recipes", "导入导出");
         if (!await permissions.HasAsync(ContentPermissions.EditContent))
         {
             links.Add(new AdminLink("/admin/content/Lecturer", "我的讲师资料"));

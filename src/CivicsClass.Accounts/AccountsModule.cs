@@ -109,8 +109,8 @@ public static class AccountsModule
         services.AddSingleton<IAuthorizationPolicyProvider, PermissionPolicyProvider>();
         services.AddSingleton<IAuthorizationHandler, PermissionHandler>();
         services.AddAuthorization();
-        services.AddScoped<Permissions>();
-        services.AddScoped<ICurrentPermissions>(provider => provider.GetRequiredService<Permissions>());
+        services.AddScoped<CurrentPermissions>();
+        services.AddScoped<ICurrentPermissions>(provider => provider.GetRequiredService<CurrentPermissions>());
         services.AddScoped<AccountService>();
         services.AddScoped<IPeopleDirectory, PeopleDirectory>();
         services.AddScoped<Theme.IAdminAccess, AdminAccess>();

@@ -24,7 +24,7 @@ public sealed class ContentAdminController(
     ContentForm form,
     ContentRows rows,
     Workflow workflow,
-    Accounts.Permissions permissions,
+    Accounts.CurrentPermissions permissions,
     UserManager<User> users,
     MediaUploads uploads,
     PanoramaEditor panoramas,

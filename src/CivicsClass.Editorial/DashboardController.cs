@@ -13,7 +13,7 @@ public sealed class DashboardController(
     ContentDefinitionManager definitions,
     ContentRows rows,
     Workflow workflow,
-    Accounts.Permissions permissions,
+    Accounts.CurrentPermissions permissions,
     ISession session,
     TimeProvider clock) : AdminControllerBase
 {

@@ -12,7 +12,7 @@ namespace CivicsClass.Accounts.Admin;
 /// <summary>Administrators find people, give them roles, and unlock locked accounts.</summary>
 [Route("admin/users")]
 [RequirePermission(SitePermissions.ManageUsers)]
-public sealed class UsersController(UserManager<User> users, RoleCatalog roles, ISession session, Accounts.Permissions permissions, TimeProvider clock,
+public sealed class UsersController(UserManager<User> users, RoleCatalog roles, ISession session, CurrentPermissions permissions, TimeProvider clock,
     SignInThrottle throttle) : AccountsAdminControllerBase
 {
     public const int PageSize = 50;

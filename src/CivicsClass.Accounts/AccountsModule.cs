@@ -135,9 +135,11 @@ public static class AccountsModule
         return services;
     }
 
-    /// <summary>The <c>/api/v1/auth</c> group for the mobile app; the account pages are <see cref="Pages.AccountController"/>'s.</summary>
+    /// <summary>The account pages, the admin's people screens, and the <c>/api/v1/auth</c> group for the mobile app.</summary>
     public static IEndpointRouteBuilder MapAccounts(this IEndpointRouteBuilder endpoints)
     {
+        endpoints.MapAccountPages();
+        endpoints.MapAccountsAdmin();
         endpoints.MapGroup("/api/v1").MapAuthApi();
         return endpoints;
     }

@@ -109,8 +109,8 @@ public static class AccountsModule
         services.AddSingleton<IAuthorizationPolicyProvider, PermissionPolicyProvider>();
         services.AddSingleton<IAuthorizationHandler, PermissionHandler>();
         services.AddAuthorization();
-        services.AddScoped<Permissions>();
-        services.AddScoped<ICurrentPermissions>(provider => provider.GetRequiredService<Permissions>());
+        services.AddScoped<CurrentPermissions>();
+        services.AddScoped<ICurrentPermissions>(provider => provider.GetRequiredService<CurrentPermissions>());
         services.AddScoped<AccountService>();
         services.AddScoped<IPeopleDirectory, PeopleDirectory>();
         services.AddScoped<Theme.IAdminAccess, AdminAccess>();
@@ -135,9 +135,11 @@ public static class AccountsModule
         return services;
     }
 
-    /// <summary>The <c>/api/v1/auth</c> group for the mobile app; the account pages are <see cref="Pages.AccountController"/>'s.</summary>
+    /// <summary>The account pages, the admin's people screens, and the <c>/api/v1/auth</c> group for the mobile app.</summary>
     public static IEndpointRouteBuilder MapAccounts(this IEndpointRouteBuilder endpoints)
     {
+        endpoints.MapAccountPages();
+        endpoints.MapAccountsAdmin();
         endpoints.MapGroup("/api/v1").MapAuthApi();
         return endpoints;
     }

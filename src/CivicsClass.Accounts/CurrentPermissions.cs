@@ -4,7 +4,7 @@ using CivicsClass.Accounts.Authorization;
 namespace CivicsClass.Accounts;
 
 /// <summary>What the current person may do, for checks that depend on the item (its owner) and for deciding what to show.</summary>
-public sealed class Permissions(IHttpContextAccessor http, RoleCatalog roles) : ICurrentPermissions
+public sealed class CurrentPermissions(IHttpContextAccessor http, RoleCatalog roles) : ICurrentPermissions
 {
     private IReadOnlySet<string>? _granted;
 

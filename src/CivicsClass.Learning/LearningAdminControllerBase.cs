@@ -13,7 +13,7 @@ namespace CivicsClass.Learning;
 [RequirePermission(ContentPermissions.EditOwnContent)]
 [AutoValidateAntiforgeryToken]
 [ApiExplorerSettings(IgnoreApi = true)]
-internal abstract class LearningAdminControllerBase : Controller
+public abstract class LearningAdminControllerBase : Controller
 {
     /// <summary>A moment as the admin shows it, in China time.</summary>
     protected static string When(DateTime utc) =>

@@ -4,7 +4,7 @@ using CivicsClass.Media.Storage;
 namespace CivicsClass.Media;
 
 /// <summary>The <c>Media</c> section of the settings.</summary>
-internal sealed class MediaOptions
+public sealed class MediaOptions
 {
     /// <summary>Where originals and derivatives live (<c>media/</c> and <c>media-cache/</c> inside it); <c>App_Data</c> under the content root when empty.</summary>
     public string? Folder { get; set; }

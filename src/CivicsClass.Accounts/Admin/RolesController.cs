@@ -7,15 +7,14 @@ using Microsoft.AspNetCore.Mvc;
 namespace CivicsClass.Accounts.Admin;
 
 /// <summary>Administrators grant permissions to roles, from the permissions the modules declare.</summary>
-[Route("admin/roles")]
 [RequirePermission(SitePermissions.ManageRoles)]
 public sealed class RolesController(RoleCatalog roles, ISession session) : AccountsAdminControllerBase
 {
-    [HttpGet("")]
+    [HttpGet]
     public async Task<IActionResult> Index() => View(await ModelAsync((string?)TempData["Message"]));
 
     /// <summary>A new role, without permissions until they are granted below (e.g. 工会干部 for union officials).</summary>
-    [HttpPost("")]
+    [HttpPost]
     public async Task<IActionResult> Create([FromForm] string? name, [FromForm] string? displayName, [FromForm] string? description)
     {
         var existing = await session.GetAllAsync<Role>();
@@ -46,7 +45,7 @@ public sealed class RolesController(RoleCatalog roles, ISession session) : Accou
         return LocalRedirect("/admin/roles");
     }
 
-    [HttpPost("{name}")]
+    [HttpPost]
     public async Task<IActionResult> Save(string name, [FromForm] string[] permissions)
     {
         var role = (await session.GetAllAsync<Role>()).FirstOrDefault(r => r.Name == name);

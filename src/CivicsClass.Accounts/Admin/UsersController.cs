@@ -10,14 +10,13 @@ using Microsoft.AspNetCore.Mvc;
 namespace CivicsClass.Accounts.Admin;
 
 /// <summary>Administrators find people, give them roles, and unlock locked accounts.</summary>
-[Route("admin/users")]
 [RequirePermission(SitePermissions.ManageUsers)]
-public sealed class UsersController(UserManager<User> users, RoleCatalog roles, ISession session, Accounts.Permissions permissions, TimeProvider clock,
+public sealed class UsersController(UserManager<User> users, RoleCatalog roles, ISession session, CurrentPermissions permissions, TimeProvider clock,
     SignInThrottle throttle) : AccountsAdminControllerBase
 {
     public const int PageSize = 50;
 
-    [HttpGet("")]
+    [HttpGet]
     public async Task<IActionResult> Index(string? q, string? role, int page = 1)
     {
         page = Math.Clamp(page, 1, 10_000);
@@ -38,11 +37,11 @@ public sealed class UsersController(UserManager<User> users, RoleCatalog roles, 
         return View(new UserListViewModel("用户", found.Select(Row).ToList(), await RoleLinksAsync(), q, role, total, page, PageCount(total, PageSize)));
     }
 
-    [HttpGet("{id}")]
+    [HttpGet]
     public async Task<IActionResult> Edit(string id) =>
         await users.FindByIdAsync(id) is { } user ? View(new UserEditViewModel($"用户：{user.DisplayName}", Row(user), await RoleLinksAsync(), new FormErrors(), (string?)TempData["Message"])) : NotFound();
 
-    [HttpPost("{id}")]
+    [HttpPost]
     public async Task<IActionResult> Save(string id, [FromForm] string[] roleNames, [FromForm] bool unlock)
     {
         if (await users.FindByIdAsync(id) is not { } user)

@@ -12,7 +12,6 @@ using Microsoft.Extensions.Localization;
 namespace CivicsClass.Accounts.Pages;
 
 /// <summary>Sign in, register, sign out, change password and profile, as pages of the workers' site.</summary>
-[Route("account")]
 [AutoValidateAntiforgeryToken]
 [ApiExplorerSettings(IgnoreApi = true)]
 public sealed class AccountController(
@@ -23,11 +22,11 @@ public sealed class AccountController(
     TermCache terms,
     IStringLocalizer<SiteText> text) : Controller
 {
-    [HttpGet("login")]
+    [HttpGet]
     public IActionResult Login(string? returnUrl) =>
         View(new LoginViewModel(Meta("SignIn"), null, LocalOrNull(returnUrl), new FormErrors()));
 
-    [HttpPost("login")]
+    [HttpPost]
     [EnableRateLimiting(AccountsModule.SignInRateLimit)]
     public async Task<IActionResult> Login([FromForm] string? phoneOrEmail, [FromForm] string? password, [FromForm] bool remember, [FromForm] string? returnUrl)
     {
@@ -52,11 +51,11 @@ public sealed class AccountController(
         return View(new LoginViewModel(Meta("SignIn"), phoneOrEmail, LocalOrNull(returnUrl), errors));
     }
 
-    [HttpGet("register")]
+    [HttpGet]
     public IActionResult Register(string? returnUrl) =>
         View(new RegisterViewModel(Meta("Register"), null, null, LocalOrNull(returnUrl), new FormErrors()));
 
-    [HttpPost("register")]
+    [HttpPost]
     [EnableRateLimiting(AccountsModule.SignInRateLimit)]
     public async Task<IActionResult> Register([FromForm] string? phoneOrEmail, [FromForm] string? password, [FromForm] string? confirmPassword,
         [FromForm] string? displayName, [FromForm] string? returnUrl)
@@ -85,7 +84,7 @@ public sealed class AccountController(
         return View(new RegisterViewModel(Meta("Register"), phoneOrEmail, displayName, LocalOrNull(returnUrl), errors));
     }
 
-    [HttpPost("logout")]
+    [HttpPost]
     public async Task<IActionResult> Logout()
     {
         await signIn.SignOutAsync();
@@ -93,11 +92,11 @@ public sealed class AccountController(
     }
 
     [Authorize]
-    [HttpGet("password")]
+    [HttpGet]
     public IActionResult Password() => View(new PasswordViewModel(Meta("ChangePassword"), new FormErrors(), Changed: false));
 
     [Authorize]
-    [HttpPost("password")]
+    [HttpPost]
     public async Task<IActionResult> Password([FromForm] string? currentPassword, [FromForm] string? newPassword, [FromForm] string? confirmPassword)
     {
         var errors = new FormErrors();
@@ -132,7 +131,7 @@ public sealed class AccountController(
     }
 
     [Authorize]
-    [HttpGet("profile")]
+    [HttpGet]
     public async Task<IActionResult> Profile()
     {
         var user = await users.GetUserAsync(User);
@@ -140,7 +139,7 @@ public sealed class AccountController(
     }
 
     [Authorize]
-    [HttpPost("profile")]
+    [HttpPost]
     public async Task<IActionResult> Profile([FromForm] string? displayName, [FromForm] string? organisation, [FromForm] string? region, [FromForm] string? industry,
         [FromForm] bool showOnLeaderboards)
     {
@@ -202,7 +201,7 @@ public sealed class AccountController(
         return View(await ProfileModelAsync(user, name, errors, saved: result.Succeeded));
     }
 
-    [HttpGet("denied")]
+    [HttpGet]
     public IActionResult Denied() => StatusCode(StatusCodes.Status403Forbidden);
 
     private async Task<ProfileViewModel> ProfileModelAsync(User user, string displayName, FormErrors errors, bool saved)

@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CivicsClass.Content.Parts;
 
-internal static class ContentPartServiceCollectionExtensions
+public static class ContentPartServiceCollectionExtensions
 {
     private static readonly Type[] s_roles = [typeof(IPartEditor), typeof(IPartValidator), typeof(IPartDisplay), typeof(IPartCard), typeof(IPartIndexer), typeof(IPartSeedMapper)];
 

@@ -3,4 +3,4 @@ using Microsoft.AspNetCore.Authorization;
 namespace CivicsClass.Content.Security;
 
 /// <summary>Marks an action or endpoint as needing a permission; checked on the server, answered with 403 when missing.</summary>
-internal sealed class RequirePermissionAttribute(string permission) : AuthorizeAttribute(PermissionPolicy.Prefix + permission);
+public sealed class RequirePermissionAttribute(string permission) : AuthorizeAttribute(PermissionPolicy.Prefix + permission);

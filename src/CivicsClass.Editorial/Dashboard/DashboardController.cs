@@ -14,7 +14,7 @@ internal sealed class DashboardController(
     ContentDefinitionManager definitions,
     ContentRows rows,
     Workflow workflow,
-    Accounts.Permissions permissions,
+    Accounts.CurrentPermissions permissions,
     ISession session,
     TimeProvider clock) : EditorialAdminControllerBase
 {

@@ -26,7 +26,7 @@ internal sealed class ContentAdminController(
     ContentForm form,
     ContentRows rows,
     Workflow workflow,
-    Accounts.Permissions permissions,
+    Accounts.CurrentPermissions permissions,
     UserManager<User> users,
     MediaUploads uploads,
     PanoramaEditor panoramas,

@@ -18,7 +18,7 @@ namespace CivicsClass.Editorial.Editing;
 /// back (title, address and summary first, then the type's fields, then the other parts), and the type's fields are
 /// read here. Errors are keyed by the validator's member names, so a message appears beside the input it is about.
 /// </summary>
-internal sealed class ContentForm(IContentManager content, TermCache terms, UserManager<User> users, ContentChoices contentChoices, Accounts.Permissions permissions,
+internal sealed class ContentForm(IContentManager content, TermCache terms, UserManager<User> users, ContentChoices contentChoices, Accounts.CurrentPermissions permissions,
     IEnumerable<IPartEditor> editors, KnownParts parts)
 {
     private readonly IReadOnlyList<IPartEditor> _editors = editors.OrderBy(e => parts.Position(e.PartName)).ToList();

@@ -11,7 +11,7 @@ namespace CivicsClass.Editorial.Publishing;
 /// its permission checked on the server, recorded in the audit trail and, where the author should
 /// know, told to them, all in the caller's unit of work.
 /// </summary>
-internal sealed class Workflow(IContentManager content, ContentDefinitionManager definitions, Permissions permissions, ISession session, TimeProvider clock)
+internal sealed class Workflow(IContentManager content, ContentDefinitionManager definitions, CurrentPermissions permissions, ISession session, TimeProvider clock)
 {
     /// <summary>The type's authoring setting says who creates it: authors (lecturers' lessons), curators (topics), or editors.</summary>
     public async Task<bool> CanCreateAsync(string contentType) => await permissions.HasAsync(ContentPermissions.EditContent)

@@ -11,7 +11,7 @@ namespace CivicsClass.Learning.Analytics;
 /// What workers study, for editors: per day, top and rising lessons, themes, industries, regions,
 /// organisations, and what people search for (from search's report, when search is part of the site).
 /// </summary>
-internal sealed class LearningAnalytics(ISession session, IContentManager contentManager, TimeProvider clock, IEnumerable<ISearchReport> searches)
+public sealed class LearningAnalytics(ISession session, IContentManager contentManager, TimeProvider clock, IEnumerable<ISearchReport> searches)
 {
     public async Task<LearningReport> ReportAsync(int days)
     {

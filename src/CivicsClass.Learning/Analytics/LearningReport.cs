@@ -3,7 +3,7 @@ using CivicsClass.Content.Reports;
 namespace CivicsClass.Learning.Analytics;
 
 /// <summary>What workers studied, searched for and asked for over a span of days; every day of the span has a figure, zero included.</summary>
-internal sealed record LearningReport(
+public sealed record LearningReport(
     IReadOnlyList<DayFigures> Days,
     IReadOnlyList<Counted> TopLessons,
     IReadOnlyList<Counted> Themes,

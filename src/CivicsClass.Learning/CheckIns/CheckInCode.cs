@@ -1,3 +1,3 @@
 namespace CivicsClass.Learning.CheckIns;
 
-internal sealed record CheckInCode(string Code, DateTime ExpiresUtc);
+public sealed record CheckInCode(string Code, DateTime ExpiresUtc);

@@ -1,4 +1,4 @@
 namespace CivicsClass.Learning.CheckIns;
 
 /// <summary>A check-in that was recorded; <see cref="NothingAwarded"/> says why it earned no points, when it earned none.</summary>
-internal sealed record CheckedIn(string ItemId, string Title, int Awarded, int Balance, Refusal? NothingAwarded = null);
+public sealed record CheckedIn(string ItemId, string Title, int Awarded, int Balance, Refusal? NothingAwarded = null);

@@ -8,7 +8,7 @@ namespace CivicsClass.Learning.CheckIns;
 /// The key that signs check-in codes: made once, kept in the database so every node signs and checks
 /// alike, and read once per node.
 /// </summary>
-internal sealed class LearningSecret(IDocumentStore store)
+public sealed class LearningSecret(IDocumentStore store)
 {
     private byte[]? _key;
 

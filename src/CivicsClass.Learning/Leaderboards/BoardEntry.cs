@@ -1,3 +1,3 @@
 namespace CivicsClass.Learning.Leaderboards;
 
-internal sealed record BoardEntry(int Rank, string Id, string Name, double Points, int Members = 0, int Participants = 0);
+public sealed record BoardEntry(int Rank, string Id, string Name, double Points, int Members = 0, int Participants = 0);

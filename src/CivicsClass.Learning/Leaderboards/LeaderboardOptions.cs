@@ -1,6 +1,6 @@
 namespace CivicsClass.Learning.Leaderboards;
 
-internal sealed class LeaderboardOptions
+public sealed class LeaderboardOptions
 {
     /// <summary>How often the current periods are rolled up.</summary>
     public int RollupSeconds { get; set; } = 60;

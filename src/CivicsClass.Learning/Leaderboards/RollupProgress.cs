@@ -1,4 +1,4 @@
 namespace CivicsClass.Learning.Leaderboards;
 
 /// <summary>A period the roll-up keeps, how many learners its last run counted, and when that was (null: not yet).</summary>
-internal sealed record RollupProgress(string Period, long Learners, DateTime? RolledUtc);
+public sealed record RollupProgress(string Period, long Learners, DateTime? RolledUtc);

@@ -1,7 +1,7 @@
 namespace CivicsClass.Learning.Leaderboards;
 
 /// <summary>What the last roll-up of a period counted, and when.</summary>
-internal sealed class RollupState
+public sealed class RollupState
 {
     public string Period { get; init; } = "";
 

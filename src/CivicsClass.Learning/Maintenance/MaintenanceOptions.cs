@@ -1,7 +1,7 @@
 namespace CivicsClass.Learning.Maintenance;
 
 /// <summary>Settings under <c>Maintenance</c> for <see cref="ExpiredDataCleanup"/> and the study and quiz rows it removes.</summary>
-internal sealed class MaintenanceOptions
+public sealed class MaintenanceOptions
 {
     /// <summary>How often expired data is removed (by one node of several).</summary>
     public int IntervalSeconds { get; set; } = 300;

@@ -1,7 +1,7 @@
 namespace CivicsClass.Learning.Points;
 
 /// <summary>Why a reversal was refused.</summary>
-internal enum ReversalRefusal
+public enum ReversalRefusal
 {
     None,
     NotFound,

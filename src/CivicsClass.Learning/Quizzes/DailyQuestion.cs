@@ -1,4 +1,4 @@
 namespace CivicsClass.Learning.Quizzes;
 
 /// <summary>A question of the daily quiz: its id names the lesson and the question's place in it.</summary>
-internal sealed record DailyQuestion(string Id, string Question, IReadOnlyList<string> Options);
+public sealed record DailyQuestion(string Id, string Question, IReadOnlyList<string> Options);

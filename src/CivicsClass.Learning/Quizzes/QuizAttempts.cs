@@ -8,7 +8,7 @@ namespace CivicsClass.Learning.Quizzes;
 /// How many times a worker has tried a lesson's quiz in a study day. The limit keeps a worker from
 /// finding the right answers by changing one answer at a time.
 /// </summary>
-internal sealed class QuizAttempts(ISession session, TimeProvider clock)
+public sealed class QuizAttempts(ISession session, TimeProvider clock)
 {
     /// <summary>Counts one more attempt today; returns the attempts used with it, or null when today's are already spent.</summary>
     public async Task<int?> TakeAsync(long userId, string lessonId, int limit)

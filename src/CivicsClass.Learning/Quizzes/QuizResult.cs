@@ -1,6 +1,6 @@
 namespace CivicsClass.Learning.Quizzes;
 
-internal sealed record QuizResult(int Number, string Question, IReadOnlyList<string> Options, int? Chosen, int Answer, string? Explanation)
+public sealed record QuizResult(int Number, string Question, IReadOnlyList<string> Options, int? Chosen, int Answer, string? Explanation)
 {
     public bool Right => Chosen == Answer;
 }

@@ -4,7 +4,7 @@ using System.Security.Claims;
 namespace CivicsClass.Learning.Study;
 
 /// <summary>The learner behind a signed-in principal.</summary>
-internal static class LearnerPrincipal
+public static class LearnerPrincipal
 {
     public static long? LearnerId(this ClaimsPrincipal user) =>
         user.Identity?.IsAuthenticated == true && long.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), NumberStyles.None, CultureInfo.InvariantCulture, out var id)

@@ -1,3 +1,3 @@
 namespace CivicsClass.Learning.Study;
 
-internal sealed record LessonState(string ContentItemId, DateTime StartedUtc, DateTime? StudiedUtc, DateTime? QuizPassedUtc);
+public sealed record LessonState(string ContentItemId, DateTime StartedUtc, DateTime? StudiedUtc, DateTime? QuizPassedUtc);

@@ -13,7 +13,7 @@ namespace CivicsClass.Learning.Study;
 /// "My learning": today's tasks and points, the last two weeks, the ledger's latest entries, lessons
 /// studied, the courses they belong to with progress and certificates, and what to study next.
 /// </summary>
-internal sealed class MyLearningPageBuilder(
+public sealed class MyLearningPageBuilder(
     ISession session,
     PointsLedger ledger,
     LearningProgress progress,

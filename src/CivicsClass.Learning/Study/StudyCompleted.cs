@@ -1,3 +1,3 @@
 namespace CivicsClass.Learning.Study;
 
-internal sealed record StudyCompleted(int Awarded, int Balance, int StreakDays, IReadOnlyList<CertificateInfo> Certificates, Refusal? NothingAwarded);
+public sealed record StudyCompleted(int Awarded, int Balance, int StreakDays, IReadOnlyList<CertificateInfo> Certificates, Refusal? NothingAwarded);

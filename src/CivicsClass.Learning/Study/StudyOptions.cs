@@ -1,7 +1,7 @@
 namespace CivicsClass.Learning.Study;
 
 /// <summary>Settings under <c>Study</c> for <see cref="StudySessions"/>.</summary>
-internal sealed class StudyOptions
+public sealed class StudyOptions
 {
     /// <summary>
     /// How long an open session stays resumable after its last sign of life (opened, resumed or a

@@ -5,4 +5,4 @@ namespace CivicsClass.Learning.Study;
 /// The media is the lesson's narration, not a recording of its own: reading for the minimum time counts, and so
 /// does listening to the narration by the media rule instead.
 /// </param>
-internal sealed record StudyTerms(int MinSeconds, int? MediaDuration, int? MediaSecondsRequired, bool ListeningOptional = false);
+public sealed record StudyTerms(int MinSeconds, int? MediaDuration, int? MediaSecondsRequired, bool ListeningOptional = false);

@@ -1,3 +1,3 @@
 namespace CivicsClass.Learning.TopicRequests;
 
-internal sealed record TopicRequest(long Id, string Title, string Detail, long UserId, DateTime CreatedUtc, int Votes, string Status, bool VotedByMe);
+public sealed record TopicRequest(long Id, string Title, string Detail, long UserId, DateTime CreatedUtc, int Votes, string Status, bool VotedByMe);

@@ -7,8 +7,8 @@ public interface IFormJobReport
     Task<FormJobSummary> ReadAsync(int take);
 }
 
-internal sealed record FormJobSummary(IReadOnlyList<FormJobCount> Counts, IReadOnlyList<FormJobEntry> Open);
+public sealed record FormJobSummary(IReadOnlyList<FormJobCount> Counts, IReadOnlyList<FormJobEntry> Open);
 
-internal sealed record FormJobCount(string Kind, string State, long Jobs);
+public sealed record FormJobCount(string Kind, string State, long Jobs);
 
-internal sealed record FormJobEntry(long Id, string ContentItemId, string Kind, string State, int Attempts, string? Error, DateTime CreatedUtc);
+public sealed record FormJobEntry(long Id, string ContentItemId, string Kind, string State, int Attempts, string? Error, DateTime CreatedUtc);

@@ -8,7 +8,7 @@ namespace CivicsClass.Media.Generated;
 /// font the system offers for Chinese. A machine without one still gets covers (colour and motif, no text),
 /// never boxes for missing glyphs, and the log says once what to install.
 /// </summary>
-internal sealed class CjkFonts
+public sealed class CjkFonts
 {
     private const string Probe = "中国工人思政课";
 

@@ -7,4 +7,4 @@ namespace CivicsClass.Media.Generated;
 /// <param name="Label">A small line above the title: the type and the theme (课程 · 工匠精神).</param>
 /// <param name="Motif">One of <see cref="Motifs.All"/>.</param>
 /// <param name="Variant">Varies colour shade, pattern and layout between items of one theme.</param>
-internal sealed record CoverSpec(string Title, string Label, string Motif, int Palette, int Variant);
+public sealed record CoverSpec(string Title, string Label, string Motif, int Palette, int Variant);

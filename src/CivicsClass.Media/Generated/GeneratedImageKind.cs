@@ -1,7 +1,7 @@
 namespace CivicsClass.Media.Generated;
 
 /// <summary>What a generated image is, as its address names it (<c>/media/g/{kind}/…</c>).</summary>
-internal enum GeneratedImageKind
+public enum GeneratedImageKind
 {
     /// <summary>A 16:9 cover for a lesson, course, topic, event or venue without an uploaded one.</summary>
     Cover,

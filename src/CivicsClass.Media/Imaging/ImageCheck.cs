@@ -1,4 +1,4 @@
 namespace CivicsClass.Media.Imaging;
 
 /// <summary>An image's size as shown, or why it could not be decoded.</summary>
-internal sealed record ImageCheck(int Width, int Height, string? Error = null);
+public sealed record ImageCheck(int Width, int Height, string? Error = null);

@@ -1,7 +1,7 @@
 namespace CivicsClass.Media.Imaging;
 
 /// <summary>The formats derivatives are written in.</summary>
-internal enum ImageFormat
+public enum ImageFormat
 {
     Jpeg,
     Webp,

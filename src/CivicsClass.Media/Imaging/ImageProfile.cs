@@ -3,7 +3,7 @@ using System.Globalization;
 namespace CivicsClass.Media.Imaging;
 
 /// <summary>One size the site makes of an image: a width, and with a height a crop to exactly that box.</summary>
-internal sealed class ImageProfile
+public sealed class ImageProfile
 {
     public int Width { get; set; }
 

@@ -3,7 +3,7 @@ using CivicsClass.Media.Storage;
 namespace CivicsClass.Media.Library;
 
 /// <summary>A file in the library: what the store keeps under <see cref="MediaKey"/>, with the name people know it by.</summary>
-internal sealed record MediaFile(string MediaKey, string Name, long? FolderId, string ContentType, string Kind, long SizeBytes, int? Width, int? Height,
+public sealed record MediaFile(string MediaKey, string Name, long? FolderId, string ContentType, string Kind, long SizeBytes, int? Width, int? Height,
     string? UploadedBy, DateTime CreatedUtc)
 {
     public string Url => Storage.MediaKey.Url(MediaKey);

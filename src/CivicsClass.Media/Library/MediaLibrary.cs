@@ -5,7 +5,7 @@ using Dapper;
 namespace CivicsClass.Media.Library;
 
 /// <summary>The library's records: files with names and folders, kept beside the bytes in <see cref="Storage.IMediaStore"/>.</summary>
-internal sealed class MediaLibrary(ISession session, IContentManager content)
+public sealed class MediaLibrary(ISession session, IContentManager content)
 {
     private const string Columns = "media_key, name, folder_id, content_type, kind, size_bytes, width, height, uploaded_by, created_utc";
 

@@ -1,4 +1,4 @@
 namespace CivicsClass.Media.Library;
 
 /// <summary>A content item that points at a file, so the file cannot be deleted.</summary>
-internal sealed record MediaUser(string ContentItemId, string ContentType, string DisplayText);
+public sealed record MediaUser(string ContentItemId, string ContentType, string DisplayText);

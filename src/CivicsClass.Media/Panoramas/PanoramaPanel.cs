@@ -1,4 +1,4 @@
 namespace CivicsClass.Media.Panoramas;
 
 /// <summary>One exhibition panel of a drawn hall: a heading (a date, or 参观看点) and a few lines of text.</summary>
-internal sealed record PanoramaPanel(string Heading, string Text);
+public sealed record PanoramaPanel(string Heading, string Text);

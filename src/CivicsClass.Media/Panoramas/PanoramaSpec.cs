@@ -6,4 +6,4 @@ namespace CivicsClass.Media.Panoramas;
 /// </summary>
 /// <param name="Label">The venue's kind and region (纪念馆 · 江西省).</param>
 /// <param name="Motif">One of <see cref="Generated.Motifs.All"/>, drawn on the walls' empty frames.</param>
-internal sealed record PanoramaSpec(string Title, string Label, string? Summary, IReadOnlyList<PanoramaPanel> Panels, string Motif, int Palette);
+public sealed record PanoramaSpec(string Title, string Label, string? Summary, IReadOnlyList<PanoramaPanel> Panels, string Motif, int Palette);

@@ -7,7 +7,7 @@ namespace CivicsClass.Media.Serving;
 /// Files are written under a temporary name and moved into place, so a reader never sees half a file.
 /// At most one image per processor core is decoded or drawn at a time, which bounds memory under load.
 /// </summary>
-internal sealed class DerivativeCache(string root, IImageProcessor images)
+public sealed class DerivativeCache(string root, IImageProcessor images)
 {
     private readonly SemaphoreSlim _rendering = new(Environment.ProcessorCount, Environment.ProcessorCount);
 

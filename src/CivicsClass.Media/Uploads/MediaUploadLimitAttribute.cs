@@ -12,7 +12,7 @@ namespace CivicsClass.Media.Uploads;
 /// check reads the form before any other kind of filter runs.
 /// </summary>
 [AttributeUsage(AttributeTargets.Method | AttributeTargets.Class)]
-internal sealed class MediaUploadLimitAttribute : Attribute, IAuthorizationFilter, IOrderedFilter
+public sealed class MediaUploadLimitAttribute : Attribute, IAuthorizationFilter, IOrderedFilter
 {
     private const long FormOverhead = 1024 * 1024;
 

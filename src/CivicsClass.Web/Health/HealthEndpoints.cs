@@ -56,7 +56,7 @@ public static class HealthEndpoints
             body["message"] = problem;
         }
 
-        if (context.User.Identity?.IsAuthenticated == true && await context.RequestServices.GetRequiredService<Permissions>().HasAsync(SitePermissions.ManageSettings))
+        if (context.User.Identity?.IsAuthenticated == true && await context.RequestServices.GetRequiredService<CurrentPermissions>().HasAsync(SitePermissions.ManageSettings))
         {
             body["checks"] = report.Entries.ToDictionary(e => e.Key, e => new
             {

@@ -7,7 +7,7 @@ using CivicsClass.Media;
 namespace CivicsClass.Web.Site;
 
 /// <summary>The admin's navigation as far as the person's permissions reach, and their unread notifications.</summary>
-internal sealed class AdminChromeSource(Accounts.Permissions permissions, ISession session) : IAdminChromeSource
+internal sealed class AdminChromeSource(CurrentPermissions permissions, ISession session) : IAdminChromeSource
 {
     public async Task<AdminChrome> GetAsync()
     {

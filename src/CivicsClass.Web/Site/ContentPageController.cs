@@ -18,7 +18,7 @@ namespace CivicsClass.Web.Site;
 /// addresses of types an administrator created. Its order puts it after every other route, the
 /// modules' conventional routes (<c>/admin/analytics</c>, <c>/learning/daily-quiz</c>) included.
 /// </summary>
-public sealed class ContentPageController(IContentManager contentManager, ContentDefinitionManager definitions, DetailPageBuilder pages, PageModelCache pageModels, Permissions permissions, ISession session)
+public sealed class ContentPageController(IContentManager contentManager, ContentDefinitionManager definitions, DetailPageBuilder pages, PageModelCache pageModels, CurrentPermissions permissions, ISession session)
     : Controller
 {
     /// <summary>

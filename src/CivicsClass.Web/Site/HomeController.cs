@@ -16,7 +16,7 @@ namespace CivicsClass.Web.Site;
 /// picked for them, and the venues of the region in their profile first.
 /// </summary>
 [OutputCache(PolicyName = SiteModule.CachePolicy)]
-public sealed class HomeController(HomePageBuilder home, CardFactory cards, IStringLocalizer<SiteText> text, Permissions permissions, UserManager<User> accounts)
+public sealed class HomeController(HomePageBuilder home, CardFactory cards, IStringLocalizer<SiteText> text, CurrentPermissions permissions, UserManager<User> accounts)
     : Controller
 {
     [HttpGet("/")]

@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using CivicsClass.Testing;
-using CivicsClass.Web.Tests.Study;
 using Dapper;
 using Npgsql;
 using Xunit;

@@ -3,7 +3,6 @@ using CivicsClass.Content.Items;
 using CivicsClass.Learning.Leaderboards;
 using CivicsClass.Learning.Study;
 using CivicsClass.Testing;
-using CivicsClass.Web.Tests.Study;
 using Dapper;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.DependencyInjection;
@@ -57,7 +56,7 @@ public abstract partial class HomePageTests<TProvider>(ClockedSiteHost<TProvider
         var jiangxi = Regex.Match(profile, "<option value=\"([^\"]+)\">[^<]*?江西省<").Groups[1].Value;
         await worker.PostAsync("/account/profile", "/account/profile", new() { ["displayName"] = "林师傅", ["region"] = jiangxi });
         var lessonPage = await worker.GetStringAsync("/lessons/erqi-strike-1923");
-        await LearningPagesTests<TProvider>.OpenAsync(worker, lessonPage); // begun, not finished
+        await StudyPanel.OpenAsync(worker, lessonPage); // begun, not finished
 
         var cachedBefore = await anonymous.Http.GetAsync("/");
         var cachedAgain = await anonymous.Http.GetAsync("/");

@@ -2,12 +2,12 @@ using System.Globalization;
 using CivicsClass.Content.Seeds;
 using CivicsClass.Learning.Study;
 using CivicsClass.Testing;
-using CivicsClass.Web.Tests.Admin;
+using CivicsClass.Testing.Site;
 using Dapper;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
-namespace CivicsClass.Web.Tests.Study;
+namespace CivicsClass.Learning.Tests.Analytics;
 
 /// <summary>
 /// Editors read what workers study and search for as charts: every day of the span, searches counted

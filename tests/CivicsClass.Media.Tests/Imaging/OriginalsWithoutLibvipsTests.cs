@@ -1,16 +1,10 @@
 using System.Net;
+using CivicsClass.Media.Tests.Library;
 using CivicsClass.Testing;
-using CivicsClass.Web.Tests.Admin;
+using CivicsClass.Testing.Site;
 using Xunit;
 
-namespace CivicsClass.Web.Tests.Media;
-
-/// <summary>A site whose image library is switched off, as on a machine without libvips.</summary>
-public sealed class WithoutLibvipsSiteHost : SiteHost<Sqlite>
-{
-    protected override SiteFactory CreateFactory(TestDatabase database) =>
-        new(database, new Dictionary<string, string?> { ["Media:ImageProcessor"] = "none" });
-}
+namespace CivicsClass.Media.Tests.Imaging;
 
 public sealed class OriginalsWithoutLibvipsTests(WithoutLibvipsSiteHost host) : IClassFixture<WithoutLibvipsSiteHost>
 {

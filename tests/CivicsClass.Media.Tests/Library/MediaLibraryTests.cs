@@ -2,11 +2,11 @@ using System.Net;
 using CivicsClass.Media.Library;
 using CivicsClass.Media.Storage;
 using CivicsClass.Testing;
-using CivicsClass.Web.Tests.Admin;
+using CivicsClass.Testing.Site;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
-namespace CivicsClass.Web.Tests.Media;
+namespace CivicsClass.Media.Tests.Library;
 
 public abstract class MediaLibraryTests<TProvider>(MediaSiteHost<TProvider> host) : IClassFixture<MediaSiteHost<TProvider>>
     where TProvider : IDatabaseProvider, new()

@@ -1,28 +1,13 @@
 using System.Globalization;
 using System.Net;
 using CivicsClass.Media.Storage;
+using CivicsClass.Media.Tests.Library;
 using CivicsClass.Testing;
-using CivicsClass.Web.Tests.Admin;
+using CivicsClass.Testing.Site;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
-namespace CivicsClass.Web.Tests.Media;
-
-/// <summary>A site where each person may keep 300 KB and any file is at most 256 KB, so quotas and request limits are quick to reach.</summary>
-public sealed class QuotaSiteHost<TProvider> : SiteHost<TProvider> where TProvider : IDatabaseProvider, new()
-{
-    public const long Quota = 300 * 1024;
-    public const long Largest = 256 * 1024;
-
-    protected override SiteFactory CreateFactory(TestDatabase database) => new(database, new Dictionary<string, string?>
-    {
-        ["Media:UserQuotaBytes"] = Quota.ToString(CultureInfo.InvariantCulture),
-        ["Media:MaxImageBytes"] = Largest.ToString(CultureInfo.InvariantCulture),
-        ["Media:MaxAudioBytes"] = Largest.ToString(CultureInfo.InvariantCulture),
-        ["Media:MaxVideoBytes"] = Largest.ToString(CultureInfo.InvariantCulture),
-        ["Media:MaxDocumentBytes"] = Largest.ToString(CultureInfo.InvariantCulture),
-    });
-}
+namespace CivicsClass.Media.Tests.Uploads;
 
 public abstract class UploadQuotaTests<TProvider>(QuotaSiteHost<TProvider> host) : IClassFixture<QuotaSiteHost<TProvider>>
     where TProvider : IDatabaseProvider, new()

@@ -5,7 +5,7 @@ using CivicsClass.Accounts;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
-namespace CivicsClass.Web.Tests.Study;
+namespace CivicsClass.Testing.Site;
 
 /// <summary>A worker of the app: an account made through Identity and a client holding its bearer token.</summary>
 public sealed record AppLearner(User User, HttpClient Http) : IDisposable

@@ -4,6 +4,7 @@ using System.Text.Json;
 using CivicsClass.Content.Items;
 using CivicsClass.Content.Parts;
 using CivicsClass.Testing;
+using CivicsClass.Testing.Site;
 using Dapper;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
@@ -12,10 +13,10 @@ using CivicsClass.Learning.Points;
 using CivicsClass.Learning.Quizzes;
 using CivicsClass.Learning.Study;
 
-namespace CivicsClass.Web.Tests.Study;
+namespace CivicsClass.Learning.Tests.Api;
 
 /// <summary>The learning loop through the app's API: sessions, media heartbeats, quizzes, check-ins, certificates and leaderboards.</summary>
-public abstract class StudyTests<TProvider>(ClockedSiteHost<TProvider> host) : IClassFixture<ClockedSiteHost<TProvider>>
+public abstract class LearningApiTests<TProvider>(ClockedSiteHost<TProvider> host) : IClassFixture<ClockedSiteHost<TProvider>>
     where TProvider : IDatabaseProvider, new()
 {
     [SkippableFact]
@@ -473,6 +474,6 @@ public abstract class StudyTests<TProvider>(ClockedSiteHost<TProvider> host) : I
     }
 }
 
-public sealed class SqliteStudyTests(ClockedSiteHost<Sqlite> host) : StudyTests<Sqlite>(host);
+public sealed class SqliteLearningApiTests(ClockedSiteHost<Sqlite> host) : LearningApiTests<Sqlite>(host);
 
-public sealed class PostgresStudyTests(ClockedSiteHost<Postgres> host) : StudyTests<Postgres>(host);
+public sealed class PostgresLearningApiTests(ClockedSiteHost<Postgres> host) : LearningApiTests<Postgres>(host);

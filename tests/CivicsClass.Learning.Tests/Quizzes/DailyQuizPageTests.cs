@@ -4,10 +4,11 @@ using CivicsClass.Content.Items;
 using CivicsClass.Content.Parts;
 using CivicsClass.Learning.Quizzes;
 using CivicsClass.Testing;
+using CivicsClass.Testing.Site;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
-namespace CivicsClass.Web.Tests.Study;
+namespace CivicsClass.Learning.Tests.Quizzes;
 
 /// <summary>The daily quiz page says it is done for today once it was submitted, instead of offering a form the server would refuse.</summary>
 public abstract partial class DailyQuizPageTests<TProvider>(ClockedSiteHost<TProvider> host) : IClassFixture<ClockedSiteHost<TProvider>>

@@ -4,16 +4,17 @@ using CivicsClass.Content.Items;
 using CivicsClass.Content.Parts;
 using CivicsClass.Data.Documents;
 using CivicsClass.Media.Generated;
+using CivicsClass.Media.Tests.Library;
 using CivicsClass.Testing;
+using CivicsClass.Testing.Site;
 using CivicsClass.Theme.Models;
 using CivicsClass.Web.Site;
-using CivicsClass.Web.Tests.Admin;
 using Microsoft.Extensions.DependencyInjection;
 using SkiaSharp;
 using Xunit;
 using ZXing;
 
-namespace CivicsClass.Web.Tests.Media;
+namespace CivicsClass.Media.Tests.Generated;
 
 /// <summary>Covers, portrait marks and long images drawn from the seeded content, served through the image profiles.</summary>
 public abstract partial class GeneratedImagesTests<TProvider>(MediaSiteHost<TProvider> host) : IClassFixture<MediaSiteHost<TProvider>>

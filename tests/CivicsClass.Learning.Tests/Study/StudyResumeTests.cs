@@ -1,8 +1,9 @@
 using System.Net;
 using CivicsClass.Testing;
+using CivicsClass.Testing.Site;
 using Xunit;
 
-namespace CivicsClass.Web.Tests.Study;
+namespace CivicsClass.Learning.Tests.Study;
 
 /// <summary>
 /// Reopening a lesson resumes its open study session within the resume window (30 minutes by default), with
@@ -113,12 +114,12 @@ public abstract class StudyResumeTests<TProvider>(ClockedSiteHost<TProvider> hos
         var before = await worker.GetStringAsync(path);
         var started = await worker.Http.PostAsync("/study/sessions", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["lesson"] = LearningPagesTests<TProvider>.LessonPattern().Match(before).Groups[1].Value, ["__RequestVerificationToken"] = FormClient.Token(before),
+            ["lesson"] = StudyPanel.Lesson(before), ["__RequestVerificationToken"] = FormClient.Token(before),
         }));
         host.Clock.Advance(TimeSpan.FromSeconds(20));
         var open = await worker.GetStringAsync(path);
         var action = System.Text.RegularExpressions.Regex.Match(open, "action=\"(/study/sessions/[0-9a-f]+/complete)\"").Groups[1].Value;
-        var early = await worker.Http.PostAsync(action, LearningPagesTests<TProvider>.Form(FormClient.Token(open)));
+        var early = await worker.Http.PostAsync(action, StudyPanel.Form(FormClient.Token(open)));
         var explained = await worker.Http.GetAsync(early.Headers.Location!.OriginalString);
         var explainedPage = await explained.Content.ReadAsStringAsync();
         var reloaded = await worker.GetStringAsync(path);

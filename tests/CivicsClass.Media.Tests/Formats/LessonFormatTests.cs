@@ -1,12 +1,14 @@
 using CivicsClass.Content.Fields;
 using CivicsClass.Content.Items;
 using CivicsClass.Content.Parts;
+using CivicsClass.Media.Tests.Generated;
+using CivicsClass.Media.Tests.Library;
 using CivicsClass.Testing;
-using CivicsClass.Web.Tests.Admin;
+using CivicsClass.Testing.Site;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
-namespace CivicsClass.Web.Tests.Media;
+namespace CivicsClass.Media.Tests.Formats;
 
 /// <summary>A lesson's format label comes from what it really has, never from what someone typed.</summary>
 public abstract class LessonFormatTests<TProvider>(MediaSiteHost<TProvider> host) : IClassFixture<MediaSiteHost<TProvider>>

@@ -8,15 +8,15 @@ using CivicsClass.Content.Seeds;
 using CivicsClass.Content.Taxonomies;
 using CivicsClass.Media.Storage;
 using CivicsClass.Testing;
-using CivicsClass.Web.Tests.Admin;
+using CivicsClass.Testing.Site;
 using Microsoft.Extensions.DependencyInjection;
 using SkiaSharp;
 using Xunit;
 
-namespace CivicsClass.Web.Tests.Media;
+namespace CivicsClass.Media.Tests.Panoramas;
 
 /// <summary>Venues' 360° panoramas: uploaded through the venue editor (2:1 only), drawn for the seeded venue, shown with hotspots to the venue's lessons.</summary>
-public abstract partial class PanoramaTests<TProvider>(MediaSiteHost<TProvider> host) : IClassFixture<MediaSiteHost<TProvider>>
+public abstract partial class VenuePanoramaTests<TProvider>(MediaSiteHost<TProvider> host) : IClassFixture<MediaSiteHost<TProvider>>
     where TProvider : IDatabaseProvider, new()
 {
     [SkippableFact]
@@ -152,6 +152,6 @@ public abstract partial class PanoramaTests<TProvider>(MediaSiteHost<TProvider> 
     private static partial Regex HotspotsPattern();
 }
 
-public sealed class SqlitePanoramaTests(MediaSiteHost<Sqlite> host) : PanoramaTests<Sqlite>(host);
+public sealed class SqliteVenuePanoramaTests(MediaSiteHost<Sqlite> host) : VenuePanoramaTests<Sqlite>(host);
 
-public sealed class PostgresPanoramaTests(MediaSiteHost<Postgres> host) : PanoramaTests<Postgres>(host);
+public sealed class PostgresVenuePanoramaTests(MediaSiteHost<Postgres> host) : VenuePanoramaTests<Postgres>(host);

@@ -2,10 +2,11 @@ using System.Net;
 using System.Text.RegularExpressions;
 using CivicsClass.Learning.Points;
 using CivicsClass.Testing;
+using CivicsClass.Testing.Site;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
-namespace CivicsClass.Web.Tests.Study;
+namespace CivicsClass.Learning.Tests.Leaderboards;
 
 /// <summary>
 /// Leaderboards by consent: a worker is named on the people board only after turning on "在排行榜显示我的名字"

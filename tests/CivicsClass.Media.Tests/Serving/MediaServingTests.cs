@@ -2,11 +2,12 @@ using System.Net;
 using System.Net.Http.Headers;
 using CivicsClass.Media.Storage;
 using CivicsClass.Media.Uploads;
+using CivicsClass.Media.Tests.Library;
 using CivicsClass.Testing;
-using CivicsClass.Web.Tests.Admin;
+using CivicsClass.Testing.Site;
 using Xunit;
 
-namespace CivicsClass.Web.Tests.Media;
+namespace CivicsClass.Media.Tests.Serving;
 
 public abstract class MediaServingTests<TProvider>(MediaSiteHost<TProvider> host) : IClassFixture<MediaSiteHost<TProvider>>
     where TProvider : IDatabaseProvider, new()

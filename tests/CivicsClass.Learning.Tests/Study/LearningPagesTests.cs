@@ -3,13 +3,15 @@ using System.Text.RegularExpressions;
 using CivicsClass.Content.Items;
 using CivicsClass.Content.Parts;
 using CivicsClass.Testing;
+using CivicsClass.Testing.Site;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 using CivicsClass.Learning.Leaderboards;
 using CivicsClass.Learning.Points;
 using CivicsClass.Learning.Study;
+using CivicsClass.Learning.Tests.Api;
 
-namespace CivicsClass.Web.Tests.Study;
+namespace CivicsClass.Learning.Tests.Study;
 
 /// <summary>The learning loop on the site's pages, signed in with a cookie: forms carry antiforgery tokens, and the server decides every point.</summary>
 public abstract partial class LearningPagesTests<TProvider>(ClockedSiteHost<TProvider> host) : IClassFixture<ClockedSiteHost<TProvider>>
@@ -26,12 +28,12 @@ public abstract partial class LearningPagesTests<TProvider>(ClockedSiteHost<TPro
         using var anonymous = FormClient.For(factory);
 
         var page = await worker.GetStringAsync("/lessons/laodong-hetong-jichu");
-        var sessionId = await OpenAsync(worker, page);
+        var sessionId = await StudyPanel.OpenAsync(worker, page);
         var token = FormClient.Token(page);
-        var early = await worker.Http.PostAsync($"/study/sessions/{sessionId}/complete", Form(token));
+        var early = await worker.Http.PostAsync($"/study/sessions/{sessionId}/complete", StudyPanel.Form(token));
         var backOnTheLesson = await worker.GetStringAsync(early.Headers.Location!.OriginalString);
         host.Clock.Advance(TimeSpan.FromMinutes(11));
-        var done = await worker.Http.PostAsync($"/study/sessions/{sessionId}/complete", Form(token));
+        var done = await worker.Http.PostAsync($"/study/sessions/{sessionId}/complete", StudyPanel.Form(token));
         var learning = await worker.GetStringAsync("/learning");
         var anonymousPage = await anonymous.GetStringAsync("/lessons/laodong-hetong-jichu");
 
@@ -60,9 +62,9 @@ public abstract partial class LearningPagesTests<TProvider>(ClockedSiteHost<TPro
 
         var homeBefore = await worker.GetStringAsync("/");
         var page = await worker.GetStringAsync("/lessons/shenggang-dabagong-1925");
-        var sessionId = await OpenAsync(worker, page);
+        var sessionId = await StudyPanel.OpenAsync(worker, page);
         host.Clock.Advance(TimeSpan.FromMinutes(15));
-        var done = await worker.Http.PostAsync($"/study/sessions/{sessionId}/complete", Form(FormClient.Token(page)));
+        var done = await worker.Http.PostAsync($"/study/sessions/{sessionId}/complete", StudyPanel.Form(FormClient.Token(page)));
         var outcome = await done.Content.ReadAsStringAsync();
         var home = await worker.GetStringAsync("/");
         var anonymousHome = await anonymous.GetStringAsync("/");
@@ -106,14 +108,14 @@ public abstract partial class LearningPagesTests<TProvider>(ClockedSiteHost<TPro
 
         var page = await worker.GetStringAsync("/lessons/laodong-hetong-jichu");
         var afterView = await SessionCountAsync(factory, user.Id);
-        var sessionId = await OpenAsync(worker, page);
+        var sessionId = await StudyPanel.OpenAsync(worker, page);
         // Another lesson's page, as an image in a lesson's Markdown or any link loads it, and this one again.
         await worker.GetStringAsync("/lessons/erqi-strike-1923");
         await worker.GetStringAsync("/lessons/laodong-hetong-jichu");
         var afterMoreViews = await SessionCountAsync(factory, user.Id);
         host.Clock.Advance(TimeSpan.FromMinutes(11));
-        var done = await worker.Http.PostAsync($"/study/sessions/{sessionId}/complete", Form(FormClient.Token(page)));
-        var withoutToken = await worker.PostWithoutTokenAsync("/study/sessions", new() { ["lesson"] = LessonPattern().Match(page).Groups[1].Value });
+        var done = await worker.Http.PostAsync($"/study/sessions/{sessionId}/complete", StudyPanel.Form(FormClient.Token(page)));
+        var withoutToken = await worker.PostWithoutTokenAsync("/study/sessions", new() { ["lesson"] = StudyPanel.Lesson(page) });
 
         Assert.Contains("data-study-lesson=", page);
         Assert.DoesNotContain("data-study=", page);
@@ -130,7 +132,7 @@ public abstract partial class LearningPagesTests<TProvider>(ClockedSiteHost<TPro
         await FormClient.CreateUserAsync(factory, "13600000011", Password, "Worker");
         using var worker = await FormClient.SignedInAsync(factory, "13600000011", Password);
         var page = await worker.GetStringAsync("/lessons/laodong-hetong-jichu");
-        var sessionId = await OpenAsync(worker, page);
+        var sessionId = await StudyPanel.OpenAsync(worker, page);
 
         var answers = new List<HttpStatusCode>();
         foreach (var value in new[] { "NaN", "Infinity", "-Infinity", "-1", "1e308", "abc" })
@@ -149,23 +151,6 @@ public abstract partial class LearningPagesTests<TProvider>(ClockedSiteHost<TPro
 
         Assert.All(answers, a => Assert.Equal(HttpStatusCode.BadRequest, a));
         Assert.Equal(HttpStatusCode.OK, fine.StatusCode);
-    }
-
-    /// <summary>Opens a study session as the study panel's script does once the lesson page has loaded.</summary>
-    internal static async Task<string> OpenAsync(FormClient worker, string page)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/study/sessions")
-        {
-            Content = new FormUrlEncodedContent(new Dictionary<string, string>
-            {
-                ["lesson"] = LessonPattern().Match(page).Groups[1].Value, ["__RequestVerificationToken"] = FormClient.Token(page),
-            }),
-        };
-        request.Headers.Accept.ParseAdd("application/json");
-        var response = await worker.Http.SendAsync(request);
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.OK, body);
-        return System.Text.Json.JsonDocument.Parse(body).RootElement.GetProperty("sessionId").GetString()!;
     }
 
     private static async Task<long> SessionCountAsync(SiteFactory factory, long userId)
@@ -235,7 +220,7 @@ public abstract partial class LearningPagesTests<TProvider>(ClockedSiteHost<TPro
         Assert.Equal(HttpStatusCode.BadRequest, noToken.StatusCode);
         Assert.Contains("测验通过，获得 2 积分", await right.Content.ReadAsStringAsync());
         Assert.Contains("已通过本课测验，积分只计一次", await again.Content.ReadAsStringAsync());
-        Assert.Single(await StudyTests<TProvider>.EntriesAsync(factory, await UserIdAsync(factory, "13600000002")), e => e.Rule == Activities.QuizPass);
+        Assert.Single(await LearningApiTests<TProvider>.EntriesAsync(factory, await UserIdAsync(factory, "13600000002")), e => e.Rule == Activities.QuizPass);
     }
 
     [SkippableFact]
@@ -324,11 +309,6 @@ public abstract partial class LearningPagesTests<TProvider>(ClockedSiteHost<TPro
         var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<CivicsClass.Accounts.User>>();
         return (await users.FindByNameAsync(userName))!.Id;
     }
-
-    internal static FormUrlEncodedContent Form(string token) => new(new Dictionary<string, string> { ["__RequestVerificationToken"] = token });
-
-    [GeneratedRegex("data-study-lesson=\"([^\"]+)\"")]
-    internal static partial Regex LessonPattern();
 
     [GeneratedRegex("<h3 class=\"card-title\">([^<]*)</h3>")]
     private static partial Regex CardTitle();

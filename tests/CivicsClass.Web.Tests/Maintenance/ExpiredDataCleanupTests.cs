@@ -4,14 +4,13 @@ using System.Text.Json;
 using CivicsClass.Data.Documents;
 using CivicsClass.Data.Jobs;
 using CivicsClass.Testing;
-using CivicsClass.Web.Tests.Admin;
 using Dapper;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 using CivicsClass.Learning.Maintenance;
 using CivicsClass.Learning.Study;
 
-namespace CivicsClass.Web.Tests.Study;
+namespace CivicsClass.Web.Tests.Maintenance;
 
 /// <summary>Rows nothing reads any more are removed by one node per interval, each module's by its own sweep, and administrators see what went.</summary>
 public abstract class ExpiredDataCleanupTests<TProvider>(CleanupSiteHost<TProvider> host) : IClassFixture<CleanupSiteHost<TProvider>>
@@ -244,15 +243,6 @@ public abstract class ExpiredDataCleanupTests<TProvider>(CleanupSiteHost<TProvid
         var row = page[at..];
         return row[..row.IndexOf("</tr>", StringComparison.Ordinal)];
     }
-}
-
-/// <summary>A seeded site with a hand-moved clock whose cleanup runs only when a test (or the button) asks within the tests' time.</summary>
-public sealed class CleanupSiteHost<TProvider> : SiteHost<TProvider> where TProvider : IDatabaseProvider, new()
-{
-    public ManualClock Clock { get; } = new();
-
-    protected override SiteFactory CreateFactory(TestDatabase database) =>
-        new(database, new Dictionary<string, string?> { ["Maintenance:IntervalSeconds"] = "3600", ["Accounts:AccessTokenMinutes"] = "525600" }, Clock);
 }
 
 public sealed class SqliteExpiredDataCleanupTests(CleanupSiteHost<Sqlite> host) : ExpiredDataCleanupTests<Sqlite>(host);

@@ -1,15 +1,14 @@
 using System.Net;
 using CivicsClass.Testing;
-using CivicsClass.Web.Tests.Admin;
+using CivicsClass.Testing.Site;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 using CivicsClass.Learning.Points;
-using CivicsClass.Learning.TopicRequests;
 
-namespace CivicsClass.Web.Tests.Study;
+namespace CivicsClass.Learning.Tests.Points;
 
-/// <summary>Points rules and learning reports in the admin area.</summary>
-public abstract class LearningAdminTests<TProvider>(SiteHost<TProvider> host) : IClassFixture<SiteHost<TProvider>>
+/// <summary>Points rules and the points ledger in the admin area.</summary>
+public abstract class PointsAdminTests<TProvider>(SiteHost<TProvider> host) : IClassFixture<SiteHost<TProvider>>
     where TProvider : IDatabaseProvider, new()
 {
     [SkippableFact]
@@ -154,33 +153,6 @@ public abstract class LearningAdminTests<TProvider>(SiteHost<TProvider> host) : 
         }
     }
 
-    [SkippableFact]
-    public async Task Analytics_EditorsSeeStudiesSearchMissesAndRequests_AndPlanARequest()
-    {
-        var factory = await host.GetAsync();
-        var people = await AdminPeople.SignInAsync(factory, "report", "Editor", "Worker");
-        await people["Worker"].GetStringAsync("/search?q=" + Uri.EscapeDataString("鲸鱼飞船"));
-        await people["Worker"].PostAsync("/requests", "/requests", new() { ["title"] = "工会经费怎么用", ["detail"] = "" });
-        await using (var scope = factory.Services.CreateAsyncScope())
-        {
-            var requests = await scope.ServiceProvider.GetRequiredService<TopicRequestStore>().ListAsync(null, 10);
-            Assert.Contains(requests, r => r.Title == "工会经费怎么用");
-        }
-
-        var report = await people["Editor"].GetStringAsync("/admin/analytics?days=30");
-        var id = System.Text.RegularExpressions.Regex.Match(report, "/admin/analytics/requests/(\\d+)").Groups[1].Value;
-        var planned = await people["Editor"].PostAsync("/admin/analytics", $"/admin/analytics/requests/{id}", new() { ["status"] = "planned" });
-        var workerView = await people["Worker"].GetStringAsync("/requests");
-        var refused = await people["Worker"].Http.GetAsync("/admin/analytics");
-
-        Assert.Contains("鲸鱼飞船", report);
-        Assert.Contains("工会经费怎么用", report);
-        Assert.Contains("按工会组织", report);
-        Assert.Equal(HttpStatusCode.Redirect, planned.StatusCode);
-        Assert.Contains("已安排", workerView);
-        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
-    }
-
     /// <summary>Changes a stored rule straight through the store, past the form's checks.</summary>
     private static async Task SaveRuleAsync(SiteFactory factory, string name, Action<PointsRule> change)
     {
@@ -200,6 +172,6 @@ public abstract class LearningAdminTests<TProvider>(SiteHost<TProvider> host) : 
     }
 }
 
-public sealed class SqliteLearningAdminTests(SiteHost<Sqlite> host) : LearningAdminTests<Sqlite>(host);
+public sealed class SqlitePointsAdminTests(SiteHost<Sqlite> host) : PointsAdminTests<Sqlite>(host);
 
-public sealed class PostgresLearningAdminTests(SiteHost<Postgres> host) : LearningAdminTests<Postgres>(host);
+public sealed class PostgresPointsAdminTests(SiteHost<Postgres> host) : PointsAdminTests<Postgres>(host);

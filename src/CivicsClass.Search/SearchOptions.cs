@@ -29,7 +29,7 @@ public sealed class SearchOptions
     /// Published items a rebuild reads, builds and adds together: the most documents it holds at once
     /// besides what the index writer buffers.
     /// </summary>
-    public int RebuildChunkSize { get; set; } = 100;
+    public int RebuildChunkSize { get; set; } = 50;
 
     /// <summary>
     /// Threads that analyse documents at once during a rebuild; each fills a buffer of its own in the
@@ -38,7 +38,7 @@ public sealed class SearchOptions
     public int IndexingThreads { get; set; }
 
     /// <summary>The index writer's buffer for new documents, in MB: a full buffer is written as a segment.</summary>
-    public double WriterBufferMB { get; set; } = 16;
+    public double WriterBufferMB { get; set; } = 8;
 
     /// <summary>Segments a merge combines at most (the merge policy's "merge at once").</summary>
     public int MaxMergeAtOnce { get; set; } = 10;

@@ -32,6 +32,9 @@ internal static class RebuildComparison
         ["gc-limit-192"] = With(Search(chunk: 200, buffer: 32, mapMerges: true), "DOTNET_GCHeapHardLimit", "0xC000000"),
         ["defaults"] = [],
         ["defaults-gc-conserve"] = new() { ["DOTNET_GCConserveMemory"] = "7" },
+        // The runtime maps the code it compiles twice (writable, executable) unless told not to: an operator's switch.
+        ["defaults-no-wx"] = new() { ["DOTNET_EnableWriteXorExecute"] = "0" },
+        ["defaults-gc-limit-160"] = new() { ["DOTNET_GCHeapHardLimit"] = "0xA000000" },
     };
 
     public static async Task RunAsync(DatabaseOptions database, string contentRoot, int documents, IReadOnlyList<string> names)

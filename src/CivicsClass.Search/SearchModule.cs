@@ -19,6 +19,7 @@ public static class SearchModule
     {
         var options = new SearchOptions();
         configure?.Invoke(options);
+        options.Validate(); // a nonsense setting stops the site at its start, named, not at the first rebuild
         services.AddSingleton(options);
         services.AddSingleton<SearchResultCache>();
         services.AddSingleton<IDataMigration, SearchMigrations>();
@@ -33,7 +34,7 @@ public static class SearchModule
         services.AddSingleton(provider => new SearchIndex(
             Path.Combine(provider.GetRequiredService<AppDataFolder>().Path, options.IndexPath),
             folder => new LuceneIndex(folder, new CivicsAnalyzer(provider.GetRequiredService<TextAnalyzer>()),
-            provider.GetRequiredService<ILoggerFactory>().CreateLogger<SearchIndex>())));
+            provider.GetRequiredService<ILoggerFactory>().CreateLogger<SearchIndex>(), options)));
         services.AddScoped<SearchDocumentBuilder>();
         services.AddScoped<SearchService>();
         services.AddMetrics(); // the indexer publishes its lag on a meter of this container

@@ -57,6 +57,7 @@ internal static class BenchmarkMain
                 Console.Error.WriteLine("       site [--seconds N] [--connections N]");
                 Console.Error.WriteLine("       search [--items N (documents, default 100000)]");
                 Console.Error.WriteLine("       search-host [--items N (lessons, default 100000)] [--seconds N (per figure)] [--gc site,server,workstation,server-conserve,server-nodatas (default server,workstation,server-conserve)] [--rebuild-each] [--data DIR (keep the site there; a later run reuses it)]");
+                Console.Error.WriteLine("                   [--rebuild before,chunk-50,buffer-8,buffer-16,one-thread,small-merges,merges-read,gc-conserve,gc-limit-192,defaults,defaults-gc-conserve,defaults-no-wx,defaults-gc-limit-160 (the rebuild's peak memory and documents/s under each, instead of serving)]");
                 Console.Error.WriteLine("       points [--part ledger|board] [--seconds N] [--users N (default 1000000)] [--entries N (default 20000000)] [--postgres CONNECTION_STRING] [--sqlite-only]");
                 Console.Error.WriteLine("       contests [--part http (over HTTP against the site on Kestrel)] [--users N (participants, default 2000)] [--connections N (in flight, default 32)] [--items N (organisations, default 10000)] [--postgres CONNECTION_STRING] [--sqlite-only]");
                 Console.Error.WriteLine("       farm [--seconds N] [--connections N] [--postgres CONNECTION_STRING]");

@@ -25,19 +25,22 @@ internal sealed class LuceneIndex : IDisposable
     private readonly System.Threading.Lock _lock = new();
     private readonly string _path;
     private readonly CivicsAnalyzer _analyzer;
+    private readonly SearchOptions _options;
     private readonly ILogger _logger;
     private FileStream? _nodeLock;
     private FSDirectory _directory = null!;
+    private Lucene.Net.Store.Directory _writerDirectory = null!;
     private IndexWriter _writer = null!;
     private SearcherManager _searchers = null!;
     private long _cursor;
     private long _committedCursor;
     private long _generation;
 
-    public LuceneIndex(string path, CivicsAnalyzer analyzer, ILogger logger)
+    public LuceneIndex(string path, CivicsAnalyzer analyzer, ILogger logger, SearchOptions? options = null)
     {
         _path = path;
         _analyzer = analyzer;
+        _options = options ?? new SearchOptions();
         _logger = logger;
         Open();
     }
@@ -165,6 +168,7 @@ internal sealed class LuceneIndex : IDisposable
 
             _searchers.Dispose();
             _writer.Dispose();
+            _writerDirectory.Dispose();
             _directory.Dispose();
             _nodeLock?.Dispose();
         }
@@ -226,15 +230,40 @@ internal sealed class LuceneIndex : IDisposable
     private void OpenWriter(OpenMode mode)
     {
         _directory = new MMapDirectory(new DirectoryInfo(_path));
-        var config = new IndexWriterConfig(s_version, _analyzer)
+        _writerDirectory = _options.MapMergeReads ? _directory : new MergeReadsDirectory(_directory);
+        _writer = new IndexWriter(_writerDirectory, WriterConfig(mode));
+        _searchers = new SearcherManager(_writer, applyAllDeletes: true, new Bm25SearcherFactory());
+    }
+
+    /// <summary>
+    /// The writer as the settings ask: its buffer for new documents, one buffer per rebuild thread, and
+    /// merges bounded in how many segments they combine, how large they grow and how many run at once.
+    /// </summary>
+    internal IndexWriterConfig WriterConfig(OpenMode mode)
+    {
+        var merges = new ConcurrentMergeScheduler();
+        // Merges waiting beyond these stall the threads that add documents, so memory stays bounded.
+        merges.SetMaxMergesAndThreads(_options.MergeThreads + 1, _options.MergeThreads);
+        return new IndexWriterConfig(s_version, _analyzer)
         {
             OpenMode = mode,
             Similarity = new BM25Similarity(),
-            RAMBufferSizeMB = 32,
+            RAMBufferSizeMB = _options.WriterBufferMB,
+            MaxThreadStates = Math.Max(1, _options.RebuildThreads),
+            MergeScheduler = merges,
+            MergePolicy = new TieredMergePolicy
+            {
+                MaxMergeAtOnce = _options.MaxMergeAtOnce,
+                SegmentsPerTier = Math.Max(_options.MaxMergeAtOnce, 2),
+                MaxMergedSegmentMB = _options.MaxMergedSegmentMB,
+            },
         };
-        _writer = new IndexWriter(_directory, config);
-        _searchers = new SearcherManager(_writer, applyAllDeletes: true, new Bm25SearcherFactory());
     }
+
+    internal LiveIndexWriterConfig CurrentConfig => _writer.Config;
+
+    /// <summary>The folder as the writer reads and writes it (merges read through <see cref="MergeReadsDirectory"/> unless mapped).</summary>
+    internal Lucene.Net.Store.Directory WriterDirectory => _writer.Directory;
 
     private void CloseQuietly()
     {
@@ -242,6 +271,7 @@ internal sealed class LuceneIndex : IDisposable
         {
             (_searchers as IDisposable)?.Dispose();
             (_writer as IDisposable)?.Dispose();
+            (_writerDirectory as IDisposable)?.Dispose();
             (_directory as IDisposable)?.Dispose();
         }
         catch (Exception e) when (e is IOException or CorruptIndexException)

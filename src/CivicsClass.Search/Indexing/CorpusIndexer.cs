@@ -7,7 +7,7 @@ namespace CivicsClass.Search.Indexing;
 /// node's index through the same analysis as site content, analysing on every core. The documents
 /// must be new to the index: they are added, not replaced.
 /// </summary>
-public sealed class CorpusIndexer(SearchIndex index)
+public sealed class CorpusIndexer(SearchIndex index, SearchOptions options)
 {
     public const string ContentType = "Document";
 
@@ -17,7 +17,7 @@ public sealed class CorpusIndexer(SearchIndex index)
         var count = 0;
         foreach (var batch in documents.Chunk(batchSize))
         {
-            Parallel.ForEach(batch, document => lucene.AddNew(DocumentMapper.ToLucene(
+            Parallel.ForEach(batch, new ParallelOptions { MaxDegreeOfParallelism = options.RebuildThreads }, document => lucene.AddNew(DocumentMapper.ToLucene(
                 new SearchDocument(document.Id, ContentType, document.Title, "", document.Body, "", null, [], ["type_document"]))));
             count += batch.Length;
             progress?.Report(count);

@@ -251,16 +251,20 @@ public sealed class SearchIndexer(
         logger.LogInformation("Rebuilding the search index at {Path} from {Count} published items", lucene.Path, ids.Count);
         lucene.Clear();
         var done = 0;
-        foreach (var chunk in ids.Chunk(200))
+        var read = 0;
+        // A chunk at a time (Search:RebuildChunkSize): what a rebuild holds besides the writer's buffer is one chunk's items and documents.
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.RebuildThreads, CancellationToken = cancellationToken };
+        foreach (var chunk in ids.Chunk(options.RebuildChunkSize))
         {
             // Built as the log's batches are, so one broken item is recorded, not a rebuild that never finishes.
             await using var scope = scopes.CreateAsyncScope();
             var batch = await IndexBatch.BuildAsync(scope.ServiceProvider, chunk, cancellationToken);
-            // Analysis runs inside the writer, on the calling thread: spread it over the cores.
-            Parallel.ForEach(batch.Upserts, lucene.AddNew);
+            // Analysis runs inside the writer, on the calling thread: spread it over Search:IndexingThreads threads.
+            Parallel.ForEach(batch.Upserts, parallel, lucene.AddNew);
             await RecordAsync(scope.ServiceProvider.GetRequiredService<ISession>(), chunk, batch, cancellationToken);
             done += batch.Upserts.Count;
-            progress?.Report((done, ids.Count));
+            read += chunk.Length;
+            progress?.Report((read, ids.Count));
         }
 
         lucene.CompleteRebuild(head.Seq);

@@ -52,25 +52,50 @@ internal static class HostSearchBenchmark
         var kept = dataIndex >= 0 && dataIndex + 1 < args.Length ? Path.GetFullPath(args[dataIndex + 1]) : null;
         var directory = kept ?? Directory.CreateTempSubdirectory("civics-search-host-").FullName;
         var contentRoot = Path.Combine(directory, "site");
-        var database = new DatabaseOptions { Provider = "Sqlite", ConnectionString = $"Data Source={Path.Combine(directory, "site.db")}" };
-        Console.WriteLine($"search on the site's own process: {documents:N0} published lessons, SQLite, {SiteProcess.BuiltSite()}, {options.Seconds} s per figure, GC settings {string.Join(", ", modes)}, {Load()}");
+        // --database postgres: the site on a database of its own on the PostgreSQL server of --postgres (or CIVICS_TEST_POSTGRES), named after DIR when kept.
+        var onPostgres = Array.IndexOf(args, "--database") is var dbIndex and >= 0 && dbIndex + 1 < args.Length && args[dbIndex + 1] == "postgres";
+        var database = onPostgres
+            ? await PostgresDatabaseAsync(options.Postgres, directory)
+            : new DatabaseOptions { Provider = "Sqlite", ConnectionString = $"Data Source={Path.Combine(directory, "site.db")}" };
+        var imported = false;
+        Console.WriteLine($"search on the site's own process: {documents:N0} published lessons, {(onPostgres ? "PostgreSQL" : "SQLite")}, {SiteProcess.BuiltSite()}, {options.Seconds} s per figure, GC settings {string.Join(", ", modes)}, {Load()}");
         var rebuildEach = args.Contains("--rebuild-each");
         var results = new List<(string Mode, Phase? Rebuilt, Phase Restarted)>();
         try
         {
-            if (File.Exists(Path.Combine(directory, "site.db")))
+            var marker = Path.Combine(directory, "imported");
+            if (File.Exists(marker) || (!onPostgres && File.Exists(Path.Combine(directory, "site.db"))))
             {
                 Console.WriteLine($"[kept] the site in {directory}, as an earlier run left it");
             }
             else
             {
                 await ImportAsync(database, contentRoot, documents, s_modes[modes[0]]);
+                await File.WriteAllTextAsync(marker, database.ConnectionString);
+                imported = true;
             }
+
+            // --rebuild NAME,NAME compares the rebuild's memory and speed under search and GC settings, instead of serving.
+            var rebuildIndex = Array.IndexOf(args, "--rebuild");
+            if (rebuildIndex >= 0 && rebuildIndex + 1 < args.Length)
+            {
+                var names = args[rebuildIndex + 1].Split(',');
+                if (names.FirstOrDefault(n => !RebuildComparison.Variants.ContainsKey(n)) is { } unknownVariant)
+                {
+                    Console.Error.WriteLine($"unknown rebuild setting '{unknownVariant}': {string.Join(", ", RebuildComparison.Variants.Keys)}");
+                    return 2;
+                }
+
+                await RebuildComparison.RunAsync(database, contentRoot, documents, names);
+                return 0;
+            }
+
             foreach (var mode in modes)
             {
                 // The first setting rebuilds (the import left the index behind); with --rebuild-each, each setting the first time it runs.
                 Phase? rebuilt = null;
-                if ((results.Count == 0 && kept is null) || (rebuildEach && results.All(r => r.Mode != mode)))
+                // The import appended no index task: a site just imported rebuilds whether kept or not.
+                if ((results.Count == 0 && (kept is null || imported)) || (rebuildEach && results.All(r => r.Mode != mode)))
                 {
                     var index = Path.Combine(contentRoot, "App_Data", "search");
                     if (Directory.Exists(index))
@@ -93,6 +118,10 @@ internal static class HostSearchBenchmark
             if (kept is null)
             {
                 Directory.Delete(directory, recursive: true);
+                if (onPostgres)
+                {
+                    await DropPostgresDatabaseAsync(options.Postgres!, database.ConnectionString!);
+                }
             }
         }
 
@@ -123,6 +152,40 @@ internal static class HostSearchBenchmark
                 }
             }));
         Console.WriteLine($"[import] {documents:N0} lessons published through the content manager (500 a unit of work) in {watch.Elapsed.TotalSeconds:F0} s: {documents / watch.Elapsed.TotalSeconds:F0}/s, {Load()}");
+    }
+
+    /// <summary>A database of the site's own on the PostgreSQL server, named after the data folder; created when missing.</summary>
+    private static async Task<DatabaseOptions> PostgresDatabaseAsync(string? server, string directory)
+    {
+        if (server is null)
+        {
+            throw new InvalidOperationException("--database postgres needs --postgres CONNECTION_STRING (or CIVICS_TEST_POSTGRES).");
+        }
+
+        var name = "civics_search_host_" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(directory)))[..10];
+        await using (var admin = new Npgsql.NpgsqlConnection(server))
+        {
+            await admin.OpenAsync();
+            await using var exists = new Npgsql.NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = @name", admin);
+            exists.Parameters.AddWithValue("name", name);
+            if (await exists.ExecuteScalarAsync() is null)
+            {
+                await using var create = new Npgsql.NpgsqlCommand($"CREATE DATABASE {name}", admin); // name: a fixed prefix and hex digits
+                await create.ExecuteNonQueryAsync();
+            }
+        }
+
+        return new DatabaseOptions { Provider = "Postgres", ConnectionString = new Npgsql.NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString };
+    }
+
+    private static async Task DropPostgresDatabaseAsync(string server, string connectionString)
+    {
+        Npgsql.NpgsqlConnection.ClearAllPools();
+        var name = new Npgsql.NpgsqlConnectionStringBuilder(connectionString).Database;
+        await using var admin = new Npgsql.NpgsqlConnection(server);
+        await admin.OpenAsync();
+        await using var drop = new Npgsql.NpgsqlCommand($"DROP DATABASE IF EXISTS {name} WITH (FORCE)", admin);
+        await drop.ExecuteNonQueryAsync();
     }
 
     private static async Task<Phase> ServeAsync(string mode, string what, DatabaseOptions database, string contentRoot, int seconds)
@@ -212,50 +275,8 @@ internal static class HostSearchBenchmark
     private static Task<Figures> Wrk(string address, string script, int connections, int seconds) =>
         SiteBenchmark.WrkScriptAsync(address, "/", script, threads: connections == 1 ? 1 : 2, connections, seconds);
 
-    private static string Load() => "load average " + string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
+    internal static string Load() => "load average " + string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
 
     private sealed record Phase(TimeSpan Ready, long StartPeakMb, long ServingPeakMb, long LifePeakMb, long StartAnonymousMb, long ServingAnonymousMb, double HeapMb, double CommittedMb,
         IReadOnlyList<(string Kind, Figures One, Figures Eight)> Kinds, Figures Api);
-
-    /// <summary>Reads the site's /metrics every second: the largest managed heap (all generations) and committed memory after a collection.</summary>
-    private sealed class HeapSampler : IDisposable
-    {
-        private readonly CancellationTokenSource _stop = new();
-        private readonly Task<(double, double)> _sampling;
-
-        public HeapSampler(string address) => _sampling = SampleAsync(address, _stop.Token);
-
-        public async Task<(double HeapMb, double CommittedMb)> StopAsync()
-        {
-            await _stop.CancelAsync();
-            return await _sampling;
-        }
-
-        public void Dispose() => _stop.Dispose();
-
-        private static async Task<(double, double)> SampleAsync(string address, CancellationToken stop)
-        {
-            using var http = new HttpClient();
-            double heap = 0, committed = 0;
-            while (true)
-            {
-                try
-                {
-                    var metrics = await http.GetStringAsync($"{address}/metrics", stop);
-                    heap = Math.Max(heap, Sum(metrics, "dotnet_gc_last_collection_heap_size_bytes"));
-                    committed = Math.Max(committed, Sum(metrics, "dotnet_gc_last_collection_memory_committed_size_bytes"));
-                    await Task.Delay(1000, stop);
-                }
-                catch (OperationCanceledException)
-                {
-                    return (heap / (1024 * 1024), committed / (1024 * 1024));
-                }
-            }
-        }
-
-        private static double Sum(string metrics, string name) => metrics.Split('\n')
-            .Where(l => l.StartsWith(name, StringComparison.Ordinal) && (l.Length == name.Length || l[name.Length] is '{' or ' '))
-            // "name{labels} value [timestamp]"
-            .Sum(l => double.Parse(l[(Math.Max(l.IndexOf('}', StringComparison.Ordinal), name.Length - 1) + 1)..].Trim().Split(' ')[0], CultureInfo.InvariantCulture));
-    }
 }

@@ -44,6 +44,8 @@ internal static partial class SearchBenchmark
         var ours = new Dictionary<string, Figures>();
         await using (var harness = await SearchHarness.CreateAsync("sqlite", null))
         {
+            var settings = harness.Services.GetRequiredService<CivicsClass.Search.SearchOptions>();
+            Console.WriteLine($"  index writer: {settings.WriterBufferMB} MB buffer, {settings.RebuildThreads} indexing threads, merges of at most {settings.MaxMergeAtOnce} segments on {settings.MergeThreads} thread(s), merges {(settings.MapMergeReads ? "mapped" : "read with buffered reads")}; {HostSearchBenchmark.Load()}");
             var watch = Stopwatch.StartNew();
             await harness.Services.GetRequiredService<CorpusIndexer>().IndexAsync(Generate(sentences, documents));
             Console.WriteLine($"[civicsclass] indexed {documents:N0} documents in {watch.Elapsed.TotalSeconds:F1} s: {documents / watch.Elapsed.TotalSeconds:F0} documents/s   {Measure.PeakMemory()}");
@@ -58,7 +60,7 @@ internal static partial class SearchBenchmark
                 var cached = await Measure.RepeatAsync(200, i => harness.SearchAsync(queries[i % queries.Length]));
                 harness.UseResultCache(false);
                 ours[kind] = single;
-                Console.WriteLine($"  {kind,-12} 1 searcher {single}   8 searchers {concurrent}   ({queries[0]} → {total:N0} hits)   cached: 1 searcher {cached}");
+                Console.WriteLine($"  {kind,-12} 1 searcher {single}   8 searchers {concurrent}   ({queries[0]} → {total:N0} hits)   cached: 1 searcher {cached}   {HostSearchBenchmark.Load()}");
                 // The engine alone (query, top ten, facet counts over all hits), without the service's snippets and taxonomy names.
                 var parser = harness.Services.GetRequiredService<QueryParser>();
                 var index = harness.Services.GetRequiredService<SearchIndex>();
@@ -86,7 +88,7 @@ internal static partial class SearchBenchmark
             var single = Measure.RepeatAsync(400, i => Task.FromResult(engine.Top(queries[i % queries.Length]))).GetAwaiter().GetResult();
             var concurrent = ConcurrentAsync(q => Task.FromResult(engine.Top(q)), queries, searchers: 8, perSearcher: 100).GetAwaiter().GetResult();
             var mine = ours[kind];
-            Console.WriteLine($"  {kind,-12} 1 searcher {single}   8 searchers {concurrent}   civicsclass p50 {mine.P50 / single.P50:F2}× p99 {mine.P99 / single.P99:F2}× the reference's");
+            Console.WriteLine($"  {kind,-12} 1 searcher {single}   8 searchers {concurrent}   civicsclass p50 {mine.P50 / single.P50:F2}× p99 {mine.P99 / single.P99:F2}× the reference's   {HostSearchBenchmark.Load()}");
         }
     }
 

@@ -37,7 +37,7 @@ public static class AccountsModule
         services.AddSingleton<IIndexProvider, UserIndexProvider>();
         services.AddSingleton<IIndexProvider, UserRoleIndexProvider>();
         services.AddSingleton<IPermissionProvider, SitePermissions>();
-        services.AddAccountsSweeps();
+        services.AddAccountsSweeps(configuration);
         services.AddHttpContextAccessor();
         services.AddDataProtection().SetApplicationName("CivicsClass");
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(provider => new ConfigureOptions<KeyManagementOptions>(options =>
@@ -63,6 +63,7 @@ public static class AccountsModule
             .AddClaimsPrincipalFactory<UserPrincipalFactory>()
             .AddSignInManager();
         services.AddScoped<UserStore>();
+        services.AddOptions<SignInThrottleOptions>().Bind(configuration.GetSection("RateLimits"));
         services.AddScoped<SignInThrottle>();
         services.AddScoped<SignInSessions>();
         services.AddScoped<PasswordSignIn>();

@@ -70,9 +70,10 @@ public static class MediaModule
         return services;
     }
 
-    /// <summary>Files and their profiles at <c>/media/{key}</c>. The library's admin pages are routed by their attributes with the site's other controllers.</summary>
+    /// <summary>Files and their profiles at <c>/media/{key}</c>, generated images, and the library's admin pages (<see cref="MediaRoutes"/>).</summary>
     public static IEndpointRouteBuilder MapMedia(this IEndpointRouteBuilder endpoints)
     {
+        endpoints.MapMediaAdmin();
         MediaEndpoints.Map(endpoints);
         GeneratedImageEndpoints.Map(endpoints);
         return endpoints;

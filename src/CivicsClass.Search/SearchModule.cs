@@ -7,6 +7,7 @@ using CivicsClass.Search.Analysis;
 using CivicsClass.Search.Indexing;
 using CivicsClass.Search.Engine;
 using CivicsClass.Search.Querying;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -15,10 +16,9 @@ namespace CivicsClass.Search;
 public static class SearchModule
 {
     /// <summary>Chinese analysis, this node's Lucene index, the index log and the worker that follows it.</summary>
-    public static IServiceCollection AddSearch(this IServiceCollection services, Action<SearchOptions>? configure = null)
+    public static IServiceCollection AddSearch(this IServiceCollection services, IConfiguration configuration)
     {
-        var options = new SearchOptions();
-        configure?.Invoke(options);
+        var options = configuration.GetSection("Search").Get<SearchOptions>() ?? new SearchOptions();
         options.Validate(); // a nonsense setting stops the site at its start, named, not at the first rebuild
         services.AddSingleton(options);
         services.AddSingleton<SearchResultCache>();

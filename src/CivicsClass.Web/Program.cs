@@ -23,7 +23,7 @@ if (builder.Configuration["Logging:Format"] == "json")
 builder.Services.AddEdge(builder.Configuration);
 builder.Services.AddData(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddContent();
-builder.Services.AddSearch(options => builder.Configuration.GetSection("Search").Bind(options));
+builder.Services.AddSearch(builder.Configuration);
 builder.Services.AddLearning(builder.Configuration);
 builder.Services.AddMedia(builder.Configuration);
 builder.Services.AddContests(builder.Configuration);

@@ -3,6 +3,7 @@ using CivicsClass.Content.Seeds;
 using CivicsClass.Search.Indexing;
 using CivicsClass.Search.Querying;
 using CivicsClass.Testing;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CivicsClass.Search.Tests;
@@ -20,7 +21,7 @@ public sealed class SearchSite<TProvider> : IAsyncDisposable where TProvider : I
         {
             if (_site is null)
             {
-                var site = await TestSite.CreateAsync(new TProvider(), services => services.AddSearch());
+                var site = await TestSite.CreateAsync(new TProvider(), services => services.AddSearch(new ConfigurationBuilder().Build()));
                 await using (var scope = site.CreateScope())
                 {
                     await scope.ServiceProvider.GetRequiredService<RecipeExecutor>().ExecuteFileAsync(RepositoryPaths.Recipe);

@@ -1,8 +1,8 @@
-using CivicsClass.Learning;
 using CivicsClass.Content;
 using CivicsClass.Data;
 using CivicsClass.Data.Documents;
 using CivicsClass.Data.Migrations;
+using CivicsClass.Learning;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Dapper;
+using Microsoft.Extensions.Options;
 
 namespace CivicsClass.Accounts.SignIn;
 
@@ -11,7 +12,7 @@ namespace CivicsClass.Accounts.SignIn;
 /// typing wrong passwords for them. The counts live in the database, shared by every node of a farm, and
 /// are kept for typed names that match no account just as for real ones, so the answer tells nothing.
 /// </summary>
-public sealed class SignInThrottle(ISession session, TimeProvider clock, IConfiguration configuration)
+public sealed class SignInThrottle(ISession session, TimeProvider clock, IOptions<SignInThrottleOptions> options)
 {
     /// <summary>Failures older than this are forgotten.</summary>
     public static readonly TimeSpan Window = TimeSpan.FromMinutes(15);
@@ -20,8 +21,8 @@ public sealed class SignInThrottle(ISession session, TimeProvider clock, IConfig
     private static readonly TimeSpan AccountCeiling = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan AddressCeiling = TimeSpan.FromMinutes(15);
 
-    private readonly int _freePerAccount = configuration.GetValue("RateLimits:FreeSignInFailuresPerAccount", 5);
-    private readonly int _freePerAddress = configuration.GetValue("RateLimits:FreeSignInFailuresPerAddress", 20);
+    private readonly int _freePerAccount = options.Value.FreeSignInFailuresPerAccount;
+    private readonly int _freePerAddress = options.Value.FreeSignInFailuresPerAddress;
 
     public sealed record Keys(string Account, string Address);
 

@@ -19,7 +19,6 @@ namespace CivicsClass.Media.Library;
 /// content, and every form's antiforgery token checked.
 /// </summary>
 [Area("Admin")]
-[Route("admin/media")]
 [RequirePermission(ContentPermissions.EditOwnContent)]
 [RequirePermission(MediaPermissions.UploadMedia)]
 [AutoValidateAntiforgeryToken]
@@ -36,11 +35,11 @@ public sealed class MediaLibraryController(
 {
     public const int PageSize = 40;
 
-    [HttpGet("")]
+    [HttpGet]
     public async Task<IActionResult> Index(long? folder, string? q, int page = 1) =>
         View(await PageAsync(folder, q, page, (string?)TempData["Message"], []));
 
-    [HttpPost("upload")]
+    [HttpPost]
     [MediaUploadLimit]
     public async Task<IActionResult> Upload([FromForm] long? folder)
     {
@@ -82,7 +81,7 @@ public sealed class MediaLibraryController(
         return View("Index", await PageAsync(folder, null, 1, message, errors));
     }
 
-    [HttpPost("{key}/rename")]
+    [HttpPost]
     public async Task<IActionResult> Rename(string key, [FromForm] string? name)
     {
         if (await ChangeableAsync(key) is not { } file)
@@ -102,7 +101,7 @@ public sealed class MediaLibraryController(
         return LocalRedirect(Back(file.FolderId));
     }
 
-    [HttpPost("{key}/move")]
+    [HttpPost]
     public async Task<IActionResult> Move(string key, [FromForm] long? folder)
     {
         if (await ChangeableAsync(key) is not { } file)
@@ -121,7 +120,7 @@ public sealed class MediaLibraryController(
         return LocalRedirect(Back(folder));
     }
 
-    [HttpPost("{key}/delete")]
+    [HttpPost]
     public async Task<IActionResult> Delete(string key)
     {
         if (await ChangeableAsync(key) is not { } file)
@@ -147,7 +146,7 @@ public sealed class MediaLibraryController(
         return LocalRedirect(Back(file.FolderId));
     }
 
-    [HttpPost("folders")]
+    [HttpPost]
     [RequirePermission(MediaPermissions.ManageMedia)]
     public async Task<IActionResult> CreateFolder([FromForm] string? name)
     {
@@ -167,7 +166,7 @@ public sealed class MediaLibraryController(
         return LocalRedirect(Back(id));
     }
 
-    [HttpPost("folders/{id:long}/delete")]
+    [HttpPost]
     [RequirePermission(MediaPermissions.ManageMedia)]
     public async Task<IActionResult> DeleteFolder(long id)
     {
@@ -182,7 +181,7 @@ public sealed class MediaLibraryController(
     }
 
     /// <summary>Files of one kind to choose from for an editor's field: opened beside the editor, it hands the chosen address back.</summary>
-    [HttpGet("picker")]
+    [HttpGet]
     public async Task<IActionResult> Picker(string? q, string? target, string? kind)
     {
         var (mediaKind, title) = kind switch

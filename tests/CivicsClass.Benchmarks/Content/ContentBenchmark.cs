@@ -1,4 +1,3 @@
-using CivicsClass.Testing;
 using CivicsClass.Content;
 using CivicsClass.Content.Fields;
 using CivicsClass.Content.Items;
@@ -9,6 +8,7 @@ using CivicsClass.Data;
 using CivicsClass.Data.Documents;
 using CivicsClass.Data.Migrations;
 using CivicsClass.Learning;
+using CivicsClass.Testing;
 using Dapper;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,11 +1,11 @@
-using CivicsClass.Testing;
 using System.Diagnostics;
 using System.Globalization;
+using CivicsClass.Benchmarks.Site;
 using CivicsClass.Data;
 using CivicsClass.Media;
 using CivicsClass.Media.Imaging;
-using CivicsClass.Benchmarks.Site;
 using CivicsClass.Media.Storage;
+using CivicsClass.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;

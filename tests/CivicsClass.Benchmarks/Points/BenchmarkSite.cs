@@ -1,8 +1,8 @@
-using CivicsClass.Testing;
 using CivicsClass.Content;
 using CivicsClass.Data;
 using CivicsClass.Data.Migrations;
 using CivicsClass.Learning;
+using CivicsClass.Testing;
 using Dapper;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

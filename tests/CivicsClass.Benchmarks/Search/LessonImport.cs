@@ -1,4 +1,3 @@
-using CivicsClass.Testing;
 using CivicsClass.Benchmarks.Content;
 using CivicsClass.Content;
 using CivicsClass.Content.Fields;
@@ -9,6 +8,7 @@ using CivicsClass.Content.Taxonomies;
 using CivicsClass.Data;
 using CivicsClass.Data.Documents;
 using CivicsClass.Search.Indexing;
+using CivicsClass.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;

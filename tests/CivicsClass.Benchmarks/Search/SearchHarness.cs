@@ -1,10 +1,11 @@
-using CivicsClass.Testing;
 using CivicsClass.Content;
 using CivicsClass.Data;
 using CivicsClass.Data.Migrations;
 using CivicsClass.Search;
 using CivicsClass.Search.Querying;
+using CivicsClass.Testing;
 using Dapper;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Npgsql;
@@ -60,7 +61,7 @@ internal sealed class SearchHarness : IAsyncDisposable
             };
         }
 
-        var services = new ServiceCollection().AddLogging(b => b.SetMinimumLevel(LogLevel.Warning)).AddData(options.Settings(), directory).AddContent().AddSearch().BuildServiceProvider();
+        var services = new ServiceCollection().AddLogging(b => b.SetMinimumLevel(LogLevel.Warning)).AddData(options.Settings(), directory).AddContent().AddSearch(new ConfigurationBuilder().Build()).BuildServiceProvider();
         services.GetRequiredService<SearchOptions>().ResultCacheSize = 0;
         await services.GetRequiredService<MigrationRunner>().RunAsync();
         return new SearchHarness(services, backend, drop);

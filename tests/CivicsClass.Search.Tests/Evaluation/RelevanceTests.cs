@@ -4,6 +4,7 @@ using CivicsClass.Testing;
 using CivicsClass.Testing.Relevance;
 using Lucene.Net.Analysis.Cjk;
 using Lucene.Net.Analysis.Cn.Smart;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 using Xunit.Abstractions;
@@ -48,7 +49,7 @@ public sealed class RelevanceTests(ITestOutputHelper output)
     /// <summary>The site's own search over the same passages: analysis, index, query language, ranking.</summary>
     public static async Task<Scores> ScoreSiteAsync(JudgedSet judged)
     {
-        await using var site = await TestSite.CreateAsync(new Sqlite(), services => services.AddSearch());
+        await using var site = await TestSite.CreateAsync(new Sqlite(), services => services.AddSearch(new ConfigurationBuilder().Build()));
         await site.Services.GetRequiredService<CorpusIndexer>().IndexAsync(judged.Passages.Select(p => new CorpusDocument(p.Id, p.Title, p.Body)));
         var ranked = new Dictionary<string, IReadOnlyList<string>>();
         foreach (var query in judged.Queries)

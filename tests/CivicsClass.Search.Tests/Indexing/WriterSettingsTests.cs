@@ -86,12 +86,14 @@ public sealed class WriterSettingsTests
     [Fact]
     public void NonsenseSettings_StopTheStart_NamingEachSetting()
     {
-        var error = Assert.Throws<InvalidOperationException>(() => new ServiceCollection().AddSearch(options =>
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
-            options.WriterBufferMB = 0;
-            options.RebuildChunkSize = -5;
-            options.MergeThreads = 0;
-        }));
+            ["Search:WriterBufferMB"] = "0",
+            ["Search:RebuildChunkSize"] = "-5",
+            ["Search:MergeThreads"] = "0",
+        }).Build();
+
+        var error = Assert.Throws<InvalidOperationException>(() => new ServiceCollection().AddSearch(configuration));
 
         Assert.Contains("Search:WriterBufferMB", error.Message, StringComparison.Ordinal);
         Assert.Contains("Search:RebuildChunkSize", error.Message, StringComparison.Ordinal);
